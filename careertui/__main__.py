@@ -1,0 +1,3 @@
+from careertui.cli import main
+
+raise SystemExit(main())

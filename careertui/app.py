@@ -1,0 +1,369 @@
+"""The careertui App: the eight-stage shell, saving, themes and global keys."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.events import DescendantFocus
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.timer import Timer
+from textual.widgets import Footer, Header, TabbedContent, TabPane
+
+from .model import Clock, system_clock
+from .stages import STAGE_IDS, STAGES, stage_by_id
+from .stages.base import Stage
+from .store import SaveError, Settings, Workbook
+from .themes import DEFAULT_THEME
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def stylesheets() -> list[Path]:
+    """Every .tcss file in the package, app first: styles sit next to what they style."""
+    found = sorted(PACKAGE_DIR.glob("*/*.tcss"))
+    return [PACKAGE_DIR / "app.tcss", *found]
+
+
+class StagePane(TabPane):
+    """A tab's pane; blank until its stage is built on first visit."""
+
+    def render(self) -> str:
+        return ""
+
+
+class CareerApp(App[None]):
+    TITLE = "careertui"
+    CSS_PATH = stylesheets()
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("ctrl+pagedown", "next_stage", "Next stage", priority=True),
+        Binding("ctrl+pageup", "previous_stage", "Prev stage", priority=True),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("f1", "help", "Keys"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("ctrl+n", "add_item", "Add", show=False),
+    ]
+
+    save_status: reactive[str] = reactive("", init=False)
+    """What the header says about saving: shown on screen, so reactive."""
+
+    def __init__(
+        self,
+        workbook: Workbook,
+        *,
+        settings: Settings,
+        themes: Iterable[Theme] = (),
+        theme_problems: Iterable[str] = (),
+        theme_name: str | None = None,
+        clock: Clock = system_clock,
+        cursor_blink: bool = True,
+        autosave_delay: float = 1.0,
+        retry_delay: float = 10.0,
+    ) -> None:
+        super().__init__()
+        self.workbook = workbook
+        self.settings = settings
+        self.clock = clock
+        self.cursor_blink = cursor_blink
+        self.autosave_delay = autosave_delay
+        self.retry_delay = retry_delay
+        self._themes = list(themes)
+        self._theme_problems = list(theme_problems)
+        self._requested_theme = theme_name
+        self._theme_ready = False
+        self._save_lock = asyncio.Lock()
+        self._autosave_timer: Timer | None = None
+        self._retry_timer: Timer | None = None
+        self.saved_at: datetime | None = None
+        self.save_error: str | None = workbook.read_error and (
+            f"{workbook.read_error}; not writing over it"
+        )
+
+    # -- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        first = STAGES[0]
+        with TabbedContent(id="stages", initial=first.id):
+            with StagePane(first.label, id=first.id):
+                yield first.load()(self.workbook, id=f"stage-{first.id}")
+            for stage in STAGES[1:]:
+                yield StagePane(stage.label, id=stage.id)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_theme()
+        self.workbook.subscribe(self._workbook_changed)
+        self._update_save_status()
+        self.call_after_refresh(self._show_startup_messages)
+
+    def _apply_theme(self) -> None:
+        for theme in self._themes:
+            self.register_theme(theme)
+        wanted = self._requested_theme or self.settings.get("theme") or DEFAULT_THEME
+        if wanted not in self.available_themes:
+            if self._requested_theme:
+                names = ", ".join(t.name for t in self._themes) or "none"
+                self.notify(
+                    f"There is no theme called {wanted!r}; using {DEFAULT_THEME}. "
+                    f"Shipped themes: {names}.",
+                    severity="warning",
+                )
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+        self._theme_ready = True
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme picked in the app for next time."""
+        if self._theme_ready and name != self.settings.get("theme"):
+            problem = self.settings.set("theme", name)
+            if problem:
+                self.notify(
+                    f"The theme choice could not be remembered: {problem}", severity="warning"
+                )
+
+    def _show_startup_messages(self) -> None:
+        for problem in self._theme_problems:
+            self.notify(problem, title="Theme", severity="warning", timeout=10)
+        if self.settings.error:
+            self.notify(self.settings.error, severity="warning", timeout=10)
+        book = self.workbook
+        if book.moved_aside is not None:
+            from .screens.confirm import MessageDialog
+
+            self.push_screen(
+                MessageDialog(
+                    "The workbook could not be read",
+                    f"{book.path} is not a workbook careertui can read, so it was moved, "
+                    f"unchanged, to\n\n  {book.moved_aside}\n\n"
+                    "You are starting with a fresh workbook. Nothing in the old file was deleted.",
+                ),
+                callback=lambda _: self._focus_active_stage(),
+            )
+        elif book.read_error is not None:
+            from .screens.confirm import MessageDialog
+
+            self.push_screen(
+                MessageDialog(
+                    "The workbook could not be opened",
+                    f"{book.read_error}.\n\nYou can work as usual, but careertui will not write "
+                    "over that file. When you quit you can save your work to another file.",
+                ),
+                callback=lambda _: self._focus_active_stage(),
+            )
+        if book.migrated_from is not None:
+            self.notify(
+                f"Your workbook was upgraded from format {book.migrated_from}; "
+                "a copy of the old file was kept beside it.",
+            )
+
+    # -- stages ----------------------------------------------------------------
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#stages", TabbedContent)
+
+    @property
+    def active_stage_id(self) -> str:
+        return self.tabs.active or STAGES[0].id
+
+    def stage(self, stage_id: str) -> Stage | None:
+        """The stage widget if it has been built (stages are built when first shown)."""
+        pane = self.tabs.get_pane(stage_id)
+        found = pane.query(Stage)
+        return found.first() if found else None
+
+    async def ensure_stage(self, stage_id: str) -> Stage:
+        existing = self.stage(stage_id)
+        if existing is not None:
+            return existing
+        info = stage_by_id(stage_id)
+        stage = info.load()(self.workbook, id=f"stage-{stage_id}")
+        await self.tabs.get_pane(stage_id).mount(stage)
+        return stage
+
+    def enter_stage(self, stage_id: str) -> None:
+        """Show a stage and put the cursor in its first field."""
+        self.tabs.active = stage_id
+        self._focus_active_stage()
+
+    def _focus_active_stage(self) -> None:
+        self.run_worker(self._build_and_focus(), group="enter-stage", exclusive=True)
+
+    async def _build_and_focus(self) -> None:
+        stage_id = self.active_stage_id
+        stage = await self.ensure_stage(stage_id)
+        if self.active_stage_id == stage_id and self.screen is self.default_screen:
+            stage.focus_first()
+
+    @property
+    def default_screen(self) -> Screen:
+        return self.screen_stack[0]
+
+    @on(TabbedContent.TabActivated, "#stages")
+    def _stage_shown(self) -> None:
+        """Tabs can change by key, click or palette: always act on the tab shown now."""
+        self._focus_active_stage()
+        self.request_save()
+
+    def action_next_stage(self) -> None:
+        self._step_stage(+1)
+
+    def action_previous_stage(self) -> None:
+        self._step_stage(-1)
+
+    def _step_stage(self, step: int) -> None:
+        if self.screen is not self.default_screen:
+            return
+        index = STAGE_IDS.index(self.active_stage_id)
+        self.enter_stage(STAGE_IDS[(index + step) % len(STAGE_IDS)])
+
+    def reload_stages(self) -> None:
+        for stage in self.query(Stage):
+            stage.reload()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """Honour the no-blink setting (deterministic screenshots, calmer terminals)."""
+        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+
+    # -- saving ----------------------------------------------------------------
+
+    def _workbook_changed(self) -> None:
+        self._update_save_status()
+        if self._autosave_timer is not None:
+            self._autosave_timer.stop()
+        self._autosave_timer = self.set_timer(self.autosave_delay, self.request_save)
+
+    def request_save(self) -> None:
+        if self.workbook.dirty:
+            self.run_worker(self.save_workbook(), group="save")
+
+    async def save_workbook(self) -> bool:
+        """Write the workbook off the event loop; True when everything is on disk."""
+        async with self._save_lock:
+            if not self.workbook.dirty:
+                return self.save_error is None
+            revision, payload = self.workbook.snapshot()
+            try:
+                await asyncio.to_thread(self.workbook.write, payload)
+            except SaveError as error:
+                self.save_error = error.reason
+                self._schedule_retry()
+            else:
+                self.workbook.mark_saved(revision)
+                self.save_error = None
+                self.saved_at = self.clock()
+            self._update_save_status()
+            return self.save_error is None and not self.workbook.dirty
+
+    def _schedule_retry(self) -> None:
+        if self._retry_timer is None:
+            self._retry_timer = self.set_interval(self.retry_delay, self._retry_save)
+
+    def _retry_save(self) -> None:
+        if self.save_error is None or not self.workbook.dirty:
+            if self._retry_timer is not None:
+                self._retry_timer.stop()
+                self._retry_timer = None
+            return
+        self.request_save()
+
+    def _update_save_status(self) -> None:
+        if self.save_error:
+            status = f"Save failed: {self.save_error}"
+        elif self.workbook.dirty:
+            status = "Unsaved changes"
+        elif self.saved_at is not None:
+            status = f"Saved {self.saved_at:%H:%M}"
+        else:
+            status = "All saved"
+        self.save_status = status
+
+    def watch_save_status(self, status: str) -> None:
+        self.sub_title = status
+
+    async def action_save(self) -> None:
+        if not self.workbook.dirty and self.save_error is None:
+            self.notify(f"Everything is saved in {self.workbook.path}")
+            return
+        if await self.save_workbook():
+            self.notify(f"Saved to {self.workbook.path}")
+        else:
+            self.notify(f"Could not save: {self.save_error}", severity="error")
+
+    async def action_quit(self) -> None:
+        """Save, then quit; if saving fails, ask rather than lose anything."""
+        if await self.save_workbook():
+            self.exit()
+            return
+        from .screens.confirm import ChoiceDialog
+
+        dialog = ChoiceDialog(
+            "Your work is not saved",
+            f"careertui could not write {self.workbook.path}:\n{self.save_error}\n\n"
+            "Your edits are still here. Retry, save them to another file, or quit without saving.",
+            [("retry", "Retry"), ("save-as", "Save to this file"), ("quit", "Quit anyway")],
+            ask_path=str(Path.home() / "careertui-workbook.json"),
+            escape_choice=None,
+        )
+        self.push_screen(dialog, callback=self._quit_choice)
+
+    async def _quit_choice(self, choice: str | None) -> None:
+        if choice == "retry":
+            await self.action_quit()
+        elif choice == "quit":
+            self.exit()
+        elif choice and choice.startswith("save-as:"):
+            target = Path(choice.removeprefix("save-as:"))
+            try:
+                await asyncio.to_thread(self.workbook.save_as, target)
+            except SaveError as error:
+                self.notify(f"Could not save to {target}: {error.reason}", severity="error")
+                await self.action_quit()
+                return
+            self.save_error = None
+            self.exit(message=f"Your workbook was saved to {self.workbook.path}")
+
+    # -- other actions ---------------------------------------------------------
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(str(self.workbook.path)))
+
+    def action_add_item(self) -> None:
+        self.notify("ctrl+n adds to the list in focus; move to a list first (tab).")
+
+    def action_edit_profile(self) -> None:
+        from .screens.profile import ProfileScreen
+
+        if not isinstance(self.screen, ProfileScreen):
+            self.push_screen(ProfileScreen(self.workbook), callback=lambda _: self.reload_stages())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for stage in STAGES:
+            yield SystemCommand(
+                f"Go to {stage.label}",
+                f"Show the {stage.label} stage",
+                partial(self.enter_stage, stage.id),
+            )
+        yield SystemCommand(
+            "Edit profile", "Your name, role, manager and company", self.action_edit_profile
+        )
+        yield SystemCommand("Save now", "Write the workbook to disk", self.action_save)
+        yield SystemCommand("Show keys", "Every key careertui answers to", self.action_help)
+        for command in super().get_system_commands(screen):
+            if command.title not in {"Keys"}:
+                yield command

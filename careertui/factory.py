@@ -1,0 +1,42 @@
+"""The one place an app is built, for the command line and the tests alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .app import CareerApp
+from .model import Clock, system_clock
+from .store import Settings, Workbook, resolve_workbook_path
+from .themes import load_themes
+
+
+def create_app(
+    db_path: Path | str | None = None,
+    *,
+    theme: str | None = None,
+    clock: Clock = system_clock,
+    config_dir: Path | None = None,
+    cursor_blink: bool = True,
+    autosave_delay: float = 1.0,
+    retry_delay: float = 10.0,
+    lock: bool = True,
+) -> CareerApp:
+    """Open the workbook and build the app around it.
+
+    Raises WorkbookLocked or WorkbookTooNew: those must stop the program before
+    any screen is drawn.
+    """
+    path = resolve_workbook_path(str(db_path) if db_path else None)
+    workbook = Workbook.open(path, clock=clock, lock=lock)
+    loaded = load_themes()
+    return CareerApp(
+        workbook,
+        settings=Settings(config_dir),
+        themes=loaded.themes,
+        theme_problems=loaded.problems,
+        theme_name=theme,
+        clock=clock,
+        cursor_blink=cursor_blink,
+        autosave_delay=autosave_delay,
+        retry_delay=retry_delay,
+    )

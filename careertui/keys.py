@@ -1,0 +1,17 @@
+"""Every key careertui answers to, for the help screen and the README.
+
+Kept as plain data so a test can check that the help screen, the bindings and
+the README agree.
+"""
+
+KEYS: tuple[tuple[str, str], ...] = (
+    ("ctrl+pagedown", "Next stage (from anywhere, text fields included)"),
+    ("ctrl+pageup", "Previous stage"),
+    ("ctrl+p", "Command palette: every action by name"),
+    ("ctrl+n", "Add an item to the list in focus"),
+    ("ctrl+s", "Save now (also saved a second after you stop typing)"),
+    ("f1", "Show all keys"),
+    ("ctrl+q", "Save and quit"),
+    ("tab / shift+tab", "Next / previous field"),
+    ("escape", "Close a dialog"),
+)

@@ -1,0 +1,76 @@
+"""The profile form: who you are and who your manager is."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ..model import Profile
+from ..store import Workbook
+
+MINUTES_RANGE = (5, 240)
+
+
+class ProfileScreen(ModalScreen[bool]):
+    """Edit the profile. Each change is written to the workbook as it is typed,
+    like everywhere else in careertui, so closing or quitting loses nothing."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+
+    def __init__(self, workbook: Workbook) -> None:
+        super().__init__()
+        self.workbook = workbook
+
+    def compose(self) -> ComposeResult:
+        profile = self.workbook.profile()
+        with Vertical(classes="dialog", id="profile-box"):
+            yield Static("Your profile", classes="dialog-title")
+            with Grid(id="profile-grid"):
+                for name, label in Profile.FIELD_LABELS.items():
+                    yield Label(label)
+                    yield Input(str(getattr(profile, name)), id=f"profile-{name}", compact=True)
+                yield Label("Meeting minutes")
+                yield Input(
+                    str(profile.meeting_minutes),
+                    id="profile-meeting_minutes",
+                    compact=True,
+                    restrict=r"\d*",
+                    max_length=3,
+                )
+            yield Static("", id="profile-problem", classes="field-problem")
+            yield Static(
+                "These fill the placeholders in your emails and agenda. Saved as you type.",
+                classes="dialog-note",
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Done", id="done", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#profile-name", Input).focus()
+
+    @on(Input.Changed)
+    def _field_changed(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("profile-")
+        profile = self.workbook.profile()
+        problem = self.query_one("#profile-problem", Static)
+        if name == "meeting_minutes":
+            low, high = MINUTES_RANGE
+            text = event.value.strip()
+            if not text.isdigit() or not low <= int(text) <= high:
+                problem.update(f"Meeting length: a number of minutes from {low} to {high}.")
+                return
+            problem.update("")
+            value: object = int(text)
+        else:
+            value = event.value.strip()
+        if getattr(profile, name) != value:
+            setattr(profile, name, value)
+            self.workbook.save_profile(profile)
+
+    @on(Button.Pressed, "#done")
+    def action_close(self) -> None:
+        self.dismiss(True)

@@ -1,0 +1,47 @@
+"""The eight stages, in the order a person works through them.
+
+Stage modules are imported only when their tab is first shown, so start-up
+pays for one stage, not eight.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .base import Stage
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    id: str
+    label: str
+    module: str
+    class_name: str
+
+    def load(self) -> type[Stage]:
+        module = importlib.import_module(f"careertui.stages.{self.module}")
+        return getattr(module, self.class_name)
+
+
+STAGES: tuple[StageInfo, ...] = (
+    StageInfo("self-assessment", "Self-assessment", "self_assessment", "SelfAssessmentStage"),
+    StageInfo("paths", "Paths", "paths", "PathsStage"),
+    StageInfo("goals", "Goals", "goals", "GoalsStage"),
+    StageInfo("agenda", "Agenda", "agenda", "AgendaStage"),
+    StageInfo("invite", "Invite", "invite", "InviteStage"),
+    StageInfo("meeting", "Meeting", "meeting", "MeetingStage"),
+    StageInfo("follow-up", "Follow-up", "follow_up", "FollowUpStage"),
+    StageInfo("check-ins", "Check-ins", "check_ins", "CheckInsStage"),
+)
+
+STAGE_IDS = tuple(stage.id for stage in STAGES)
+
+
+def stage_by_id(stage_id: str) -> StageInfo:
+    for stage in STAGES:
+        if stage.id == stage_id:
+            return stage
+    raise KeyError(stage_id)

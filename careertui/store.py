@@ -1,0 +1,449 @@
+"""The one place that reads and writes files.
+
+The workbook is a TinyDB document kept in memory and written to disk whole,
+atomically (temp file, fsync, `os.replace`, fsync of the directory), so a crash
+or a `kill -9` at any moment leaves either the old file or the new one, never a
+torn one. The file and its temp files are readable by their owner only.
+
+Nothing here imports Textual: the app decides *when* to save; this module
+decides *how*.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import suppress
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tinydb import Query, TinyDB
+from tinydb.storages import Storage
+
+from .model import SCHEMA_VERSION, Clock, Profile, Record, system_clock
+
+APP_NAME = "careertui"
+WORKBOOK_FILENAME = "workbook.json"
+ENV_WORKBOOK = "CAREERTUI_DB"
+META_TABLE = "meta"
+VALUES_TABLE = "values"
+
+R = TypeVar("R", bound=Record)
+
+
+class WorkbookError(Exception):
+    """A problem with the workbook file that the person must be told about."""
+
+
+class WorkbookLocked(WorkbookError):
+    """Another careertui has the workbook open."""
+
+
+class WorkbookTooNew(WorkbookError):
+    """The file was written by a newer careertui; we refuse to touch it."""
+
+
+class SaveError(WorkbookError):
+    """Writing failed; the edits are still in memory."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_workbook_path() -> Path:
+    return data_dir() / WORKBOOK_FILENAME
+
+
+def resolve_workbook_path(cli_value: str | None = None) -> Path:
+    """`--db` wins, then `$CAREERTUI_DB`, then the per-user data dir."""
+    chosen = cli_value or os.environ.get(ENV_WORKBOOK)
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    return default_workbook_path()
+
+
+def ensure_private_dir(directory: Path) -> None:
+    """Create `directory` (owner-only) if it is missing; leave an existing one alone."""
+    if directory.is_dir():
+        return
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(mode=0o700)
+    os.chmod(directory, 0o700)
+
+
+def describe_os_error(error: OSError) -> str:
+    return error.strerror or str(error) or type(error).__name__
+
+
+def atomic_write(path: Path, payload: bytes, *, private_dir: bool = True) -> None:
+    """Replace `path` with `payload` so that readers see the old or the new file, never half."""
+    if private_dir:
+        ensure_private_dir(path.parent)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    with suppress(OSError):  # not every filesystem lets a directory be fsynced
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+# ------------------------------------------------------------------------ storage
+
+
+def _is_tinydb_layout(data: Any) -> bool:
+    if not isinstance(data, dict):
+        return False
+    for table in data.values():
+        if not isinstance(table, dict):
+            return False
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict) or not str(doc_id).isdigit():
+                return False
+    return True
+
+
+class WorkbookStorage(Storage):
+    """TinyDB storage that lives in memory and is flushed to disk atomically on demand.
+
+    TinyDB's own JSONStorage rewrites the file in place on every change, so a
+    crash mid-write leaves a broken file and every keystroke would touch the
+    disk. Here TinyDB only ever changes memory; the app flushes when it chooses.
+    """
+
+    def __init__(self, data: dict[str, Any], on_change: Callable[[], None]) -> None:
+        self._data = data
+        self._on_change = on_change
+
+    def read(self) -> dict[str, Any]:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._on_change()
+
+    def serialize(self) -> bytes:
+        return json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    def close(self) -> None:
+        pass
+
+
+# --------------------------------------------------------------------- migrations
+
+
+def _migrate_noop(data: dict[str, Any]) -> dict[str, Any]:
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+"""`MIGRATIONS[n]` turns a version-n document into a version-(n+1) one."""
+
+
+def migrate(data: dict[str, Any], from_version: int) -> dict[str, Any]:
+    version = from_version
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS.get(version, _migrate_noop)(data)
+        version += 1
+    return data
+
+
+# ----------------------------------------------------------------------- workbook
+
+
+class Workbook:
+    """The person's workbook: records in TinyDB tables, saved as one file.
+
+    Stages read and write through this API only. Every change bumps
+    `revision` and tells the subscribers, which is how the app knows to
+    schedule an autosave.
+    """
+
+    def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
+        self.path = path
+        self.clock = clock
+        self.revision = 0
+        self.saved_revision = 0
+        self.moved_aside: Path | None = None
+        """Where an unreadable file was moved before starting afresh."""
+        self.read_error: str | None = None
+        """Why the existing file could not be read; saving over it is refused."""
+        self.migrated_from: int | None = None
+        self._subscribers: list[Callable[[], None]] = []
+        self._lock: Any = None
+        self._storage = WorkbookStorage({}, self._changed)
+        self._db = TinyDB(storage=lambda: self._storage)
+
+    # -- opening ---------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Clock = system_clock, lock: bool = True) -> Workbook:
+        """Open (or start) the workbook at `path`.
+
+        Raises WorkbookLocked or WorkbookTooNew; every other problem is recorded on
+        the workbook (`moved_aside`, `read_error`) for the app to show.
+        """
+        book = cls(path, clock=clock)
+        if lock:
+            book._acquire_lock()
+        try:
+            book._load()
+        except BaseException:
+            book.close()
+            raise
+        return book
+
+    def _acquire_lock(self) -> None:
+        from filelock import FileLock, Timeout
+
+        lock_path = self.path.with_name(self.path.name + ".lock")
+        try:
+            ensure_private_dir(self.path.parent)
+            lock = FileLock(str(lock_path), timeout=0, mode=0o600)
+            lock.acquire()
+        except Timeout:
+            raise WorkbookLocked(
+                f"The workbook {self.path} is open in another careertui.\n"
+                "Close that one first (or choose another file with --db)."
+            ) from None
+        except OSError:
+            return  # an unusable folder: saving will fail and say why
+        self._lock = lock
+
+    def _load(self) -> None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            self._start_fresh()
+            return
+        except OSError as error:
+            self.read_error = f"{self.path} could not be read ({describe_os_error(error)})"
+            self._start_fresh()
+            return
+        if not raw.strip():
+            self._start_fresh()
+            return
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not _is_tinydb_layout(data):
+                raise ValueError("not a TinyDB layout")
+        except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            self._move_aside()
+            self._start_fresh()
+            return
+        version = self._schema_version(data)
+        if version > SCHEMA_VERSION:
+            raise WorkbookTooNew(
+                f"The workbook {self.path} was written by a newer careertui "
+                f"(format {version}; this version reads up to {SCHEMA_VERSION}).\n"
+                "Upgrade careertui to open it. The file was not changed."
+            )
+        if version < SCHEMA_VERSION:
+            backup = self.path.with_name(f"{self.path.name}.v{version}-backup")
+            with suppress(OSError):
+                atomic_write(backup, raw)
+            data = migrate(data, version)
+            self.migrated_from = version
+        self._storage._data = data
+        self._set_schema_version()
+        if self.migrated_from is None:
+            self.saved_revision = self.revision
+
+    @staticmethod
+    def _schema_version(data: dict[str, Any]) -> int:
+        for doc in data.get(META_TABLE, {}).values():
+            version = doc.get("schema_version")
+            if isinstance(version, int):
+                return version
+        return SCHEMA_VERSION  # a bare TinyDB file: nothing to migrate
+
+    def _set_schema_version(self) -> None:
+        meta = self._db.table(META_TABLE)
+        meta.truncate()
+        meta.insert({"schema_version": SCHEMA_VERSION})
+
+    def _start_fresh(self) -> None:
+        self._storage._data = {}
+        self._set_schema_version()
+        self.saved_revision = self.revision
+
+    def _move_aside(self) -> None:
+        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
+        counter = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.unreadable-{stamp}-{counter}")
+            counter += 1
+        try:
+            os.rename(self.path, target)
+        except OSError as error:
+            self.read_error = (
+                f"{self.path} is not a careertui workbook and could not be moved aside "
+                f"({describe_os_error(error)})"
+            )
+        else:
+            self.moved_aside = target
+
+    # -- change tracking -------------------------------------------------------
+
+    def _changed(self) -> None:
+        self.revision += 1
+        for callback in list(self._subscribers):
+            callback()
+
+    def subscribe(self, callback: Callable[[], None]) -> None:
+        self._subscribers.append(callback)
+
+    @property
+    def dirty(self) -> bool:
+        return self.revision != self.saved_revision
+
+    # -- saving ----------------------------------------------------------------
+
+    def snapshot(self) -> tuple[int, bytes]:
+        """The whole workbook as bytes, taken on the caller's thread so it is consistent."""
+        return self.revision, self._storage.serialize()
+
+    def write(self, payload: bytes, path: Path | None = None) -> None:
+        """Write a snapshot; safe to call from a worker thread. Raises SaveError."""
+        if self.read_error and path is None:
+            raise SaveError(f"{self.read_error}; not writing over it. Save to another file.")
+        try:
+            atomic_write(path or self.path, payload)
+        except OSError as error:
+            raise SaveError(describe_os_error(error)) from None
+
+    def mark_saved(self, revision: int) -> None:
+        self.saved_revision = revision
+
+    def save(self) -> None:
+        revision, payload = self.snapshot()
+        self.write(payload)
+        self.mark_saved(revision)
+
+    def save_as(self, new_path: Path) -> None:
+        """Write to a new file and make it the workbook from now on."""
+        new_path = new_path.expanduser().resolve()
+        if new_path.exists():
+            raise SaveError(f"{new_path} already exists; choose a new file name")
+        revision, payload = self.snapshot()
+        self.write(payload, new_path)
+        self.release_lock()
+        self.path = new_path
+        self.read_error = None
+        self._acquire_lock()
+        self.mark_saved(revision)
+
+    def release_lock(self) -> None:
+        if self._lock is not None:
+            with suppress(Exception):
+                self._lock.release()
+            self._lock = None
+
+    def close(self) -> None:
+        self.release_lock()
+
+    # -- records ---------------------------------------------------------------
+
+    def all(self, kind: type[R]) -> list[R]:
+        return [kind.from_doc(doc) for doc in self._db.table(kind.TABLE).all()]
+
+    def get(self, kind: type[R], record_id: str) -> R | None:
+        doc = self._db.table(kind.TABLE).get(Query().id == record_id)
+        return kind.from_doc(doc) if isinstance(doc, dict) else None
+
+    def put(self, record: Record) -> None:
+        """Insert or update `record` (matched by id), stamping its update time."""
+        record.touch(self.clock)
+        self._db.table(record.TABLE).upsert(record.to_doc(), Query().id == record.id)
+
+    def delete(self, record: Record) -> None:
+        self._db.table(record.TABLE).remove(Query().id == record.id)
+
+    def count(self, kind: type[Record]) -> int:
+        return len(self._db.table(kind.TABLE))
+
+    def iter_tables(self) -> Iterator[str]:
+        return iter(self._db.tables())
+
+    def profile(self) -> Profile:
+        docs = self._db.table(Profile.TABLE).all()
+        return Profile.from_doc(docs[0]) if docs else Profile()
+
+    def save_profile(self, profile: Profile) -> None:
+        table = self._db.table(Profile.TABLE)
+        profile.touch(self.clock)
+        table.truncate()
+        table.insert(profile.to_doc())
+
+    def value(self, key: str, default: Any = None) -> Any:
+        """A single named value (an agenda text, a setting of a stage)."""
+        doc = self._db.table(VALUES_TABLE).get(Query().key == key)
+        return doc["value"] if isinstance(doc, dict) else default
+
+    def set_value(self, key: str, value: Any) -> None:
+        if self.value(key) == value:
+            return
+        self._db.table(VALUES_TABLE).upsert({"key": key, "value": value}, Query().key == key)
+
+
+# ----------------------------------------------------------------------- settings
+
+
+class Settings:
+    """Per-user preferences (the theme) kept outside the workbook."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.path = (directory or config_dir()) / "settings.json"
+        self.values: dict[str, Any] = {}
+        self.error: str | None = None
+        try:
+            loaded = json.loads(self.path.read_text("utf-8"))
+            if isinstance(loaded, dict):
+                self.values = loaded
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as error:
+            self.error = f"{self.path} could not be read ({error}); using defaults"
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def set(self, key: str, value: Any) -> str | None:
+        """Store a preference; returns a reason if it could not be written."""
+        self.values[key] = value
+        payload = json.dumps(self.values, indent=2).encode("utf-8")
+        try:
+            atomic_write(self.path, payload)
+        except OSError as error:
+            return describe_os_error(error)
+        return None
