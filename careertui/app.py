@@ -198,7 +198,7 @@ class CareerApp(App[None]):
         self._focus_active_stage()
 
     def _focus_active_stage(self) -> None:
-        self.run_worker(self._build_and_focus(), group="enter-stage", exclusive=True)
+        self.run_worker(self._build_and_focus, group="enter-stage", exclusive=True)
 
     async def _build_and_focus(self) -> None:
         stage_id = self.active_stage_id

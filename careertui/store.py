@@ -242,8 +242,8 @@ class Workbook:
     def _load(self) -> None:
         try:
             raw = self.path.read_bytes()
-        except FileNotFoundError:
-            self._start_fresh()
+        except (FileNotFoundError, NotADirectoryError):
+            self._start_fresh()  # nothing there to protect; saving will say if the path is bad
             return
         except OSError as error:
             self.read_error = f"{self.path} could not be read ({describe_os_error(error)})"

@@ -1,0 +1,57 @@
+"""Every test runs in its own HOME with a fixed clock: nothing touches the real workbook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from careertui.app import CareerApp
+from careertui.factory import create_app
+
+FIXED_NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+SIZE = (100, 30)
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.delenv("CAREERTUI_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "workbook.json"
+
+
+@pytest.fixture
+def make_app(db_path: Path, tmp_path: Path) -> Iterator[Callable[..., CareerApp]]:
+    """Build apps the way the CLI does, with a fixed clock and no cursor blink."""
+    built: list[CareerApp] = []
+
+    def make(**options: object) -> CareerApp:
+        options.setdefault("db_path", db_path)
+        options.setdefault("clock", fixed_clock)
+        options.setdefault("cursor_blink", False)
+        options.setdefault("config_dir", tmp_path / "config")
+        options.setdefault("autosave_delay", 0.05)
+        app = create_app(**options)  # type: ignore[arg-type]
+        built.append(app)
+        return app
+
+    yield make
+    for app in built:
+        app.workbook.close()

@@ -1,0 +1,242 @@
+"""The shell driven by keys: stages, autosave, quitting, bad files, themes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Input
+
+from careertui.screens.confirm import ChoiceDialog, MessageDialog
+from careertui.screens.help import HelpScreen
+from careertui.screens.profile import ProfileScreen
+from careertui.stages import STAGE_IDS, STAGES
+from careertui.stages.base import Stage
+
+from .conftest import SIZE
+
+
+def focused_stage(app) -> str | None:
+    widget = app.focused
+    while widget is not None:
+        if isinstance(widget, Stage):
+            return widget.id.removeprefix("stage-")
+        widget = widget.parent
+    return None
+
+
+async def test_ctrl_pagedown_visits_every_stage_in_order_and_wraps(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, Input)  # typing can start at once
+        visited = [app.active_stage_id]
+        for _ in range(len(STAGES)):
+            await pilot.press("ctrl+pagedown")
+            await pilot.pause()
+            visited.append(app.active_stage_id)
+            assert focused_stage(app) == app.active_stage_id
+        assert visited == [*STAGE_IDS, STAGE_IDS[0]]
+        assert isinstance(app.focused, Input)
+
+
+async def test_ctrl_pageup_goes_backwards_and_wraps(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+pageup")
+        await pilot.pause()
+        assert app.active_stage_id == STAGE_IDS[-1]
+        await pilot.press("ctrl+pageup")
+        await pilot.pause()
+        assert app.active_stage_id == STAGE_IDS[-2]
+
+
+async def test_fast_presses_land_on_the_right_stage(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown", "ctrl+pagedown")
+        await pilot.pause()
+        assert app.active_stage_id == "agenda"
+        assert focused_stage(app) == "agenda"
+
+
+async def test_only_the_first_stage_is_built_at_start(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [stage.id for stage in app.query(Stage)] == ["stage-self-assessment"]
+
+
+async def test_typing_is_autosaved_and_back_after_reopening(make_app, db_path: Path):
+    app = make_app(autosave_delay=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ada Lovelace")
+        assert app.save_status == "Unsaved changes"
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.save_status.startswith("Saved"):
+                break
+        assert app.save_status == "Saved 09:30"
+        assert app.sub_title == "Saved 09:30"
+        assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Ada Lovelace"
+    app.workbook.close()
+
+    reopened = make_app()
+    async with reopened.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert reopened.query_one("#profile-name", Input).value == "Ada Lovelace"
+
+
+async def test_ctrl_q_saves_before_quitting(make_app, db_path: Path):
+    app = make_app(autosave_delay=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Grace")
+        assert not db_path.exists()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Grace"
+
+
+async def test_ctrl_s_saves_now(make_app, db_path: Path):
+    app = make_app(autosave_delay=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Grace", "ctrl+s")
+        await pilot.pause()
+        assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Grace"
+        assert app.save_status == "Saved 09:30"
+
+
+async def test_switching_stage_saves(make_app, db_path: Path):
+    app = make_app(autosave_delay=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Grace", "ctrl+pagedown")
+        await pilot.pause(0.2)
+        assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Grace"
+
+
+async def test_failed_save_shows_in_header_and_quit_offers_another_file(make_app, tmp_path: Path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be")
+    app = make_app(db_path=blocker / "workbook.json", retry_delay=60)
+    rescue = tmp_path / "rescued.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ada")
+        await pilot.pause(0.3)
+        assert app.sub_title.startswith("Save failed: ")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.is_running
+        path_input = app.screen.query_one("#dialog-path", Input)
+        path_input.value = str(rescue)
+        await pilot.click("#choice-save-as")
+        await pilot.pause()
+    assert json.loads(rescue.read_text())["profile"]["1"]["name"] == "Ada"
+
+
+async def test_quit_anyway_is_a_choice_not_a_default(make_app, tmp_path: Path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")
+    app = make_app(db_path=blocker / "workbook.json", retry_delay=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ada", "ctrl+q")
+        await pilot.pause()
+        await pilot.press("escape")  # escape does not throw work away
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, ChoiceDialog)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#choice-quit")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_unreadable_workbook_is_explained_in_a_dialog(make_app, db_path: Path):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"\x00 this is not json")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        message = str(app.screen.message)
+        assert "workbook.json.unreadable-20261125-093000" in message
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+    assert (db_path.parent / "workbook.json.unreadable-20261125-093000").read_bytes() == (
+        b"\x00 this is not json"
+    )
+
+
+async def test_f1_lists_every_key(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_lists_every_stage_and_the_shell_actions(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    for stage in STAGES:
+        assert f"Go to {stage.label}" in titles
+    for title in ("Edit profile", "Save now", "Show keys", "Theme", "Quit"):
+        assert title in titles
+
+
+async def test_palette_command_goes_to_a_stage(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to Check-ins")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert app.active_stage_id == "check-ins"
+        assert focused_stage(app) == "check-ins"
+
+
+async def test_profile_edits_are_saved_as_typed_and_reach_the_stage(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_edit_profile()
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        await pilot.press(*"Ada", "tab", *"Engineer")
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "2")  # focus selects "30"
+        await pilot.pause()
+        assert "from 5 to 240" in str(app.screen.query_one("#profile-problem").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        profile = app.workbook.profile()
+        assert (profile.name, profile.role, profile.meeting_minutes) == ("Ada", "Engineer", 30)
+        assert app.query_one("#profile-name", Input).value == "Ada"
+
+
+async def test_theme_choice_is_remembered(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.theme == "careertui-dark"
+        app.theme = "careertui-light"
+        await pilot.pause()
+    app.workbook.close()
+    again = make_app()
+    async with again.run_test(size=SIZE):
+        assert again.theme == "careertui-light"
+
+
+async def test_unknown_theme_falls_back_with_a_notice(make_app):
+    app = make_app(theme="no-such-theme")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "careertui-dark"
+        assert any("no-such-theme" in str(n.message) for n in app._notifications)

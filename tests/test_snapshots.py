@@ -1,0 +1,45 @@
+"""Pictures of the app at a fixed size, clock and data: a change that moves a pixel shows up."""
+
+from __future__ import annotations
+
+import pytest
+
+from careertui.model import Profile
+
+from .conftest import SIZE
+
+SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"]
+
+
+@pytest.mark.parametrize("theme", SHIPPED_THEMES)
+def test_shell_in_each_theme(snap_compare, make_app, theme):
+    assert snap_compare(make_app(theme=theme), terminal_size=SIZE)
+
+
+def test_readme_screenshot(snap_compare, make_app):
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ada Lovelace"))
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_placeholder_stage(snap_compare, make_app):
+    async def go_to_paths(pilot):
+        await pilot.press("ctrl+pagedown")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=go_to_paths)
+
+
+def test_help_screen(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE, press=["f1"])
+
+
+def test_profile_screen_at_80x24(snap_compare, make_app):
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ada Lovelace", manager_name="Grace Hopper"))
+
+    async def open_profile(pilot):
+        app.action_edit_profile()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_profile)

@@ -1,0 +1,275 @@
+"""The workbook file: atomic, private, one writer, and nothing lost on bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from careertui import store
+from careertui.model import SCHEMA_VERSION, Profile
+from careertui.store import (
+    SaveError,
+    Settings,
+    Workbook,
+    WorkbookLocked,
+    WorkbookTooNew,
+    atomic_write,
+    resolve_workbook_path,
+)
+
+from .conftest import fixed_clock
+
+
+def open_book(path: Path, **options) -> Workbook:
+    options.setdefault("clock", fixed_clock)
+    return Workbook.open(path, **options)
+
+
+def test_round_trip(db_path: Path):
+    book = open_book(db_path)
+    book.save_profile(Profile(name="Ada", manager_name="Grace"))
+    book.set_value("agenda", "# Agenda")
+    assert book.dirty
+    book.save()
+    assert not book.dirty
+    book.close()
+
+    again = open_book(db_path)
+    assert again.profile().name == "Ada"
+    assert again.profile().manager_name == "Grace"
+    assert again.value("agenda") == "# Agenda"
+    assert not again.dirty
+    again.close()
+
+
+def test_saved_file_is_valid_tinydb_json_readable_by_owner_only(db_path: Path):
+    book = open_book(db_path)
+    book.save_profile(Profile(name="Ada"))
+    book.save()
+    data = json.loads(db_path.read_text("utf-8"))
+    assert data["meta"]["1"]["schema_version"] == SCHEMA_VERSION
+    assert data["profile"]["1"]["name"] == "Ada"
+    assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(db_path.parent.stat().st_mode) == 0o700
+    assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    book.close()
+
+
+def test_a_fresh_workbook_is_not_written_until_something_changes(db_path: Path):
+    book = open_book(db_path)
+    assert not book.dirty
+    assert not db_path.exists()
+    book.close()
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path, monkeypatch):
+    target = tmp_path / "folder" / "w.json"
+    atomic_write(target, b'{"old": {}}')
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        atomic_write(target, b'{"new": {}}')
+    assert target.read_bytes() == b'{"old": {}}'
+    assert [p.name for p in target.parent.iterdir()] == ["w.json"]
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from careertui.model import Profile
+from careertui.store import Workbook
+book = Workbook.open(Path(sys.argv[1]), lock=False)
+n = 0
+print("ready", flush=True)
+while True:
+    n += 1
+    book.save_profile(Profile(name=str(n) * 2000, role="x" * (n % 5000)))
+    book.save()
+"""
+
+
+def test_file_always_parses_when_the_writer_is_killed_mid_save(db_path: Path):
+    """SIGKILL a process that saves in a tight loop, many times: never a torn file."""
+    kills = 0
+    for attempt in range(20):
+        process = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(db_path)], stdout=subprocess.PIPE, text=True
+        )
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready"
+        time.sleep(0.02 + (attempt % 7) * 0.013)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        kills += 1
+        if db_path.exists():
+            data = json.loads(db_path.read_text("utf-8"))
+            assert data["profile"]["1"]["name"]
+    assert kills == 20
+    assert db_path.exists()
+    assert [p.name for p in db_path.parent.iterdir() if p.name.endswith(".json")] == [
+        "workbook.json"
+    ]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json at all", b"\xff\xfe\x00garbage", b"[1, 2, 3]", b'{"profile": {"1": "text"}}'],
+)
+def test_unreadable_file_is_moved_aside_byte_for_byte(db_path: Path, content: bytes):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(content)
+    book = open_book(db_path)
+    assert book.moved_aside == db_path.with_name("workbook.json.unreadable-20261125-093000")
+    assert book.moved_aside.read_bytes() == content
+    assert not db_path.exists()
+    assert book.profile().name == ""
+    book.save_profile(Profile(name="fresh"))
+    book.save()
+    assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "fresh"
+    assert book.moved_aside.read_bytes() == content
+    book.close()
+
+
+def test_second_unreadable_file_in_the_same_second_gets_its_own_name(db_path: Path):
+    db_path.parent.mkdir(parents=True)
+    for content in (b"first", b"second"):
+        db_path.write_bytes(content)
+        book = open_book(db_path)
+        book.close()
+    moved = sorted(p.name for p in db_path.parent.glob("*.unreadable-*"))
+    assert moved == [
+        "workbook.json.unreadable-20261125-093000",
+        "workbook.json.unreadable-20261125-093000-1",
+    ]
+
+
+def test_workbook_from_a_newer_version_is_refused_and_left_alone(db_path: Path):
+    db_path.parent.mkdir(parents=True)
+    content = json.dumps({"meta": {"1": {"schema_version": SCHEMA_VERSION + 1}}}).encode()
+    db_path.write_bytes(content)
+    with pytest.raises(WorkbookTooNew, match="newer careertui"):
+        open_book(db_path)
+    assert db_path.read_bytes() == content
+    # the lock was released: opening a valid file there works again
+    db_path.write_text('{"meta": {"1": {"schema_version": 1}}}')
+    open_book(db_path).close()
+
+
+def test_older_workbook_is_migrated_and_the_old_file_kept(db_path: Path, monkeypatch):
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+
+    def v1_to_v2(data):
+        for doc in data.get("profile", {}).values():
+            doc["name"] = doc.pop("full_name")
+        return data
+
+    monkeypatch.setitem(store.MIGRATIONS, 1, v1_to_v2)
+    v1 = {"meta": {"1": {"schema_version": 1}}, "profile": {"1": {"full_name": "Ada"}}}
+    db_path.parent.mkdir(parents=True)
+    db_path.write_text(json.dumps(v1))
+    book = open_book(db_path)
+    assert book.migrated_from == 1
+    assert book.profile().name == "Ada"
+    assert book.dirty  # the upgraded workbook gets written at the next save
+    book.save()
+    assert json.loads(db_path.read_text())["meta"]["1"]["schema_version"] == 2
+    assert json.loads(db_path.with_name("workbook.json.v1-backup").read_text()) == v1
+    book.close()
+
+
+def test_lock_refuses_a_second_opener_and_names_the_file(db_path: Path):
+    first = open_book(db_path)
+    with pytest.raises(WorkbookLocked) as refused:
+        open_book(db_path)
+    assert str(db_path) in str(refused.value)
+    first.close()
+    open_book(db_path).close()
+
+
+def test_unwritable_path_reports_the_reason_and_keeps_data_in_memory(tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("I am a file")
+    book = open_book(blocker / "workbook.json")
+    book.save_profile(Profile(name="Ada"))
+    with pytest.raises(SaveError) as failed:
+        book.save()
+    assert failed.value.reason in {"Not a directory", "File exists"}
+    assert book.dirty
+    assert book.profile().name == "Ada"
+    book.save_as(tmp_path / "elsewhere.json")
+    assert not book.dirty
+    assert json.loads((tmp_path / "elsewhere.json").read_text())["profile"]["1"]["name"] == "Ada"
+    book.close()
+
+
+def test_a_path_that_cannot_be_read_is_never_written_over(tmp_path: Path):
+    folder_in_the_way = tmp_path / "workbook.json"
+    folder_in_the_way.mkdir()
+    book = open_book(folder_in_the_way)
+    assert book.read_error and "could not be read" in book.read_error
+    book.save_profile(Profile(name="Ada"))
+    with pytest.raises(SaveError, match="not writing over it"):
+        book.save()
+    assert folder_in_the_way.is_dir()
+    book.close()
+
+
+def test_save_as_refuses_an_existing_file(tmp_path: Path, db_path: Path):
+    existing = tmp_path / "existing.json"
+    existing.write_text("keep me")
+    book = open_book(db_path)
+    with pytest.raises(SaveError, match="already exists"):
+        book.save_as(existing)
+    assert existing.read_text() == "keep me"
+    book.close()
+
+
+def test_workbook_path_comes_from_flag_then_environment_then_data_dir(
+    monkeypatch, isolated_home: Path, tmp_path: Path
+):
+    default = resolve_workbook_path()
+    assert default == isolated_home / ".local" / "share" / "careertui" / "workbook.json"
+    monkeypatch.setenv("CAREERTUI_DB", str(tmp_path / "env.json"))
+    assert resolve_workbook_path() == tmp_path / "env.json"
+    assert resolve_workbook_path(str(tmp_path / "flag.json")) == tmp_path / "flag.json"
+
+
+def test_changes_notify_subscribers(db_path: Path):
+    book = open_book(db_path)
+    calls: list[int] = []
+    book.subscribe(lambda: calls.append(book.revision))
+    book.set_value("k", "v")
+    assert calls
+    after_first = len(calls)
+    book.set_value("k", "v")  # no change, no notification
+    assert len(calls) == after_first
+    book.close()
+
+
+def test_settings_survive_a_broken_file(tmp_path: Path):
+    (tmp_path / "settings.json").write_text("{broken")
+    settings = Settings(tmp_path)
+    assert settings.error and "settings.json" in settings.error
+    assert settings.get("theme") is None
+    assert settings.set("theme", "careertui-light") is None
+    assert Settings(tmp_path).get("theme") == "careertui-light"
+
+
+def test_a_one_megabyte_workbook_saves_and_loads(db_path: Path):
+    book = open_book(db_path)
+    book.set_value("agenda", "x" * 1_000_000)
+    book.save()
+    assert db_path.stat().st_size > 1_000_000
+    book.close()
+    assert len(open_book(db_path).value("agenda")) == 1_000_000
