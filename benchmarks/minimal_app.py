@@ -3,7 +3,16 @@
 from textual.app import App, ComposeResult
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
-LABELS = ["Self-assessment", "Paths", "Goals", "Agenda", "Invite", "Meeting", "Follow-up", "Check-ins"]
+LABELS = [
+    "Self-assessment",
+    "Paths",
+    "Goals",
+    "Agenda",
+    "Invite",
+    "Meeting",
+    "Follow-up",
+    "Check-ins",
+]
 
 
 class MinimalApp(App[None]):

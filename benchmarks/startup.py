@@ -64,7 +64,8 @@ def main() -> None:
     print(f"launch to first full screen, median of {args.runs} interleaved runs (tmux 120x40)")
     print(f"  careertui          {statistics.median(ours) * 1000:7.0f} ms")
     print(f"  minimal Textual    {statistics.median(theirs) * 1000:7.0f} ms")
-    print(f"  difference         {(statistics.median(ours) - statistics.median(theirs)) * 1000:7.0f} ms")
+    difference = statistics.median(ours) - statistics.median(theirs)
+    print(f"  difference         {difference * 1000:7.0f} ms")
     print(f"  ratio (median)     {statistics.median(ratios):7.2f}")
 
 
