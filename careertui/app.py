@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, TabbedContent, TabPane
 from .model import Clock, system_clock
 from .stages import STAGE_IDS, STAGES, stage_by_id
 from .stages.base import Stage
-from .store import SaveError, Settings, Workbook
+from .store import SaveError, Settings, Workbook, display_path
 from .themes import DEFAULT_THEME
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -295,10 +295,10 @@ class CareerApp(App[None]):
 
     async def action_save(self) -> None:
         if not self.workbook.dirty and self.save_error is None:
-            self.notify(f"Everything is saved in {self.workbook.path}")
+            self.notify(f"Everything is saved in {display_path(self.workbook.path)}")
             return
         if await self.save_workbook():
-            self.notify(f"Saved to {self.workbook.path}")
+            self.notify(f"Saved to {display_path(self.workbook.path)}")
         else:
             self.notify(f"Could not save: {self.save_error}", severity="error")
 
@@ -341,7 +341,7 @@ class CareerApp(App[None]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(str(self.workbook.path)))
+            self.push_screen(HelpScreen(display_path(self.workbook.path)))
 
     def action_add_item(self) -> None:
         self.notify("ctrl+n adds to the list in focus; move to a list first (tab).")

@@ -80,6 +80,15 @@ def resolve_workbook_path(cli_value: str | None = None) -> Path:
     return default_workbook_path()
 
 
+def display_path(path: Path) -> str:
+    """A path as a person would type it: the home folder as ~."""
+    home = Path.home()
+    try:
+        return "~/" + path.relative_to(home).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def ensure_private_dir(directory: Path) -> None:
     """Create `directory` (owner-only) if it is missing; leave an existing one alone."""
     if directory.is_dir():
