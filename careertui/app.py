@@ -84,6 +84,8 @@ class CareerApp(App[None]):
         self._save_lock = asyncio.Lock()
         self._autosave_timer: Timer | None = None
         self._retry_timer: Timer | None = None
+        self._theme_notices: list[str] = []
+        self._apply_theme()  # before the first style pass, so the DOM is styled only once
         self.saved_at: datetime | None = None
         self.save_error: str | None = workbook.read_error and (
             f"{workbook.read_error}; not writing over it"
@@ -102,7 +104,6 @@ class CareerApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._apply_theme()
         self.workbook.subscribe(self._workbook_changed)
         self._update_save_status()
         self.call_after_refresh(self._show_startup_messages)
@@ -114,10 +115,9 @@ class CareerApp(App[None]):
         if wanted not in self.available_themes:
             if self._requested_theme:
                 names = ", ".join(t.name for t in self._themes) or "none"
-                self.notify(
+                self._theme_notices.append(
                     f"There is no theme called {wanted!r}; using {DEFAULT_THEME}. "
-                    f"Shipped themes: {names}.",
-                    severity="warning",
+                    f"Shipped themes: {names}."
                 )
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
@@ -133,7 +133,7 @@ class CareerApp(App[None]):
                 )
 
     def _show_startup_messages(self) -> None:
-        for problem in self._theme_problems:
+        for problem in [*self._theme_notices, *self._theme_problems]:
             self.notify(problem, title="Theme", severity="warning", timeout=10)
         if self.settings.error:
             self.notify(self.settings.error, severity="warning", timeout=10)
