@@ -98,7 +98,12 @@ def ensure_private_dir(directory: Path) -> None:
     os.chmod(directory, 0o700)
 
 
-def describe_os_error(error: OSError) -> str:
+def describe_os_error(error: OSError, path: Path | None = None) -> str:
+    """A reason a person can act on, e.g. "/etc/passwd is a file, not a folder"."""
+    if path is not None and isinstance(error, FileExistsError | NotADirectoryError):
+        for ancestor in path.parents:
+            if ancestor.exists() and not ancestor.is_dir():
+                return f"{ancestor} is a file, not a folder"
     return error.strerror or str(error) or type(error).__name__
 
 
@@ -346,10 +351,11 @@ class Workbook:
         """Write a snapshot; safe to call from a worker thread. Raises SaveError."""
         if self.read_error and path is None:
             raise SaveError(f"{self.read_error}; not writing over it. Save to another file.")
+        target = path or self.path
         try:
-            atomic_write(path or self.path, payload)
+            atomic_write(target, payload)
         except OSError as error:
-            raise SaveError(describe_os_error(error)) from None
+            raise SaveError(describe_os_error(error, target)) from None
 
     def mark_saved(self, revision: int) -> None:
         self.saved_revision = revision
