@@ -12,6 +12,7 @@ from textual import on
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.events import DescendantFocus
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -45,10 +46,13 @@ class CareerApp(App[None]):
     CSS_PATH = stylesheets()
     ENABLE_COMMAND_PALETTE = True
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Under 100 columns, side-by-side panes (editor and preview) stack."""
+
     BINDINGS = [
         Binding("ctrl+pagedown", "next_stage", "Next stage", priority=True),
-        Binding("ctrl+pageup", "previous_stage", "Prev stage", priority=True),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+pageup", "previous_stage", "Prev stage", priority=True, show=False),
+        Binding("ctrl+s", "save", "Save", show=False),
         Binding("f1", "help", "Keys"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("ctrl+n", "add_item", "Add", show=False),
@@ -337,6 +341,18 @@ class CareerApp(App[None]):
 
     # -- other actions ---------------------------------------------------------
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notices are plain text: they quote paths, names and [placeholders] verbatim."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -352,6 +368,11 @@ class CareerApp(App[None]):
         if not isinstance(self.screen, ProfileScreen):
             self.push_screen(ProfileScreen(self.workbook), callback=lambda _: self.reload_stages())
 
+    async def run_stage_action(self, stage_id: str, action: str) -> None:
+        """Run a stage's action from anywhere: build the stage if it was never shown."""
+        stage = await self.ensure_stage(stage_id)
+        await stage.run_action(action)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for stage in STAGES:
             yield SystemCommand(
@@ -359,6 +380,13 @@ class CareerApp(App[None]):
                 f"Show the {stage.label} stage",
                 partial(self.enter_stage, stage.id),
             )
+        for stage in STAGES:
+            for command in stage.commands:
+                yield SystemCommand(
+                    command.title,
+                    command.help,
+                    partial(self.run_stage_action, stage.id, command.action),
+                )
         yield SystemCommand(
             "Edit profile", "Your name, role, manager and company", self.action_edit_profile
         )

@@ -109,3 +109,127 @@ class Profile(Record):
         "manager_name": "Manager's name",
         "manager_email": "Manager's email",
     }
+
+
+# --------------------------------------------------------------------- preparing
+
+
+@dataclass
+class Achievement(Record):
+    """Evidence of what you did and what it changed: the agenda's role review draws on it."""
+
+    TABLE: ClassVar[str] = "achievements"
+    SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
+
+    date: str = ""
+    what: str = ""
+    impact: str = ""
+    link: str = ""
+    goal_id: str = ""
+
+
+PATH_KINDS: dict[str, str] = {
+    "vertical": "a step up",
+    "lateral": "a move across",
+    "new-area": "a new area",
+}
+
+
+@dataclass
+class CareerPath(Record):
+    """A role you might grow into; private unless you choose to raise it."""
+
+    TABLE: ClassVar[str] = "paths"
+
+    role: str = ""
+    team: str = ""
+    kind: str = "vertical"
+    source: str = ""
+    skills_needed: str = ""
+    gap: str = ""
+    interest: int = 3
+    status: str = "exploring"
+    notes: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return PATH_KINDS.get(self.kind, self.kind)
+
+
+GOAL_STATUSES = ("idea", "discussed", "agreed", "in progress", "done", "dropped")
+
+
+@dataclass
+class Goal(Record):
+    TABLE: ClassVar[str] = "goals"
+    SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
+
+    title: str = ""
+    horizon: str = "short-term"
+    why: str = ""
+    measure: str = ""
+    target_date: str = ""
+    status: str = "idea"
+    path_ids: list[str] = field(default_factory=list)
+
+    @property
+    def active(self) -> bool:
+        return self.status not in {"done", "dropped"}
+
+
+REQUEST_KINDS = (
+    "lead a small project",
+    "mentorship",
+    "certification",
+    "course or training",
+    "shadowing",
+    "stretch assignment",
+    "conference",
+    "other",
+)
+REQUEST_STATUSES = ("draft", "asked", "agreed", "delivered", "declined")
+
+
+@dataclass
+class Request(Record):
+    """Something specific to ask the manager for, with a dated history of its status."""
+
+    TABLE: ClassVar[str] = "requests"
+    SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
+
+    goal_id: str = ""
+    kind: str = "other"
+    ask: str = ""
+    needed_by: str = ""
+    ledger: list[dict[str, str]] = field(default_factory=list)
+    """[{"status": "asked", "date": "2026-11-25"}, ...], oldest first."""
+
+    @property
+    def status(self) -> str:
+        return self.ledger[-1]["status"] if self.ledger else "draft"
+
+    @property
+    def open(self) -> bool:
+        return self.status in {"draft", "asked"}
+
+
+# ------------------------------------------------------------------------ asking
+
+
+@dataclass
+class Invite(Record):
+    """The meeting request: the details that fill the email, and the email as edited."""
+
+    TABLE: ClassVar[str] = "invite"
+
+    slots: list[str] = field(default_factory=lambda: ["", "", ""])
+    include_agenda: bool = False
+    note: str = ""
+    subject: str = ""
+    body: str = ""
+    drafted_body: str = ""
+    """The body as last drafted: if `body` differs, the person has edited it."""
+
+    @property
+    def edited(self) -> bool:
+        return bool(self.body) and self.body != self.drafted_body

@@ -131,6 +131,31 @@ def atomic_write(path: Path, payload: bytes, *, private_dir: bool = True) -> Non
             os.close(dir_fd)
 
 
+def write_private_text(path: Path, text: str) -> None:
+    """A file only its owner can read, in careertui's own (0700) folder."""
+    atomic_write(path, text.encode("utf-8"))
+
+
+def export_file(
+    path: Path, payload: bytes, *, overwrite: bool = False, default_name: str = ""
+) -> Path:
+    """Write a file the person asked for (an agenda, an email) where they chose.
+
+    A folder gets `default_name` inside it. Refuses to replace an existing
+    file unless told to (FileExistsError), so the caller can ask first. The
+    folder is created if needed but its mode is left alone: it is the
+    person's folder, not ours. Returns the full path written.
+    """
+    path = path.expanduser()
+    if default_name and path.is_dir():
+        path = path / default_name
+    if path.exists() and not overwrite:
+        raise FileExistsError(17, "File exists", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, payload, private_dir=False)
+    return path.resolve()
+
+
 # ------------------------------------------------------------------------ storage
 
 
@@ -403,6 +428,11 @@ class Workbook:
 
     def delete(self, record: Record) -> None:
         self._db.table(record.TABLE).remove(Query().id == record.id)
+
+    def single(self, kind: type[R]) -> R:
+        """The one record of a kind kept once per workbook (the invite), or a fresh one."""
+        docs = self._db.table(kind.TABLE).all()
+        return kind.from_doc(docs[0]) if docs else kind()
 
     def count(self, kind: type[Record]) -> int:
         return len(self._db.table(kind.TABLE))

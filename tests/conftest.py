@@ -32,6 +32,23 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_desktop_clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Tests never touch the real clipboard: pyperclip behaves as on a headless server.
+
+    A test that wants a working desktop clipboard replaces `_pyperclip_copy` again.
+    """
+    import pyperclip
+
+    from careertui import clipboard
+
+    def unavailable(text: str) -> None:
+        raise pyperclip.PyperclipException("no copy/paste mechanism (test)")
+
+    monkeypatch.setattr(clipboard, "_pyperclip_copy", unavailable)
+    return []
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "workbook.json"

@@ -7,6 +7,7 @@ import pytest
 from careertui.model import Profile
 
 from .conftest import SIZE
+from .sample_data import fill_invite
 
 SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"]
 
@@ -44,3 +45,32 @@ def test_profile_screen_at_80x24(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_profile)
+
+
+def _go_to(stage_id: str):
+    async def go(pilot):
+        await pilot.pause()
+        pilot.app.enter_stage(stage_id)
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    return go
+
+
+def test_invite_empty(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_go_to("invite"))
+
+
+def test_invite_filled(snap_compare, make_app):
+    app = make_app()
+    fill_invite(app.workbook)
+    app.workbook.mark_saved(app.workbook.revision)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go_to("invite"))
+
+
+def test_invite_at_80x24(snap_compare, make_app):
+    app = make_app()
+    fill_invite(app.workbook)
+    app.workbook.mark_saved(app.workbook.revision)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_go_to("invite"))

@@ -48,7 +48,14 @@ class ChoiceDialog(ModalScreen[str | None]):
                     )
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        if self.ask_path is not None and self.choices[0][0] == "save-as":
+            self.query_one("#dialog-path", Input).focus()  # the path is the question
+        else:
+            self.query(Button).first().focus()
+
+    @on(Input.Submitted, "#dialog-path")
+    def _path_submitted(self) -> None:
+        self.query_one("#choice-save-as", Button).press()
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:

@@ -15,11 +15,25 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class StageCommand:
+    """A palette command that runs a stage's action, from any stage.
+
+    Kept here as plain data so the palette lists it before the stage's module
+    is imported; the app builds the stage when the command runs.
+    """
+
+    title: str
+    help: str
+    action: str
+
+
+@dataclass(frozen=True)
 class StageInfo:
     id: str
     label: str
     module: str
     class_name: str
+    commands: tuple[StageCommand, ...] = ()
 
     def load(self) -> type[Stage]:
         module = importlib.import_module(f"careertui.stages.{self.module}")
@@ -31,7 +45,34 @@ STAGES: tuple[StageInfo, ...] = (
     StageInfo("paths", "Paths", "paths", "PathsStage"),
     StageInfo("goals", "Goals", "goals", "GoalsStage"),
     StageInfo("agenda", "Agenda", "agenda", "AgendaStage"),
-    StageInfo("invite", "Invite", "invite", "InviteStage"),
+    StageInfo(
+        "invite",
+        "Invite",
+        "invite",
+        "InviteStage",
+        (
+            StageCommand(
+                "Copy meeting request email",
+                "Subject and body of the email asking for the conversation",
+                "copy_email",
+            ),
+            StageCommand(
+                "Save meeting request as .eml",
+                "A file your mail app opens as a draft",
+                "save_eml",
+            ),
+            StageCommand(
+                "Open meeting request in mail app",
+                "A new message in your default mail program (mailto: link)",
+                "open_mail",
+            ),
+            StageCommand(
+                "Redraft meeting request email",
+                "Write the email afresh from your profile and the Invite fields",
+                "redraft",
+            ),
+        ),
+    ),
     StageInfo("meeting", "Meeting", "meeting", "MeetingStage"),
     StageInfo("follow-up", "Follow-up", "follow_up", "FollowUpStage"),
     StageInfo("check-ins", "Check-ins", "check_ins", "CheckInsStage"),

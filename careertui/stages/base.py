@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -9,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..store import Workbook
+from ..store import Workbook, describe_os_error, display_path, export_file
 
 
 class Stage(VerticalScroll):
@@ -43,6 +44,69 @@ class Stage(VerticalScroll):
 
     def reload(self) -> None:
         """Show the workbook afresh after it changed outside this stage."""
+
+    # -- helpers for copy and export actions -------------------------------------
+
+    async def copy_out(self, text: str, what: str, warning: str = "") -> None:
+        """Copy through the app's one clipboard helper and say where the text went."""
+        from ..clipboard import copy_text
+
+        result = await copy_text(self.app, text)
+        message = result.notice(what)
+        if warning:
+            message = f"{message}\nNote: {warning}."
+        severity = "warning" if warning or result.problem else "information"
+        self.notify(message, title="Copied" if not result.problem else "Copy", severity=severity,
+                    timeout=10)
+
+    async def export_out(self, default: Path, payload: bytes, what: str) -> Path | None:
+        """Ask where to save, ask again before replacing a file, then say where it went.
+
+        Must run in a worker (it waits on dialogs).
+        """
+        from ..screens.confirm import ChoiceDialog
+
+        choice = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"Save {what}",
+                "Save to this file (or type a folder, or another name):",
+                [("save-as", "Save"), ("cancel", "Cancel")],
+                ask_path=display_path(default),
+                escape_choice=None,
+            )
+        )
+        if not choice or not choice.startswith("save-as:"):
+            return None
+        target = Path(choice.removeprefix("save-as:")).expanduser()
+        overwrite = False
+        while True:
+            try:
+                written = export_file(
+                    target, payload, overwrite=overwrite, default_name=default.name
+                )
+            except FileExistsError:
+                answer = await self.app.push_screen_wait(
+                    ChoiceDialog(
+                        "Replace the file?",
+                        f"{display_path(target)} already exists.",
+                        [("keep", "Keep it"), ("replace", "Replace it")],
+                        escape_choice="keep",
+                    )
+                )
+                if answer != "replace":
+                    self.notify("Nothing was saved; the existing file is unchanged.")
+                    return None
+                overwrite = True
+            except OSError as error:
+                self.notify(
+                    f"Could not save {what}: {describe_os_error(error, target)}",
+                    severity="error",
+                    timeout=10,
+                )
+                return None
+            else:
+                self.notify(f"{what[0].upper()}{what[1:]} saved to {written}", timeout=10)
+                return written
 
 
 class PlaceholderStage(Stage):

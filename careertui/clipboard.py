@@ -1,0 +1,68 @@
+"""The one way careertui copies text, and tells the person where it went.
+
+1. `pyperclip` reaches the desktop clipboard when there is one (xclip, xsel,
+   wl-copy, pbcopy, clip.exe).
+2. The terminal is always asked too (OSC 52 through `App.copy_to_clipboard`):
+   that works over SSH, in tmux with `set-clipboard on` and in most modern
+   terminals, but nothing confirms it arrived.
+3. So whenever the desktop clipboard was not confirmed, the text is also
+   written to `last-copied.txt` in the data folder, and the notice names it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyperclip
+from textual.app import App
+
+from .store import data_dir, describe_os_error, display_path, write_private_text
+
+LAST_COPIED = "last-copied.txt"
+PYPERCLIP_TIMEOUT = 3.0
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    system_clipboard: bool
+    """True when the desktop clipboard took the text (pyperclip succeeded)."""
+    file: Path | None
+    """Where the text was also written, when the clipboard was not confirmed."""
+    problem: str | None = None
+    """Why neither the clipboard nor the file could be confirmed."""
+
+    def notice(self, what: str) -> str:
+        if self.system_clipboard:
+            return f"{what} copied to the clipboard."
+        where = (
+            f"it is also in {display_path(self.file)}."
+            if self.file
+            else f"it could not be saved to a file either: {self.problem}."
+        )
+        return (
+            f"{what} sent to the terminal's clipboard (OSC 52: works over SSH, and in tmux "
+            f"with set-clipboard on). No desktop clipboard was found, so {where}"
+        )
+
+
+def _pyperclip_copy(text: str) -> None:
+    pyperclip.copy(text)
+
+
+async def copy_text(app: App, text: str, *, folder: Path | None = None) -> CopyResult:
+    """Copy `text` every way that might reach the person; never raises."""
+    app.copy_to_clipboard(text)
+    try:
+        await asyncio.wait_for(asyncio.to_thread(_pyperclip_copy, text), PYPERCLIP_TIMEOUT)
+    except (pyperclip.PyperclipException, OSError, TimeoutError):
+        pass
+    else:
+        return CopyResult(system_clipboard=True, file=None)
+    target = (folder or data_dir()) / LAST_COPIED
+    try:
+        await asyncio.to_thread(write_private_text, target, text)
+    except OSError as error:
+        return CopyResult(False, None, describe_os_error(error, target))
+    return CopyResult(False, target)

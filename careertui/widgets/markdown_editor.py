@@ -1,0 +1,79 @@
+"""A Markdown editor beside its live preview (stacked on narrow terminals)."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import TextArea
+
+from .markdown_preview import MarkdownPreview
+
+
+class MarkdownEditor(Horizontal):
+    """Editor and preview kept in step; posts `Changed` for the stage to save."""
+
+    class Changed(Message):
+        def __init__(self, editor: MarkdownEditor, text: str) -> None:
+            super().__init__()
+            self.editor = editor
+            self.text = text
+
+        @property
+        def control(self) -> MarkdownEditor:
+            return self.editor
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        placeholder: str = "",
+        breaks: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._initial = text
+        self._placeholder = placeholder
+        self._breaks = breaks
+
+    def compose(self) -> ComposeResult:
+        area = TextArea(
+            self._initial,
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            placeholder=self._placeholder,
+            classes="markdown-source",
+        )
+        area.border_title = "Markdown"
+        yield area
+        preview = MarkdownPreview(self._initial, breaks=self._breaks, classes="markdown-preview")
+        preview.border_title = "Preview"
+        yield preview
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one(".markdown-source", TextArea)
+
+    @property
+    def preview(self) -> MarkdownPreview:
+        return self.query_one(MarkdownPreview)
+
+    @property
+    def text(self) -> str:
+        return self.text_area.text
+
+    def set_text(self, text: str) -> None:
+        """Replace the text (a fresh draft); undo can bring the old text back."""
+        area = self.text_area
+        if area.text != text:
+            area.replace(text, area.document.start, area.document.end)
+
+    @on(TextArea.Changed, ".markdown-source")
+    def _source_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = event.text_area.text
+        self.preview.update(text)
+        self.post_message(self.Changed(self, text))

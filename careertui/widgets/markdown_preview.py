@@ -1,0 +1,194 @@
+"""A live Markdown preview fast enough to follow typing.
+
+Textual's own `Markdown` widget builds widgets per list item and takes
+seconds on a long agenda; here only the blocks that changed are rendered
+(`markdown_render.IncrementalMarkdown`) and only the visible lines are painted.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..markdown_render import IncrementalMarkdown, Line
+
+THREAD_THRESHOLD = 4000
+"""Characters of not-yet-rendered text above which rendering moves to a thread."""
+
+
+class MarkdownPreview(ScrollView, can_focus=True):
+    """Shows Markdown text as it will read, scrolling with the keyboard."""
+
+    BINDINGS = [
+        ("up", "scroll_up", "Scroll up"),
+        ("down", "scroll_down", "Scroll down"),
+    ]
+
+    highlights: reactive[tuple[str, ...]] = reactive((), init=False)
+    """Words to mark in the preview (unfilled placeholders), in the warning colour."""
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        breaks: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.text = text
+        self.breaks = breaks
+        """Show every newline as a line break (emails) rather than joining lines (Markdown)."""
+        self._lines: list[Strip] = []
+        self._renderer: IncrementalMarkdown | None = None
+        self._renderer_key: tuple[int, str] | None = None
+        self._rendering = False
+        self._highlighted: dict[int, Strip] = {}
+
+    # -- what the owner calls --------------------------------------------------
+
+    def update(self, text: str) -> None:
+        """Show new text; renders what changed now, or in a thread if that is a lot."""
+        self.text = text
+        self._refresh_lines()
+
+    @property
+    def plain_text(self) -> str:
+        """The preview as plain text, right-trimmed (what a reader sees)."""
+        return "\n".join(strip.text.rstrip() for strip in self._lines)
+
+    # -- rendering -------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self._refresh_lines()
+
+    def _on_theme_changed(self) -> None:
+        self._renderer = None
+        self._refresh_lines()
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", lambda _: self._on_theme_changed(), init=False)
+
+    def _render_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _current_renderer(self, width: int) -> IncrementalMarkdown:
+        key = (width, self.app.theme)
+        if self._renderer is None or self._renderer_key != key:
+            self._renderer = IncrementalMarkdown(
+                width, self._markdown_styles(), code_theme=self._code_theme(), breaks=self.breaks
+            )
+            self._renderer_key = key
+        return self._renderer
+
+    def _code_theme(self) -> str:
+        return "ansi_dark" if self.app.current_theme.dark else "ansi_light"
+
+    def _markdown_styles(self) -> dict[str, str]:
+        """Rich's Markdown styles, taken from the Textual theme so every theme works."""
+        colours = self.app.theme_variables
+        background = Color.parse(colours["background"])
+        muted = Color.parse(colours["foreground"]).blend(background, 0.4).hex
+        primary, secondary = colours["text-primary"], colours["text-secondary"]
+        accent = colours["text-accent"]
+        return {
+            "markdown.h1": f"bold {primary}",
+            "markdown.h2": f"bold underline {primary}",
+            "markdown.h3": f"bold {secondary}",
+            "markdown.h4": f"bold italic {secondary}",
+            "markdown.h5": "italic",
+            "markdown.h6": f"italic {muted}",
+            "markdown.code": f"{accent} on {colours['surface']}",
+            "markdown.code_block": f"on {colours['surface']}",
+            "markdown.block_quote": f"italic {muted}",
+            "markdown.hr": muted,
+            "markdown.item.bullet": f"bold {primary}",
+            "markdown.item.number": f"bold {primary}",
+            "markdown.link": f"underline {accent}",
+            "markdown.link_url": f"underline {accent}",
+            "markdown.table.border": muted,
+            "markdown.table.header": "bold",
+        }
+
+    def _refresh_lines(self) -> None:
+        width = self._render_width()
+        if width <= 0 or not self.is_mounted:
+            return
+        if self._rendering:
+            return  # the thread picks up the newest text when it finishes
+        renderer = self._current_renderer(width)
+        missing = renderer.missing(self.text)
+        work = len(self.text) if missing is None else sum(len(b.text) for b in missing)
+        if work > THREAD_THRESHOLD:
+            self._rendering = True
+            text = self.text
+            self.run_worker(
+                lambda: self._render_in_thread(renderer, text),
+                thread=True,
+                group="markdown-preview",
+            )
+        else:
+            self._show(renderer.render(self.text))
+
+    def _render_in_thread(self, renderer: IncrementalMarkdown, text: str) -> None:
+        lines = renderer.render(text)
+        self.app.call_from_thread(self._thread_done, text, lines)
+
+    def _thread_done(self, text: str, lines: list[Line]) -> None:
+        self._rendering = False
+        if text == self.text:
+            self._show(lines)
+        else:
+            self._refresh_lines()
+
+    def _show(self, lines: list[Line]) -> None:
+        self._lines = [Strip(line) for line in lines]
+        self._highlighted.clear()
+        width = max((strip.cell_length for strip in self._lines), default=0)
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def watch_highlights(self) -> None:
+        self._highlighted.clear()
+        self.refresh()
+
+    def _with_highlights(self, index: int) -> Strip:
+        strip = self._lines[index]
+        if not self.highlights:
+            return strip
+        cached = self._highlighted.get(index)
+        if cached is None:
+            words = [word for word in self.highlights if word in strip.text]
+            if words:
+                text = Text.assemble(*((s.text, s.style) for s in strip))
+                style = Style.parse(f"bold {self.app.theme_variables['text-warning']}")
+                text.highlight_words(words, style)
+                strip = Strip(_segments(text))
+            cached = self._highlighted[index] = strip
+        return cached
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._with_highlights(index)
+        return strip.crop_extend(scroll_x, scroll_x + width, None).apply_style(base)
+
+
+def _segments(text: Text) -> list[Segment]:
+    return list(text.render(_CONSOLE, end=""))
+
+
+_CONSOLE = Console(
+    width=10_000, color_system="truecolor", force_terminal=True, legacy_windows=False
+)

@@ -1,0 +1,58 @@
+"""Fixed, fictional workbook contents for behaviour tests and snapshots."""
+
+from __future__ import annotations
+
+from careertui.model import Achievement, CareerPath, Goal, Invite, Profile, Request
+from careertui.store import Workbook
+
+PROFILE = Profile(
+    name="Ana Souza",
+    role="data analyst",
+    team="Finance Analytics",
+    manager_name="Priya Raman",
+    manager_email="priya.raman@northwind.example",
+    company="Northwind",
+)
+
+
+def fill_profile(workbook: Workbook) -> None:
+    workbook.save_profile(Profile.from_doc(PROFILE.to_doc()))
+
+
+def fill_invite(workbook: Workbook) -> None:
+    fill_profile(workbook)
+    workbook.put(Invite(id="invite", slots=["Tue 1 Dec, 10:00", "Wed 2 Dec, 14:30", ""],
+                        note="Happy to meet over coffee if that is easier."))
+
+
+def fill_prepare(workbook: Workbook) -> None:
+    """Achievements, paths, goals and requests, private and shareable, with the same words."""
+    fill_profile(workbook)
+    for record in (
+        Achievement(id="a1", date="2026-09-30", what="Rebuilt the month-end revenue report",
+                    impact="close now takes 1 day instead of 3"),
+        Achievement(id="a2", date="2026-06-15", what="Mentored two new analysts",
+                    impact="both work on their own after six weeks"),
+        Achievement(id="a3", date="2026-05-01", what="SECRET side project for another team",
+                    shareable=False),
+        CareerPath(id="p1", role="Analytics team lead", team="Finance Analytics",
+                   kind="vertical", interest=5, shareable=True),
+        CareerPath(id="p2", role="Product analyst", team="Growth", kind="lateral",
+                   interest=4, shareable=True),
+        CareerPath(id="p3", role="SECRET job at a competitor", kind="lateral", interest=2),
+        Goal(id="g1", title="Lead a small analytics project end to end",
+             measure="project shipped and reviewed by stakeholders", target_date="2027-03-31",
+             status="idea", horizon="short-term"),
+        Goal(id="g2", title="Get better at SQL", status="idea"),
+        Goal(id="g3", title="SECRET goal: leave within a year", shareable=False),
+        Request(id="r1", goal_id="g1", kind="lead a small project",
+                ask="Let me lead the Q1 pricing dashboard project",
+                ledger=[{"status": "draft", "date": "2026-11-20"}]),
+        Request(id="r2", kind="mentorship", ask="Introduce me to a team lead who could mentor me",
+                ledger=[{"status": "asked", "date": "2026-11-10"}]),
+        Request(id="r3", kind="other", ask="SECRET request for a raise", shareable=False),
+        Request(id="r4", kind="course or training", ask="Fund an advanced SQL course",
+                ledger=[{"status": "asked", "date": "2026-10-01"},
+                        {"status": "agreed", "date": "2026-10-15"}]),
+    ):
+        workbook.put(record)

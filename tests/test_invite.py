@@ -1,0 +1,163 @@
+"""The Invite stage driven by keys: fields, draft, copy, .eml, redraft."""
+
+from __future__ import annotations
+
+import email
+import json
+from email import policy
+
+from textual.widgets import Input, TextArea
+
+from careertui.model import Profile
+from careertui.screens.confirm import ChoiceDialog
+from careertui.screens.profile import ProfileScreen
+from careertui.stages.invite import InviteStage
+from careertui.store import Workbook
+from careertui.widgets.markdown_editor import MarkdownEditor
+
+from .conftest import SIZE
+from .helpers import run_command, settle
+
+
+async def open_invite(app, pilot) -> InviteStage:
+    await pilot.pause()
+    app.enter_stage("invite")
+    await pilot.pause(0.2)
+    return app.query_one(InviteStage)
+
+
+async def test_profile_form_fills_the_draft(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        assert "[Manager's Name]" in stage.invite.body
+        await run_command(pilot, "Edit profile")
+        assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#profile-manager_name", Input).value = "Priya"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        body = app.query_one(MarkdownEditor).text
+        assert body.startswith("Hi Priya,")
+        assert "Hi Priya," in app.query_one(MarkdownEditor).preview.plain_text
+
+
+async def test_typing_in_the_fields_redrafts_and_updates_the_profile(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        assert isinstance(app.focused, Input) and app.focused.id == "invite-manager"
+        await pilot.press(*"Priya")
+        await pilot.press("tab", *"priya@example.com", "tab", "ctrl+a")
+        await pilot.press("ctrl+k", "4", "5", "tab", *"Tue 10:00")
+        await pilot.pause(0.3)
+        assert app.workbook.profile().manager_name == "Priya"
+        assert app.workbook.profile().manager_email == "priya@example.com"
+        assert app.workbook.profile().meeting_minutes == 45
+        assert "45 minutes" in stage.invite.body and "- Tue 10:00" in stage.invite.body
+        await pilot.press("ctrl+q")
+    saved = json.loads(db_path.read_text())
+    assert list(saved["invite"].values())[0]["slots"][0] == "Tue 10:00"
+
+
+async def test_copy_puts_subject_and_body_in_the_clipboard_and_warns(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        subject = "Subject: Could we set up a career development conversation?"
+        assert app.clipboard.startswith(f"{subject}\n\nHi ")
+        assert app.clipboard.endswith(stage.invite.body)
+        messages = [n.message for n in app._notifications]
+        assert any("4 placeholders not filled: [Manager's Name]" in m for m in messages)
+        assert any("last-copied.txt" in m for m in messages)
+
+
+async def test_palette_copies_the_email_from_another_stage(make_app):
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ana", manager_name="Priya", role="analyst",
+                                      company="Northwind"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.active_stage_id == "self-assessment"
+        await run_command(pilot, "Copy meeting request email")
+        await settle(pilot)
+        assert app.active_stage_id == "self-assessment"  # did not move
+        assert "Hi Priya," in app.clipboard and app.clipboard.rstrip().endswith("Ana")
+        assert not any("not filled" in n.message for n in app._notifications)
+
+
+async def test_edits_are_kept_and_redraft_asks(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        area = app.query_one(TextArea)
+        area.focus()
+        await pilot.press("end", *" Thanks!")
+        await pilot.pause()
+        assert stage.invite.edited
+        edited = stage.invite.body
+        app.query_one("#invite-manager", Input).value = "Priya"
+        await pilot.pause(0.3)
+        assert stage.invite.body == edited  # the person's words are not replaced
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")  # "Keep mine" is the default
+        await pilot.pause()
+        assert stage.invite.body == edited
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#choice-replace")
+        await pilot.pause()
+        assert stage.invite.body.startswith("Hi Priya,") and "Thanks!" not in stage.invite.body
+        assert not stage.invite.edited
+
+
+async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(make_app, tmp_path):
+    app = make_app()
+    app.workbook.save_profile(Profile(manager_name="Priya", manager_email="priya@example.com"))
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        path = dialog.query_one("#dialog-path", Input).value
+        assert path.endswith("meeting-request-2026-11-25.eml")
+        await pilot.press("enter")
+        await settle(pilot)
+        written = tmp_path / "meeting-request-2026-11-25.eml"
+        message = email.message_from_bytes(written.read_bytes(), policy=policy.default)
+        assert message["Subject"] == stage.invite.subject
+        assert message["To"] == "Priya <priya@example.com>"
+        assert message.get_content().rstrip("\n") == stage.invite.body
+        assert any(str(written) in n.message for n in app._notifications)
+        written.write_text("mine")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # "Replace the file?"
+        await pilot.press("enter")  # Keep it
+        await settle(pilot)
+        assert written.read_text() == "mine"
+
+
+async def test_the_invite_survives_a_relaunch(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_invite(app, pilot)
+        app.query_one("#invite-note", Input).value = "Happy to meet over coffee."
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+q")
+    reopened = Workbook.open(db_path, lock=False)
+    try:
+        from careertui.model import Invite
+
+        invite = reopened.single(Invite)
+        assert invite.note == "Happy to meet over coffee."
+        assert "Happy to meet over coffee." in invite.body
+    finally:
+        reopened.close()

@@ -1,0 +1,148 @@
+"""The incremental preview must show exactly what a whole render shows."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from careertui.markdown_render import (
+    IncrementalMarkdown,
+    make_console,
+    plain_lines,
+    render_markdown,
+    split_blocks,
+)
+
+AGENDA = """\
+# Career development conversation
+
+Thank you for making time for this. I would like to talk about **where I am**,
+where I *hope to go*, and how you see it.
+
+## Current role review (8 min)
+
+- Led the billing migration: cut month-end close from 3 days to 1
+- Mentored two new joiners
+  - weekly pairing sessions
+- Ran the incident review rota
+
+## Long-term interests (7 min)
+
+1. Engineering manager (a step up)
+2. Product analytics (a move across)
+
+Some notes after the list.
+
+---
+
+## Development goals
+
+| Goal | Measure | Date |
+|------|---------|------|
+| Lead a project | shipped on time | 2027-03-31 |
+| Get certified | exam passed | 2027-06-30 |
+
+> A quote from my last review,
+> spanning two lines.
+
+```text
+code block
+
+with a blank line inside
+```
+
+    indented code
+
+    continues
+
+See [the career framework](https://example.com/framework) and `inline code`.
+
+- [ ] a task
+- loose item
+
+- second loose item
+
+  with a continued paragraph
+
+Setext heading
+--------------
+
+***
+
+Last line with ~~strikethrough~~.
+"""
+
+EXTRA_CORPUS = [
+    "",
+    "one line",
+    "# Only a heading",
+    "Para\n- item\n\n- item2\n\nText\n***\nText2\n\n***\n\n# H\n",
+    "Setext\n======\n\nx\n\n\n\n\n- [ ] task\n",
+    "```\nunclosed fence\n\nstill code",
+    "1. one\n\n3. three\n\n- bullet after ordered",
+    "> quote\n\n> another quote\n\npara ![image](x.png) after",
+    "\n\n\nleading blanks\n\n\n",
+]
+
+
+def assert_same(text: str, width: int = 72, renderer: IncrementalMarkdown | None = None) -> None:
+    renderer = renderer or IncrementalMarkdown(width)
+    expected = render_markdown(text, make_console(width))
+    got = renderer.render(text)
+    assert plain_lines(got) == plain_lines(expected)
+    assert got == expected  # styles too
+
+
+@pytest.mark.parametrize("text", [AGENDA, *EXTRA_CORPUS])
+def test_matches_whole_render(text: str) -> None:
+    assert_same(text)
+
+
+@pytest.mark.parametrize("width", [20, 41, 100])
+def test_matches_at_other_widths(width: int) -> None:
+    assert_same(AGENDA, width)
+
+
+def test_random_edits_in_the_middle_match_a_whole_render() -> None:
+    """Type, delete and break lines anywhere; after every edit the output is exact."""
+    rng = random.Random(7)
+    text = AGENDA
+    renderer = IncrementalMarkdown(72)
+    alphabet = "abc *_`#-|>\n1."
+    for _ in range(150):
+        position = rng.randrange(len(text) + 1)
+        if rng.random() < 0.7:
+            text = text[:position] + rng.choice(alphabet) + text[position:]
+        else:
+            text = text[:position] + text[position + 1 :]
+        assert_same(text, renderer=renderer)
+
+
+def test_an_edit_renders_one_block_only() -> None:
+    renderer = IncrementalMarkdown(72)
+    renderer.render(AGENDA)
+    before = renderer.rendered_blocks
+    edited = AGENDA.replace("Mentored two new joiners", "Mentored three new joiners")
+    renderer.render(edited)
+    assert renderer.rendered_blocks == before + 1
+
+
+def test_blocks_respect_fences_lists_and_indentation() -> None:
+    blocks = split_blocks("a\n\n```\nx\n\ny\n```\n\n- 1\n\n- 2\n\n    more\n\nb")
+    assert blocks is not None
+    assert [b.text for b in blocks] == ["a", "```\nx\n\ny\n```", "- 1\n\n- 2\n\n    more", "b"]
+
+
+def test_reference_links_fall_back_to_a_whole_render() -> None:
+    text = "See [the plan][plan].\n\n[plan]: https://example.com/plan"
+    assert split_blocks(text) is None
+    assert_same(text)
+
+
+def test_email_mode_keeps_every_line_break() -> None:
+    text = "Hi Priya,\n\nThank you,\nAna\n\n- one\n- two"
+    renderer = IncrementalMarkdown(40, breaks=True)
+    assert plain_lines(renderer.render(text))[2:4] == ["Thank you,", "Ana"]
+    assert renderer.render(text) == render_markdown(text, make_console(40), breaks=True)
+    assert plain_lines(IncrementalMarkdown(40).render(text))[2] == "Thank you, Ana"
