@@ -198,6 +198,9 @@ class CareerApp(App[None]):
 
     def enter_stage(self, stage_id: str) -> None:
         """Show a stage and put the cursor in its first field."""
+        # Let go of the focus first: when a focused field is hidden, Textual hands
+        # the focus to a sibling in the same (hidden) pane, which shows that pane again.
+        self.screen.set_focus(None)
         self.tabs.active = stage_id
         self._focus_active_stage()
 
