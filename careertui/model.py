@@ -215,6 +215,12 @@ class Request(Record):
 
 # ------------------------------------------------------------------------ asking
 
+AGENDA_TEXT = "agenda.text"
+"""Workbook value: the agenda as the person last left it (Markdown)."""
+AGENDA_DRAFTED = "agenda.drafted"
+"""Workbook value: the agenda as last drafted, to tell whether it was edited since."""
+AGENDA_DRAFTED_AT = "agenda.drafted_at"
+
 
 @dataclass
 class Invite(Record):

@@ -7,7 +7,7 @@ import pytest
 from careertui.model import Profile
 
 from .conftest import SIZE
-from .sample_data import fill_invite
+from .sample_data import fill_invite, fill_prepare
 
 SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"]
 
@@ -74,3 +74,26 @@ def test_invite_at_80x24(snap_compare, make_app):
     fill_invite(app.workbook)
     app.workbook.mark_saved(app.workbook.revision)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_go_to("invite"))
+
+
+def test_agenda_empty(snap_compare, make_app):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_go_to("agenda"))
+
+
+async def _agenda_drafted(pilot):
+    await _go_to("agenda")(pilot)
+    await pilot.press("f2")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(0.2)
+
+
+def test_agenda_drafted(snap_compare, make_app):
+    app = make_app()
+    fill_prepare(app.workbook)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_agenda_drafted)
+
+
+def test_agenda_at_80x24(snap_compare, make_app):
+    app = make_app()
+    fill_prepare(app.workbook)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_agenda_drafted)

@@ -44,7 +44,23 @@ STAGES: tuple[StageInfo, ...] = (
     StageInfo("self-assessment", "Self-assessment", "self_assessment", "SelfAssessmentStage"),
     StageInfo("paths", "Paths", "paths", "PathsStage"),
     StageInfo("goals", "Goals", "goals", "GoalsStage"),
-    StageInfo("agenda", "Agenda", "agenda", "AgendaStage"),
+    StageInfo(
+        "agenda",
+        "Agenda",
+        "agenda",
+        "AgendaStage",
+        (
+            StageCommand(
+                "Draft agenda from workbook",
+                "A Markdown agenda from your shareable records (asks before replacing edits)",
+                "draft",
+            ),
+            StageCommand("Copy agenda", "The agenda's Markdown, to paste into mail", "copy_agenda"),
+            StageCommand(
+                "Export agenda", "Save the agenda as agenda-YYYY-MM-DD.md", "export_agenda"
+            ),
+        ),
+    ),
     StageInfo(
         "invite",
         "Invite",

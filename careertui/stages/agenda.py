@@ -1,12 +1,178 @@
-"""The Agenda stage: the outline sent ahead so the manager can prepare."""
+"""The Agenda stage: the agenda you send before the conversation.
 
-from .base import PlaceholderStage
+Drafted from shareable records, then edited freely as Markdown beside a live
+preview. Redrafting never replaces edited text without asking.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from ..drafting.agenda import AgendaInputs, draft_agenda
+from ..model import (
+    AGENDA_DRAFTED,
+    AGENDA_DRAFTED_AT,
+    AGENDA_TEXT,
+    Achievement,
+    CareerPath,
+    Goal,
+    Request,
+)
+from ..widgets.markdown_editor import MarkdownEditor
+from .base import Stage
 
 
-class AgendaStage(PlaceholderStage):
+class AgendaStage(Stage):
     TITLE = "Agenda"
     ABOUT = (
-        "A short outline to send before the meeting so your manager can come prepared: "
-        "a look at your current role, where you want to head, your goals and requests, "
-        "and the feedback you would like from them."
+        "Send an agenda a day or two ahead so your manager can come prepared. f2 drafts one "
+        "from your shareable records; edit it freely, the preview follows as you type."
     )
+
+    BINDINGS = [
+        Binding("f2", "draft", "Draft"),
+        Binding("f3", "copy_agenda", "Copy agenda"),
+        Binding("f4", "export_agenda", "Export"),
+    ]
+
+    edited: reactive[bool] = reactive(False, init=False)
+    """The text differs from the last draft: redrafting must ask first."""
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_intro()
+        yield Static("", id="agenda-status", classes="draft-status", markup=False)
+        yield MarkdownEditor(
+            self.workbook.value(AGENDA_TEXT, ""),
+            placeholder="Press f2 to draft an agenda from your shareable records, "
+            "or start typing Markdown here.",
+            id="agenda-editor",
+        )
+        with Horizontal(classes="button-bar"):
+            yield Button("Draft from workbook  f2", id="agenda-draft", variant="primary",
+                         compact=True)
+            yield Button("Copy agenda  f3", id="agenda-copy", compact=True)
+            yield Button("Export agenda  f4", id="agenda-export", compact=True)
+
+    def on_mount(self) -> None:
+        self._refresh_status()
+
+    def first_field(self) -> Widget:
+        return self.query_one(MarkdownEditor).text_area
+
+    @property
+    def text(self) -> str:
+        return self.workbook.value(AGENDA_TEXT, "")
+
+    def _is_edited(self) -> bool:
+        text = self.text
+        return bool(text.strip()) and text != self.workbook.value(AGENDA_DRAFTED, "")
+
+    def _refresh_status(self) -> None:
+        self.edited = self._is_edited()
+        status = self.query_one("#agenda-status", Static)
+        drafted_at = self.workbook.value(AGENDA_DRAFTED_AT, "")
+        minutes = self.workbook.profile().meeting_minutes
+        if not self.text.strip():
+            message = f"No agenda yet: f2 drafts one for a {minutes}-minute meeting."
+        elif drafted_at:
+            message = f"Drafted {drafted_at}" + (", edited since." if self.edited else ".")
+        else:
+            message = "Written by hand."
+        status.update(message)
+        status.set_class(bool(self.text.strip()), "-ok")
+
+    def reload(self) -> None:
+        editor = self.query_one(MarkdownEditor)
+        if editor.text != self.text:
+            editor.set_text(self.text)
+        self._refresh_status()
+
+    @on(MarkdownEditor.Changed, "#agenda-editor")
+    def _text_changed(self, event: MarkdownEditor.Changed) -> None:
+        self.workbook.set_value(AGENDA_TEXT, event.text)
+        if self._is_edited() != self.edited or not event.text.strip():
+            self._refresh_status()
+
+    # -- drafting ----------------------------------------------------------------
+
+    def new_draft(self) -> str:
+        book = self.workbook
+        return draft_agenda(
+            AgendaInputs(
+                profile=book.profile(),
+                achievements=book.all(Achievement),
+                paths=book.all(CareerPath),
+                goals=book.all(Goal),
+                requests=book.all(Request),
+            )
+        )
+
+    def _use_draft(self, draft: str) -> None:
+        book = self.workbook
+        book.set_value(AGENDA_DRAFTED, draft)
+        book.set_value(AGENDA_DRAFTED_AT, f"{self.now():%a %-d %b %Y, %H:%M}")
+        book.set_value(AGENDA_TEXT, draft)
+        self.query_one(MarkdownEditor).set_text(draft)
+        self._refresh_status()
+
+    @on(Button.Pressed, "#agenda-draft")
+    def action_draft(self) -> None:
+        self._draft()
+
+    @work(exclusive=True, group="agenda-draft")
+    async def _draft(self) -> None:
+        draft = self.new_draft()
+        if self._is_edited() and draft != self.text:
+            from ..screens.confirm import ChoiceDialog
+
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    "Replace your edited agenda?",
+                    "You have changed the agenda since it was drafted. A new draft would "
+                    "replace your text (ctrl+z in the editor brings it back).",
+                    [("keep", "Keep mine"), ("beside", "Show the draft beside it"),
+                     ("replace", "Replace")],
+                    escape_choice="keep",
+                )
+            )
+            if answer == "beside":
+                from ..screens.draft_beside import DraftBesideScreen
+
+                answer = await self.app.push_screen_wait(
+                    DraftBesideScreen("A new draft of your agenda", draft)
+                )
+            if answer != "replace":
+                self.notify("Your agenda is unchanged.")
+                return
+        self._use_draft(draft)
+        self.notify("Agenda drafted from your shareable records. Private notes are left out.")
+
+    # -- copy and export -----------------------------------------------------------
+
+    @on(Button.Pressed, "#agenda-copy")
+    async def action_copy_agenda(self) -> None:
+        if not self.text.strip():
+            self.notify("The agenda is empty: press f2 on the Agenda stage to draft it.",
+                        severity="warning")
+            return
+        await self.copy_out(self.text, "Agenda")
+
+    @on(Button.Pressed, "#agenda-export")
+    def action_export_agenda(self) -> None:
+        if not self.text.strip():
+            self.notify("The agenda is empty: nothing to export yet.", severity="warning")
+            return
+        self._export()
+
+    @work(exclusive=True, group="agenda-export")
+    async def _export(self) -> None:
+        name = f"agenda-{self.now().date().isoformat()}.md"
+        await self.export_out(Path.cwd() / name, self.text.encode("utf-8"), "the agenda")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -44,6 +45,11 @@ class Stage(VerticalScroll):
 
     def reload(self) -> None:
         """Show the workbook afresh after it changed outside this stage."""
+
+    def now(self) -> datetime:
+        """The app's clock (fixed in tests), so drafts and file names are reproducible."""
+        clock = getattr(self.app, "clock", None)
+        return clock() if clock is not None else datetime.now().astimezone()
 
     # -- helpers for copy and export actions -------------------------------------
 

@@ -19,13 +19,10 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from ..drafting import placeholders as ph
 from ..drafting.emails import EmailDraft, mailto_url, meeting_request, to_eml
-from ..model import Invite, Profile
+from ..model import AGENDA_TEXT, Invite, Profile
 from ..store import Workbook
 from ..widgets.markdown_editor import MarkdownEditor
 from .base import Stage
-
-AGENDA_KEY = "agenda.text"
-"""Where the Agenda stage keeps its text, so the invite can include it."""
 
 MAX_MINUTES = 240
 REDRAFT_DELAY = 0.12
@@ -113,7 +110,7 @@ class InviteStage(Stage):
     # -- drafting ----------------------------------------------------------------
 
     def _draft(self) -> EmailDraft:
-        agenda = self.workbook.value(AGENDA_KEY, "") if self.invite.include_agenda else None
+        agenda = self.workbook.value(AGENDA_TEXT, "") if self.invite.include_agenda else None
         return meeting_request(self.workbook.profile(), self.invite, agenda)
 
     def _apply_draft(self, draft: EmailDraft, *, save: bool = True) -> None:
@@ -153,10 +150,10 @@ class InviteStage(Stage):
         edited = " Your edits are kept; f2 redrafts." if self.invite.edited else ""
         if unfilled:
             status.update(f"⚠ {ph.describe_unfilled(list(unfilled))}.{edited}")
-            status.set_class(True, "-warning")
         else:
             status.update(f"Ready to send.{edited}")
-            status.set_class(False, "-warning")
+        status.set_class(bool(unfilled), "-warning")
+        status.set_class(not unfilled, "-ok")
         self.query_one(MarkdownEditor).preview.highlights = unfilled
 
     def reload(self) -> None:
@@ -232,7 +229,7 @@ class InviteStage(Stage):
         if self.invite.include_agenda == event.value:
             return
         self.invite.include_agenda = event.value
-        if event.value and not self.workbook.value(AGENDA_KEY, "").strip():
+        if event.value and not self.workbook.value(AGENDA_TEXT, "").strip():
             self.notify(
                 "The agenda is empty so far: draft it on the Agenda stage.", severity="warning"
             )
@@ -273,7 +270,7 @@ class InviteStage(Stage):
         profile = self.workbook.profile()
         to = _address(profile.manager_name, profile.manager_email)
         payload = to_eml(draft.subject, draft.body, to=to)
-        name = f"meeting-request-{self.app.clock().date().isoformat()}.eml"
+        name = f"meeting-request-{self.now().date().isoformat()}.eml"
         written = await self.export_out(Path.cwd() / name, payload, "the meeting request")
         if written and draft.unfilled:
             self.notify(ph.describe_unfilled(draft.unfilled), severity="warning")

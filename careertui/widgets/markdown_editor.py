@@ -70,6 +70,9 @@ class MarkdownEditor(Horizontal):
         area = self.text_area
         if area.text != text:
             area.replace(text, area.document.start, area.document.end)
+            area.move_cursor((0, 0))  # a new draft is read from the top
+            area.scroll_home(animate=False)
+        self.preview.scroll_home(animate=False)
 
     @on(TextArea.Changed, ".markdown-source")
     def _source_changed(self, event: TextArea.Changed) -> None:

@@ -1,0 +1,181 @@
+"""The agenda sent before the conversation, drafted from shareable records only.
+
+Sections follow the order a good career conversation takes: how the current
+role is going, where I would like to go, the goals that get me there, what I
+am asking for, the manager's view, and what happens next. Each gets a share
+of the meeting's minutes; the shares always add up to the meeting length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
+
+from ..dates import friendly, month_year
+from ..model import Achievement, CareerPath, Goal, Profile, Record, Request
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class AgendaInputs:
+    """Everything the agenda may draw on; private records are filtered out here."""
+
+    profile: Profile
+    achievements: Sequence[Achievement] = ()
+    paths: Sequence[CareerPath] = ()
+    goals: Sequence[Goal] = ()
+    requests: Sequence[Request] = ()
+    minutes: int | None = None
+    meeting_date: date | None = None
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    weight: int
+    lines: list[str] = field(default_factory=list)
+    minutes: int = 0
+
+
+FEEDBACK_QUESTIONS = (
+    "Where do you see me doing my best work at the moment?",
+    "What is the one skill that would most widen what I can take on?",
+    "Is there anything I do that gets in my way, that I might not see?",
+    "Which projects, stretch assignments or training coming up would fit these goals?",
+)
+
+NEXT_STEPS = (
+    "Sum up what we agreed, with who does what and by when",
+    "Pick a date for our next check-in on progress",
+)
+
+
+def split_minutes(total: int, weights: Sequence[int]) -> list[int]:
+    """Share `total` minutes by weight in whole minutes that add up exactly.
+
+    Largest remainder first; every section gets at least a minute when there
+    are enough minutes to go round.
+    """
+    if not weights:
+        return []
+    total = max(0, total)
+    floor = 1 if total >= len(weights) else 0
+    spare = total - floor * len(weights)
+    weight_sum = sum(weights) or 1
+    exact = [spare * w / weight_sum for w in weights]
+    shares = [int(x) for x in exact]
+    leftover = spare - sum(shares)
+    by_remainder = sorted(range(len(weights)), key=lambda i: (exact[i] - shares[i], weights[i]),
+                          reverse=True)
+    for index in by_remainder[:leftover]:
+        shares[index] += 1
+    return [floor + share for share in shares]
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    if text and text[-1] not in ".!?":
+        text += "."
+    return text[:1].upper() + text[1:]
+
+
+def _shareable(records: Iterable[R]) -> list[R]:
+    return [record for record in records if record.shareable]
+
+
+def _role_lines(achievements: Sequence[Achievement]) -> list[str]:
+    shared = sorted(_shareable(achievements), key=lambda a: a.date or "", reverse=True)
+    shared = [a for a in shared if a.what.strip()]
+    if not shared:
+        return [
+            "- How the role is going: what has gone well and what has been hard",
+            "- The parts of the work I enjoy most, and the parts that drain me",
+        ]
+    lines = ["What has gone well since we last talked:", ""]
+    for item in shared[:8]:
+        line = f"- **{' '.join(item.what.split())}**"
+        if item.impact.strip():
+            line += f": {' '.join(item.impact.split())}"
+        if item.date:
+            line += f" ({month_year(item.date)})"
+        lines.append(line)
+    return lines
+
+
+def _interest_lines(paths: Sequence[CareerPath]) -> list[str]:
+    shared = [p for p in _shareable(paths) if p.role.strip() and p.status != "not for me"]
+    shared.sort(key=lambda p: -p.interest)
+    lines = []
+    for path in shared:
+        team = f", {path.team.strip()}" if path.team.strip() else ""
+        lines.append(f"- **{path.role.strip()}**{team}: {path.kind_label}")
+    if lines:
+        lines += ["", "What would you see as the next step towards these?"]
+    return lines
+
+
+def _goal_lines(goals: Sequence[Goal]) -> list[str]:
+    lines = []
+    for goal in _shareable(goals):
+        if not goal.active or not goal.title.strip():
+            continue
+        line = f"- **{' '.join(goal.title.split())}**"
+        details = []
+        if goal.measure.strip():
+            details.append(f"done when {' '.join(goal.measure.split())}")
+        if goal.target_date.strip():
+            details.append(f"by {friendly(goal.target_date)}")
+        if details:
+            line += f": {'; '.join(details)}"
+        lines.append(line)
+    return lines
+
+
+def _request_lines(requests: Sequence[Request]) -> list[str]:
+    return [
+        f"- {_sentence(request.ask)}"
+        for request in _shareable(requests)
+        if request.open and request.ask.strip()
+    ]
+
+
+def draft_agenda(inputs: AgendaInputs) -> str:
+    """The agenda as Markdown. Only records marked shareable are ever read."""
+    profile = inputs.profile
+    total = inputs.minutes if inputs.minutes is not None else profile.meeting_minutes
+    sections = [
+        Section("role", "My current role", 4, _role_lines(inputs.achievements)),
+        Section("interests", "Where I would like to go", 3, _interest_lines(inputs.paths)),
+        Section("goals", "Development goals", 3, _goal_lines(inputs.goals)),
+        Section("requests", "What I would like to ask for", 2, _request_lines(inputs.requests)),
+        Section("feedback", "Your feedback", 3, [f"- {q}" for q in FEEDBACK_QUESTIONS]),
+        Section("next", "Next steps", 1, [f"- {step}" for step in NEXT_STEPS]),
+    ]
+    sections = [section for section in sections if section.lines]
+    for section, minutes in zip(
+        sections, split_minutes(total, [s.weight for s in sections]), strict=True
+    ):
+        section.minutes = minutes
+
+    who = profile.name.strip()
+    heading = f"# Career development conversation{f': {who}' if who else ''}"
+    facts = [f"{total} minutes"]
+    if inputs.meeting_date:
+        facts.insert(0, friendly(inputs.meeting_date))
+    manager = profile.manager_name.strip()
+    thanks = f"Thank you{f', {manager},' if manager else ''} for making time for this."
+    out = [
+        heading,
+        "",
+        f"*{' · '.join(facts)}*",
+        "",
+        f"{thanks} I would like us to look at how my work is going, where I hope to "
+        "grow next, and what would help me get there, and to hear how you see it.",
+    ]
+    for number, section in enumerate(sections, start=1):
+        out += ["", f"## {number}. {section.title} ({section.minutes} min)", "", *section.lines]
+    return "\n".join(out) + "\n"

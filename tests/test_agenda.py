@@ -1,0 +1,135 @@
+"""The Agenda stage driven by keys: draft, edit, redraft asks, preview, copy, export."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from careertui.model import AGENDA_TEXT
+from careertui.screens.confirm import ChoiceDialog
+from careertui.screens.draft_beside import DraftBesideScreen
+from careertui.stages.agenda import AgendaStage
+from careertui.widgets.markdown_editor import MarkdownEditor
+
+from .conftest import SIZE
+from .helpers import run_command, settle
+from .sample_data import fill_prepare
+
+
+async def open_agenda(app, pilot) -> AgendaStage:
+    await pilot.pause()
+    app.enter_stage("agenda")
+    await pilot.pause(0.2)
+    return app.query_one(AgendaStage)
+
+
+async def test_entering_focuses_the_editor_and_typing_shows_in_the_preview(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agenda(app, pilot)
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"# Hello", "enter", "enter", *"- **bold** item")
+        await settle(pilot)
+        preview = app.query_one(MarkdownEditor).preview.plain_text
+        assert "Hello" in preview and "• bold item" in preview
+        assert "**" not in preview and "#" not in preview
+        assert app.workbook.value(AGENDA_TEXT) == "# Hello\n\n- **bold** item"
+
+
+async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
+    app = make_app()
+    fill_prepare(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_agenda(app, pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        text = app.workbook.value(AGENDA_TEXT)
+        assert text.startswith("# Career development conversation: Ana Souza")
+        assert "SECRET" not in text
+        assert "Rebuilt the month-end" in app.query_one(MarkdownEditor).preview.plain_text
+        assert not stage.edited
+        # edit, then redraft: asked, and "Keep mine" keeps it
+        await pilot.press("end", *" my words")
+        await pilot.pause()
+        assert stage.edited
+        edited = app.workbook.value(AGENDA_TEXT)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")  # Keep mine
+        await settle(pilot)
+        assert app.workbook.value(AGENDA_TEXT) == edited
+        # the draft beside it, then take it
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.click("#choice-beside")
+        await pilot.pause()
+        assert isinstance(app.screen, DraftBesideScreen)
+        assert app.screen.query_one("#beside-source", TextArea).text == text
+        await pilot.click("#beside-replace")
+        await settle(pilot)
+        assert app.workbook.value(AGENDA_TEXT) == text
+        assert not stage.edited
+
+
+async def test_copy_from_the_palette_anywhere(make_app):
+    app = make_app()
+    fill_prepare(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await run_command(pilot, "Draft agenda from workbook")
+        await settle(pilot)
+        await run_command(pilot, "Copy agenda")
+        await settle(pilot)
+        assert app.active_stage_id == "self-assessment"
+        assert app.clipboard == app.workbook.value(AGENDA_TEXT)
+        assert app.clipboard.startswith("# Career development conversation")
+
+
+async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tmp_path):
+    app = make_app()
+    fill_prepare(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agenda(app, pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        written = tmp_path / "agenda-2026-11-25.md"
+        assert written.read_text("utf-8") == app.workbook.value(AGENDA_TEXT)
+        assert any(str(written) in n.message for n in app._notifications)
+        # a folder typed as the target gets the default name inside it
+        (tmp_path / "out").mkdir()
+        await pilot.press("f4")
+        await pilot.pause()
+        path_input = app.screen.query_one("#dialog-path")
+        path_input.value = str(tmp_path / "out")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "out" / "agenda-2026-11-25.md").exists()
+        # the same file again: asked, and the answer "Replace it" replaces
+        written.write_text("older")
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-replace")
+        await settle(pilot)
+        assert written.read_text("utf-8") == app.workbook.value(AGENDA_TEXT)
+
+
+async def test_the_agenda_survives_a_relaunch(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agenda(app, pilot)
+        await pilot.press(*"Talk about growth")
+        await pilot.press("ctrl+q")
+    app.workbook.close()  # as the command line does on exit
+    again = make_app(db_path=db_path)
+    async with again.run_test(size=SIZE) as pilot:
+        await open_agenda(again, pilot)
+        assert again.query_one(MarkdownEditor).text == "Talk about growth"
+        await settle(pilot)
+        assert "Talk about growth" in again.query_one(MarkdownEditor).preview.plain_text
