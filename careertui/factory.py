@@ -20,6 +20,7 @@ def create_app(
     autosave_delay: float = 1.0,
     retry_delay: float = 10.0,
     lock: bool = True,
+    tune_gc: bool = True,
 ) -> CareerApp:
     """Open the workbook and build the app around it.
 
@@ -39,4 +40,5 @@ def create_app(
         cursor_blink=cursor_blink,
         autosave_delay=autosave_delay,
         retry_delay=retry_delay,
+        tune_gc=tune_gc,
     )

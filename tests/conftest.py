@@ -65,6 +65,7 @@ def make_app(db_path: Path, tmp_path: Path) -> Iterator[Callable[..., CareerApp]
         options.setdefault("cursor_blink", False)
         options.setdefault("config_dir", tmp_path / "config")
         options.setdefault("autosave_delay", 0.05)
+        options.setdefault("tune_gc", False)
         app = create_app(**options)  # type: ignore[arg-type]
         built.append(app)
         return app

@@ -111,7 +111,7 @@ class Stage(VerticalScroll):
                 )
                 return None
             else:
-                self.notify(f"{what[0].upper()}{what[1:]} saved to {written}", timeout=10)
+                self.notify(f"Saved {what} to {written}", timeout=10)
                 return written
 
 

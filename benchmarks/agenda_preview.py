@@ -1,0 +1,122 @@
+"""Keystroke to visible in the agenda preview, and how long the event loop was blocked.
+
+Runs the real app headless at 120x40 with a 30-line and a 300-line agenda,
+types in the middle of the text, and for each key measures the time from the
+key being sent to the preview painting a line of the new text. A watchdog task
+wakes every millisecond and records how late it was: the longest lateness is
+the longest time the event loop (so typing) was blocked.
+
+    python benchmarks/agenda_preview.py [--keys 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from careertui.factory import create_app
+from careertui.model import AGENDA_TEXT
+from careertui.widgets.markdown_editor import MarkdownEditor
+from careertui.widgets.markdown_preview import MarkdownPreview
+
+
+def make_agenda(lines: int) -> str:
+    """A varied agenda of about `lines` lines: headings, paragraphs, lists, a table."""
+    out = ["# Career development conversation", "", "*30 minutes*", ""]
+    section = 0
+    while len(out) < lines:
+        section += 1
+        out += [f"## {section}. Topic number {section} (5 min)", ""]
+        out += [f"Some words about topic {section}, with *emphasis* and `code` in it.", ""]
+        out += [f"- point {section}.{i}: **bold** and a [link](https://example.com/{i})"
+                for i in range(1, 6)]
+        row = f"| thing {section} | 2026-12-0{section % 9 + 1} |"
+        out += ["", "| What | When |", "|---|---|", row, ""]
+    return "\n".join(out[:lines])
+
+
+async def measure(lines: int, keys: int) -> dict[str, float]:
+    folder = Path(tempfile.mkdtemp())
+    app = create_app(folder / "wb.json", config_dir=folder / "cfg", cursor_blink=False, lock=False)
+    app.workbook.set_value(AGENDA_TEXT, make_agenda(lines))
+    painted: list[float] = []
+    pending: dict[str, float | None] = {"since": None}
+    original = MarkdownPreview.render_line
+
+    def render_line(self: MarkdownPreview, y: int):  # type: ignore[no-untyped-def]
+        strip = original(self, y)
+        if pending["since"] is not None and "Z" * pending["count"] in strip.text:
+            painted.append(time.perf_counter() - pending["since"])
+            pending["since"] = None
+        return strip
+
+    MarkdownPreview.render_line = render_line  # type: ignore[method-assign]
+    lateness: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.enter_stage("agenda")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        editor = app.query_one(MarkdownEditor)
+        area = editor.text_area
+        target_line = min(lines // 2, 20)  # in the middle, where the preview shows it
+        area.move_cursor((target_line, 0))
+        area.insert("Z\n")  # a line of its own to type into
+        area.move_cursor((target_line, 1))
+        await pilot.pause(0.3)
+
+        running = True
+
+        async def watchdog() -> None:
+            while running:
+                start = time.perf_counter()
+                await asyncio.sleep(0.001)
+                lateness.append(time.perf_counter() - start - 0.001)
+
+        dog = asyncio.create_task(watchdog())
+        for index in range(keys):
+            count = index % 30 + 2
+            if count == 2 and index:
+                await pilot.press("enter", "Z")  # a fresh line: the Zs never wrap
+            pending["count"] = count
+            pending["since"] = time.perf_counter()
+            await pilot.press("Z")
+            deadline = time.perf_counter() + 1
+            while pending["since"] is not None and time.perf_counter() < deadline:
+                await asyncio.sleep(0.001)
+            if pending["since"] is not None:
+                painted.append(float("nan"))
+        running = False
+        await dog
+    MarkdownPreview.render_line = original  # type: ignore[method-assign]
+    app.workbook.close()
+    good = sorted(x for x in painted if x == x)
+    return {
+        "p50": statistics.median(good) * 1000,
+        "p95": good[int(len(good) * 0.95) - 1] * 1000,
+        "max_blocked": max(lateness) * 1000,
+        "p99_blocked": sorted(lateness)[int(len(lateness) * 0.99)] * 1000,
+        "over_50": sum(1 for x in lateness if x > 0.05),
+        "missed": sum(1 for x in painted if x != x),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keys", type=int, default=60)
+    args = parser.parse_args()
+    print(f"{'agenda':>10} {'p50 ms':>8} {'p95 ms':>8} {'blocked max ms':>15} "
+          f"{'blocked p99 ms':>15} {'blocks >50ms':>13} {'missed':>7}")
+    for lines in (30, 300):
+        result = asyncio.run(measure(lines, args.keys))
+        print(f"{lines:>5} lines {result['p50']:8.1f} {result['p95']:8.1f} "
+              f"{result['max_blocked']:15.1f} {result['p99_blocked']:15.1f} "
+              f"{result['over_50']:13d} {result['missed']:7d}")
+
+
+if __name__ == "__main__":
+    main()
