@@ -47,6 +47,8 @@ class Record:
     created: str = field(default_factory=timestamp)
     updated: str = ""
     shareable: bool | None = None
+    position: int = 0
+    """The person's own order in a list (reordered by keyboard)."""
 
     def __post_init__(self) -> None:
         if self.shareable is None:
@@ -115,6 +117,16 @@ class Profile(Record):
 
 
 @dataclass
+class Reflection(Record):
+    """An answer to one of the self-assessment prompts (`key` names the prompt)."""
+
+    TABLE: ClassVar[str] = "reflections"
+
+    key: str = ""
+    text: str = ""
+
+
+@dataclass
 class Achievement(Record):
     """Evidence of what you did and what it changed: the agenda's role review draws on it."""
 
@@ -154,6 +166,26 @@ class CareerPath(Record):
     @property
     def kind_label(self) -> str:
         return PATH_KINDS.get(self.kind, self.kind)
+
+
+PATH_SOURCES = ("job posting", "conversation", "org chart", "other")
+PATH_STATUSES = ("exploring", "talked to someone", "applied", "not for me")
+
+
+@dataclass
+class Interview(Record):
+    """An informational interview: notes are private unless marked otherwise."""
+
+    TABLE: ClassVar[str] = "interviews"
+
+    person: str = ""
+    their_role: str = ""
+    date: str = ""
+    path_id: str = ""
+    questions: str = ""
+    learned: str = ""
+    thank_you: str = "not yet"
+    next_step: str = ""
 
 
 GOAL_STATUSES = ("idea", "discussed", "agreed", "in progress", "done", "dropped")

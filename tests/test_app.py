@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from careertui.screens.confirm import ChoiceDialog, MessageDialog
 from careertui.screens.help import HelpScreen
@@ -14,6 +14,12 @@ from careertui.stages import STAGE_IDS, STAGES
 from careertui.stages.base import Stage
 
 from .conftest import SIZE
+
+
+def answers(db_path: Path) -> dict[str, str]:
+    """The self-assessment answers as stored in the workbook file."""
+    stored = json.loads(db_path.read_text()).get("reflections", {})
+    return {doc["key"]: doc["text"] for doc in stored.values()}
 
 
 def focused_stage(app) -> str | None:
@@ -29,7 +35,7 @@ async def test_ctrl_pagedown_visits_every_stage_in_order_and_wraps(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.focused, Input)  # typing can start at once
+        assert isinstance(app.focused, TextArea)  # typing can start at once
         visited = [app.active_stage_id]
         for _ in range(len(STAGES)):
             await pilot.press("ctrl+pagedown")
@@ -37,7 +43,7 @@ async def test_ctrl_pagedown_visits_every_stage_in_order_and_wraps(make_app):
             visited.append(app.active_stage_id)
             assert focused_stage(app) == app.active_stage_id
         assert visited == [*STAGE_IDS, STAGE_IDS[0]]
-        assert isinstance(app.focused, Input)
+        assert isinstance(app.focused, TextArea)
 
 
 async def test_ctrl_pageup_goes_backwards_and_wraps(make_app):
@@ -80,13 +86,13 @@ async def test_typing_is_autosaved_and_back_after_reopening(make_app, db_path: P
                 break
         assert app.save_status == "Saved 09:30"
         assert app.sub_title == "Saved 09:30"
-        assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Ada Lovelace"
+        assert answers(db_path) == {"strengths": "Ada Lovelace"}
     app.workbook.close()
 
     reopened = make_app()
     async with reopened.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert reopened.query_one("#profile-name", Input).value == "Ada Lovelace"
+        assert reopened.query_one("#answer-strengths", TextArea).text == "Ada Lovelace"
 
 
 async def test_ctrl_q_saves_before_quitting(make_app, db_path: Path):
@@ -97,7 +103,7 @@ async def test_ctrl_q_saves_before_quitting(make_app, db_path: Path):
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
-    assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Grace"
+    assert answers(db_path) == {"strengths": "Grace"}
 
 
 async def test_ctrl_s_saves_now(make_app, db_path: Path):
@@ -105,7 +111,7 @@ async def test_ctrl_s_saves_now(make_app, db_path: Path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Grace", "ctrl+s")
         await pilot.pause()
-        assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Grace"
+        assert answers(db_path) == {"strengths": "Grace"}
         assert app.save_status == "Saved 09:30"
 
 
@@ -114,7 +120,7 @@ async def test_switching_stage_saves(make_app, db_path: Path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Grace", "ctrl+pagedown")
         await pilot.pause(0.2)
-        assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Grace"
+        assert answers(db_path) == {"strengths": "Grace"}
 
 
 async def test_failed_save_shows_in_header_and_quit_offers_another_file(make_app, tmp_path: Path):
@@ -134,7 +140,7 @@ async def test_failed_save_shows_in_header_and_quit_offers_another_file(make_app
         path_input.value = str(rescue)
         await pilot.click("#choice-save-as")
         await pilot.pause()
-    assert json.loads(rescue.read_text())["profile"]["1"]["name"] == "Ada"
+    assert answers(rescue) == {"strengths": "Ada"}
 
 
 async def test_quit_anyway_is_a_choice_not_a_default(make_app, tmp_path: Path):
@@ -165,7 +171,7 @@ async def test_unreadable_workbook_is_explained_in_a_dialog(make_app, db_path: P
         assert "workbook.json.unreadable-20261125-093000" in message
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.focused, Input)
+        assert isinstance(app.focused, TextArea)
     assert (db_path.parent / "workbook.json.unreadable-20261125-093000").read_bytes() == (
         b"\x00 this is not json"
     )
@@ -219,7 +225,8 @@ async def test_profile_edits_are_saved_as_typed_and_reach_the_stage(make_app):
         await pilot.pause()
         profile = app.workbook.profile()
         assert (profile.name, profile.role, profile.meeting_minutes) == ("Ada", "Engineer", 30)
-        assert app.query_one("#profile-name", Input).value == "Ada"
+        summary = app.query_one("#profile-summary").render()
+        assert "You: Ada, Engineer" in str(summary)
 
 
 async def test_theme_choice_is_remembered(make_app):

@@ -6,7 +6,7 @@ import email
 import json
 from email import policy
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from careertui.model import Profile
 from careertui.screens.confirm import ChoiceDialog
@@ -92,7 +92,7 @@ async def test_edits_are_kept_and_redraft_asks(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_invite(app, pilot)
-        area = app.query_one(TextArea)
+        area = stage.query_one(MarkdownEditor).text_area
         area.focus()
         await pilot.press("end", *" Thanks!")
         await pilot.pause()

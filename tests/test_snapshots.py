@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careertui.model import Profile
+from careertui.model import Profile, Reflection
 
 from .conftest import SIZE
 from .sample_data import fill_invite, fill_prepare
@@ -19,16 +19,12 @@ def test_shell_in_each_theme(snap_compare, make_app, theme):
 
 def test_readme_screenshot(snap_compare, make_app):
     app = make_app()
-    app.workbook.save_profile(Profile(name="Ada Lovelace"))
-    assert snap_compare(app, terminal_size=SIZE)
+    fill_prepare(app.workbook)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_agenda_drafted)
 
 
 def test_placeholder_stage(snap_compare, make_app):
-    async def go_to_paths(pilot):
-        await pilot.press("ctrl+pagedown")
-        await pilot.pause()
-
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=go_to_paths)
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_go_to("meeting"))
 
 
 def test_help_screen(snap_compare, make_app):
@@ -97,3 +93,26 @@ def test_agenda_at_80x24(snap_compare, make_app):
     app = make_app()
     fill_prepare(app.workbook)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_agenda_drafted)
+
+
+def _filled(make_app):
+    app = make_app()
+    fill_prepare(app.workbook)
+    app.workbook.put(Reflection(id="r1", key="strengths", text="Turning vague questions into "
+                                "clear reports; explaining numbers to non-specialists."))
+    app.workbook.mark_saved(app.workbook.revision)
+    return app
+
+
+@pytest.mark.parametrize("stage", ["self-assessment", "paths", "goals"])
+def test_prepare_stage_empty(snap_compare, make_app, stage):
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_go_to(stage))
+
+
+@pytest.mark.parametrize("stage", ["self-assessment", "paths", "goals"])
+def test_prepare_stage_filled(snap_compare, make_app, stage):
+    assert snap_compare(_filled(make_app), terminal_size=SIZE, run_before=_go_to(stage))
+
+
+def test_goals_at_80x24(snap_compare, make_app):
+    assert snap_compare(_filled(make_app), terminal_size=(80, 24), run_before=_go_to("goals"))

@@ -1,13 +1,167 @@
-"""The Goals stage: concrete goals, each with a request the manager can act on."""
+"""The Goals stage: what you want to achieve, and what you will ask your manager for.
 
-from .base import PlaceholderStage
+A goal says how you will know it is done and by when; a request is one
+specific thing you need, with a dated history of asking. Hints point at what
+is missing but never stop you.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from ..advice import days_waiting, goal_hints, ledger_summary, set_request_status
+from ..dates import friendly
+from ..model import (
+    GOAL_STATUSES,
+    REQUEST_KINDS,
+    REQUEST_STATUSES,
+    CareerPath,
+    Goal,
+    Record,
+    Request,
+)
+from ..store import Workbook
+from ..widgets.record_list import Column, Field, RecordList
+from .base import Stage
+
+HORIZONS = (("Short-term (up to a year)", "short-term"), ("Long-term", "long-term"))
+
+GOAL_FIELDS = (
+    Field("title", "Goal", placeholder="e.g. Lead a small project end to end"),
+    Field("horizon", "Horizon", "choice", HORIZONS),
+    Field("why", "Why it matters", "long", placeholder="What it would change for you"),
+    Field("measure", "Done when", placeholder="Something you could count or show"),
+    Field("target_date", "Target date", "date"),
+    Field("status", "Status", "choice", tuple((s.capitalize(), s) for s in GOAL_STATUSES)),
+    Field("path_ids", "Linked paths", "links"),
+)
+
+REQUEST_FIELDS = (
+    Field("ask", "The ask", placeholder="One sentence, e.g. Let me lead the Q1 dashboard"),
+    Field("kind", "Kind", "choice", tuple((k.capitalize(), k) for k in REQUEST_KINDS)),
+    Field("goal_id", "For goal", "choice"),
+    Field("needed_by", "Needed by", "date"),
+    Field("status", "Status", "choice", tuple((s.capitalize(), s) for s in REQUEST_STATUSES)),
+)
 
 
-class GoalsStage(PlaceholderStage):
+def _share(record: Record) -> str:
+    return "shareable" if record.shareable else "private"
+
+
+class GoalsStage(Stage):
     TITLE = "Goals"
     ABOUT = (
-        "Turn what you learned about yourself and the paths into a few specific goals. "
-        "Give each one a way to tell it is done and a date, and pair it with a request "
-        "your manager can say yes to: a project to lead, a mentor, a course, "
-        "time to shadow someone."
+        "Turn what you want into goals your manager can back: say how you will know each "
+        "is done and by when, then the specific things you will ask for."
     )
+
+    def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
+        super().__init__(workbook, id=id)
+        self.goals = workbook.all(Goal)
+        self.requests = workbook.all(Request)
+
+    def compose(self) -> ComposeResult:
+        today = self.now().date()
+        yield from self.compose_intro()
+        yield Static("Goals", classes="section-title")
+        yield RecordList(
+            self.goals,
+            fields=GOAL_FIELDS,
+            columns=(
+                Column("Goal", lambda g: g.title or "(untitled)"),
+                Column("Horizon", lambda g: g.horizon),
+                Column("Target", lambda g: friendly(g.target_date) if g.target_date else "–"),
+                Column("Status", lambda g: g.status),
+                Column("Share", _share),
+            ),
+            new_record=Goal,
+            noun="goal",
+            today=today,
+            choices=self._choices,
+            id="goals-list",
+        )
+        yield Static("Requests to your manager", classes="section-title")
+        yield RecordList(
+            self.requests,
+            fields=REQUEST_FIELDS,
+            columns=(
+                Column("Ask", lambda r: r.ask or "(empty)"),
+                Column("Kind", lambda r: r.kind),
+                Column("For goal", self._goal_title),
+                Column("Status", lambda r: r.status),
+                Column("Waiting", self._waiting),
+                Column("Share", _share),
+            ),
+            new_record=self._new_request,
+            noun="request",
+            today=today,
+            choices=self._choices,
+            apply=self._apply_request,
+            id="requests-list",
+        )
+
+    def _choices(self, name: str) -> list[tuple[str, str]]:
+        if name == "goal_id":
+            goals = [(g.title or "(untitled goal)", g.id) for g in self.workbook.all(Goal)]
+            return [("No goal (standalone)", ""), *goals]
+        if name == "path_ids":
+            return [(p.role or "(untitled path)", p.id) for p in self.workbook.all(CareerPath)]
+        return []
+
+    def _goal_title(self, request: Request) -> str:
+        goal = next((g for g in self.workbook.all(Goal) if g.id == request.goal_id), None)
+        return goal.title if goal else "–"
+
+    def _waiting(self, request: Request) -> str:
+        waiting = days_waiting(request, self.now().date())
+        return f"{waiting} d" if waiting is not None else "–"
+
+    def _new_request(self) -> Request:
+        request = Request()
+        set_request_status(request, "draft", self.now().date())
+        goals = self.query_one("#goals-list", RecordList)
+        if goals.selected is not None:
+            request.goal_id = goals.selected.id
+        return request
+
+    def _apply_request(self, record: Record, name: str, value: Any) -> bool:
+        if name != "status" or not isinstance(record, Request):
+            return False
+        set_request_status(record, value, self.now().date())
+        return True
+
+    # -- persistence and hints ---------------------------------------------------
+
+    @on(RecordList.Saved)
+    def _saved(self, event: RecordList.Saved) -> None:
+        self.workbook.put(event.record)
+        if event.record_list.id == "goals-list":
+            self.query_one("#requests-list", RecordList).refresh_choices()
+        self._show_hint(event.record_list, event.record)
+
+    @on(RecordList.Deleted)
+    def _deleted(self, event: RecordList.Deleted) -> None:
+        self.workbook.delete(event.record)
+        if event.record_list.id == "goals-list":
+            self.query_one("#requests-list", RecordList).refresh_choices()
+
+    @on(RecordList.Selected)
+    def _selected(self, event: RecordList.Selected) -> None:
+        self._show_hint(event.record_list, event.record)
+
+    def _show_hint(self, record_list: RecordList, record: Record) -> None:
+        today = self.now().date()
+        if isinstance(record, Goal):
+            hints = goal_hints(record, self.workbook.all(Request), today)
+            record_list.set_hint("\n".join(f"• {hint}" for hint in hints))
+        elif isinstance(record, Request):
+            record_list.set_hint(f"History: {ledger_summary(record, today)}")
+
+    def reload(self) -> None:
+        for list_id in ("#goals-list", "#requests-list"):
+            self.query_one(list_id, RecordList).refresh_choices()

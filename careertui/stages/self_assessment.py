@@ -1,41 +1,135 @@
-"""The Self-assessment stage: where you stand today, before you ask for anything."""
+"""The Self-assessment stage: where you stand today, before you ask for anything.
+
+Guided prompts (each with an example to show or hide) and a log of
+achievements, the evidence the agenda's role review is built from.
+"""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, Label
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Collapsible, Static, TextArea
 
+from ..model import Achievement, Goal, Reflection
+from ..prompts import SELF_ASSESSMENT, Prompt
+from ..store import Workbook
+from ..widgets.fields import ShareableToggle
+from ..widgets.record_list import Column, Field, RecordList
 from .base import Stage
+
+ACHIEVEMENT_FIELDS = (
+    Field("date", "Date", "date"),
+    Field("what", "What I did", placeholder="e.g. Rebuilt the month-end revenue report"),
+    Field("impact", "Its impact", placeholder="What changed, in numbers if you can"),
+    Field("link", "Link or reference", placeholder="A document, ticket or message (optional)"),
+    Field("goal_id", "Supports goal", "choice"),
+)
 
 
 class SelfAssessmentStage(Stage):
     TITLE = "Self-assessment"
     ABOUT = (
-        "Take stock of where you are now: what you do well, what you want to get better "
-        "at, which work gives you energy and which drains it, and where you would like to "
-        "be in a few years. Everything here stays private unless you mark it shareable."
+        "Take stock before you ask for anything: what you do well, what you want to learn, "
+        "what gives and drains energy, where you want to be. Private unless you share it."
     )
+
+    def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
+        super().__init__(workbook, id=id)
+        self.reflections = {r.key: r for r in workbook.all(Reflection)}
 
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
-        yield Label("Your name", classes="field-label")
-        yield Input(
-            self.workbook.profile().name,
-            placeholder="How your manager knows you (used to sign your emails)",
-            id="profile-name",
+        yield Static("", id="profile-summary", markup=False)
+        for prompt in SELF_ASSESSMENT:
+            yield from self._compose_prompt(prompt)
+        yield Static("Achievements and evidence", classes="section-title")
+        yield RecordList(
+            self.workbook.all(Achievement),
+            fields=ACHIEVEMENT_FIELDS,
+            columns=(
+                Column("Date", lambda a: a.date or "–"),
+                Column("What I did", lambda a: a.what or "(empty)"),
+                Column("Impact", lambda a: a.impact or "–"),
+                Column("Share", lambda a: "shareable" if a.shareable else "private"),
+            ),
+            new_record=lambda: Achievement(date=self.now().date().isoformat()),
+            noun="achievement",
+            today=self.now().date(),
+            choices=self._choices,
+            id="achievements-list",
         )
 
-    def reload(self) -> None:
-        field = self.query_one("#profile-name", Input)
-        name = self.workbook.profile().name
-        if field.value != name:
-            with field.prevent(Input.Changed):
-                field.value = name
+    def _compose_prompt(self, prompt: Prompt) -> ComposeResult:
+        reflection = self.reflections.get(prompt.key)
+        with Vertical(classes="prompt", id=f"prompt-{prompt.key}"):
+            yield Static(prompt.title, classes="prompt-title")
+            yield Static(prompt.question, classes="prompt-question")
+            with Collapsible(title="Example", collapsed=True, classes="prompt-example"):
+                yield Static(prompt.example, markup=False)
+            answer = TextArea(
+                reflection.text if reflection else "",
+                soft_wrap=True,
+                tab_behavior="focus",
+                compact=True,
+                id=f"answer-{prompt.key}",
+                classes="prompt-answer",
+            )
+            yield answer
+            with Horizontal(classes="prompt-share"):
+                yield ShareableToggle(
+                    bool(reflection and reflection.shareable), id=f"share-{prompt.key}"
+                )
 
-    @on(Input.Changed, "#profile-name")
-    def _name_changed(self, event: Input.Changed) -> None:
+    def on_mount(self) -> None:
+        self._show_profile()
+
+    def first_field(self) -> Widget:
+        return self.query_one(f"#answer-{SELF_ASSESSMENT[0].key}", TextArea)
+
+    def _show_profile(self) -> None:
         profile = self.workbook.profile()
-        if profile.name != event.value:
-            profile.name = event.value
-            self.workbook.save_profile(profile)
+        who = ", ".join(part for part in (profile.name, profile.role) if part)
+        manager = profile.manager_name or "not set"
+        text = f"You: {who or 'not set'} · Manager: {manager} · ctrl+p → Edit profile"
+        self.query_one("#profile-summary", Static).update(text)
+
+    def _choices(self, name: str) -> list[tuple[str, str]]:
+        goals = [(g.title or "(untitled goal)", g.id) for g in self.workbook.all(Goal)]
+        return [("No particular goal", ""), *goals]
+
+    def reload(self) -> None:
+        self._show_profile()
+        self.query_one("#achievements-list", RecordList).refresh_choices()
+
+    # -- saving --------------------------------------------------------------------
+
+    def _reflection(self, key: str) -> Reflection:
+        if key not in self.reflections:
+            self.reflections[key] = Reflection(key=key)
+        return self.reflections[key]
+
+    @on(TextArea.Changed, ".prompt-answer")
+    def _answer_changed(self, event: TextArea.Changed) -> None:
+        key = (event.text_area.id or "").removeprefix("answer-")
+        reflection = self._reflection(key)
+        if reflection.text != event.text_area.text:
+            reflection.text = event.text_area.text
+            self.workbook.put(reflection)
+
+    @on(ShareableToggle.Changed, ".prompt-share ShareableToggle")
+    def _share_changed(self, event: ShareableToggle.Changed) -> None:
+        key = (event.checkbox.id or "").removeprefix("share-")
+        reflection = self._reflection(key)
+        if reflection.shareable != event.value:
+            reflection.shareable = event.value
+            self.workbook.put(reflection)
+
+    @on(RecordList.Saved)
+    def _saved(self, event: RecordList.Saved) -> None:
+        self.workbook.put(event.record)
+
+    @on(RecordList.Deleted)
+    def _deleted(self, event: RecordList.Deleted) -> None:
+        self.workbook.delete(event.record)

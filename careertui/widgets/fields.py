@@ -1,0 +1,102 @@
+"""Small input widgets shared by the stages: dates as typed, and the shareable flag."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Checkbox, Input, Static
+
+from ..dates import friendly, parse_date
+
+PRIVATE_LABEL = "Private: only you see this"
+SHAREABLE_LABEL = "Shareable: may appear in agendas and emails"
+
+
+class ShareableToggle(Checkbox):
+    """The private/shareable flag every item carries, saying what it means."""
+
+    def __init__(self, value: bool = False, *, id: str | None = None) -> None:
+        super().__init__(SHAREABLE_LABEL if value else PRIVATE_LABEL, value, id=id, compact=True,
+                         classes="shareable-toggle")
+
+    def watch_value(self, value: bool) -> None:
+        self.label = SHAREABLE_LABEL if value else PRIVATE_LABEL
+        self.set_class(value, "-shareable")
+
+
+class DateInput(Horizontal):
+    """A date typed as `2026-12-05`, `fri` or `+2w`, with what it means shown beside it.
+
+    What was typed is never thrown away: a date that cannot be understood is
+    kept as typed (and stored so), and the reason is shown in place.
+    """
+
+    class Changed(Message):
+        def __init__(self, date_input: DateInput, stored: str, ok: bool) -> None:
+            super().__init__()
+            self.date_input = date_input
+            self.stored = stored
+            """ISO date when understood, otherwise the text as typed."""
+            self.ok = ok
+
+        @property
+        def control(self) -> DateInput:
+            return self.date_input
+
+    def __init__(self, value: str = "", *, today: date, placeholder: str = "",
+                 id: str | None = None) -> None:
+        super().__init__(id=id, classes="date-input")
+        self._initial = value
+        self.today = today
+        self._placeholder = placeholder or "2026-12-05, fri, +2w"
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._initial, placeholder=self._placeholder, compact=True)
+        yield Static("", classes="date-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self._show(self._initial)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    def set_value(self, value: str) -> None:
+        field = self.input
+        if field.value != value:
+            with field.prevent(Input.Changed):
+                field.value = value
+        self._show(value)
+
+    def _show(self, text: str) -> bool:
+        parsed = parse_date(text, self.today)
+        hint = self.query_one(".date-hint", Static)
+        if parsed.problem:
+            hint.update(f"⚠ {parsed.problem}")
+        elif parsed.value is not None:
+            hint.update(f"→ {friendly(parsed.value)}")
+        else:
+            hint.update("")
+        hint.set_class(bool(parsed.problem), "-problem")
+        return parsed.ok
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        parsed = parse_date(event.value, self.today)
+        self._show(event.value)
+        self.post_message(self.Changed(self, parsed.iso, parsed.ok))
+
+    def on_descendant_blur(self) -> None:
+        """Once the person moves on, show an understood date the way it is stored."""
+        parsed = parse_date(self.value, self.today)
+        if parsed.value is not None and self.value != parsed.iso:
+            self.set_value(parsed.iso)

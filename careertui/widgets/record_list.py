@@ -1,0 +1,419 @@
+"""A list of records with a form for the one selected: add, edit, reorder, delete.
+
+Used for achievements, paths, interviews, goals and requests. The list never
+writes the workbook itself: it posts `Saved` and `Deleted` and the stage
+decides (messages up). What it shows is given by `Field` and `Column` specs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import (
+    DataTable,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    TextArea,
+)
+
+from ..model import Record
+from .fields import DateInput, ShareableToggle
+
+Choices = Sequence[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One thing to fill in: `kind` is text, long, date, choice, number or links."""
+
+    name: str
+    label: str
+    kind: str = "text"
+    choices: Choices = ()
+    placeholder: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the list: its value is shown and sorted on."""
+
+    label: str
+    value: Callable[[Any], str | int]
+
+
+class RecordList(Vertical):
+    """Records of one kind in a table, the selected one in a form below it."""
+
+    BINDINGS = [
+        Binding("ctrl+n", "add", "Add"),
+        Binding("delete", "delete", "Delete"),
+        Binding("ctrl+up", "move(-1)", "Move up"),
+        Binding("ctrl+down", "move(1)", "Move down", show=False),
+        Binding("s", "sort", "Sort"),
+    ]
+
+    class Saved(Message):
+        """A record was added or changed: the stage writes it to the workbook."""
+
+        def __init__(self, record_list: RecordList, record: Record) -> None:
+            super().__init__()
+            self.record_list = record_list
+            self.record = record
+
+        @property
+        def control(self) -> RecordList:
+            return self.record_list
+
+    class Deleted(Message):
+        def __init__(self, record_list: RecordList, record: Record) -> None:
+            super().__init__()
+            self.record_list = record_list
+            self.record = record
+
+        @property
+        def control(self) -> RecordList:
+            return self.record_list
+
+    def __init__(
+        self,
+        records: Sequence[Record],
+        *,
+        fields: Sequence[Field],
+        columns: Sequence[Column],
+        new_record: Callable[[], Record],
+        noun: str,
+        today: date,
+        choices: Callable[[str], Choices] | None = None,
+        sortable: bool = False,
+        apply: Callable[[Record, str, Any], bool] | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes="record-list")
+        self.records = sorted(records, key=lambda r: (r.position, r.created))
+        self.fields = list(fields)
+        self.columns = list(columns)
+        self.new_record = new_record
+        self.noun = noun
+        self.today = today
+        self._choices = choices
+        self.sortable = sortable
+        self._apply = apply
+        """Sets a value the record cannot take as a plain attribute (a status with a
+        dated history); returns True when it did, False to set the attribute."""
+        self._sort_index: int | None = None
+        self._loading = False
+
+    # -- layout ------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        table: DataTable[str | int] = DataTable(
+            cursor_type="row", zebra_stripes=True, classes="record-table"
+        )
+        for index, column in enumerate(self.columns):
+            table.add_column(column.label, key=f"c{index}")
+        yield table
+        yield Static("", classes="record-empty", markup=False)
+        with Vertical(classes="record-form"):
+            for spec in self.fields:
+                with Horizontal(classes="form-field"):
+                    yield Label(spec.label, classes="form-label")
+                    yield self._field_widget(spec)
+            with Horizontal(classes="form-field"):
+                yield Label("", classes="form-label")
+                yield ShareableToggle(id="field-shareable")
+            with Horizontal(classes="form-field record-hint-row"):
+                yield Label("", classes="form-label")
+                yield Static("", classes="record-hint", markup=False)
+
+    def _field_widget(self, spec: Field) -> Widget:
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "long":
+            return TextArea(soft_wrap=True, tab_behavior="focus", compact=True, id=widget_id,
+                            classes="long-field", placeholder=spec.placeholder)
+        if spec.kind == "date":
+            return DateInput(today=self.today, placeholder=spec.placeholder, id=widget_id)
+        if spec.kind == "choice":
+            return Select(self._options(spec), allow_blank=False, compact=True, id=widget_id)
+        if spec.kind == "links":
+            return SelectionList[str](*self._options(spec), compact=True, id=widget_id,
+                                      classes="links-field")
+        return Input(placeholder=spec.placeholder, compact=True, id=widget_id,
+                     type="integer" if spec.kind == "number" else "text")
+
+    def _options(self, spec: Field) -> list[tuple[str, str]]:
+        if spec.choices:
+            return list(spec.choices)
+        return list(self._choices(spec.name)) if self._choices else []
+
+    def on_mount(self) -> None:
+        self._fill_table()
+
+    # -- showing records -----------------------------------------------------------
+
+    @property
+    def table(self) -> DataTable[str | int]:
+        return self.query_one(DataTable)
+
+    @property
+    def selected(self) -> Record | None:
+        table = self.table
+        if not self.records or table.row_count == 0:
+            return None
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return next((r for r in self.records if r.id == row_key.value), None)
+
+    def _row(self, record: Record) -> list[str | int]:
+        return [column.value(record) for column in self.columns]
+
+    def _fill_table(self, select: str | None = None) -> None:
+        table = self.table
+        keep = select or (self.selected.id if self.selected else None)
+        table.clear()
+        for record in self.records:
+            table.add_row(*self._row(record), key=record.id)
+        if self._sort_index is not None:
+            self._apply_sort()
+        if keep is not None:
+            self._move_cursor_to(keep)
+        empty = self.query_one(".record-empty", Static)
+        empty.update(f"No {self.noun}s yet. ctrl+n adds one." if not self.records else "")
+        empty.display = not self.records
+        self.query_one(".record-form").display = bool(self.records)
+        self._load_form()
+
+    def _move_cursor_to(self, record_id: str) -> None:
+        table = self.table
+        with suppress(Exception):  # a row that vanished: leave the cursor where it is
+            table.move_cursor(row=table.get_row_index(record_id))
+
+    def refresh_choices(self) -> None:
+        """Options that come from other records (goals, paths) may have changed."""
+        for spec in self.fields:
+            if spec.kind == "choice" and not spec.choices:
+                self.query_one(f"#field-{spec.name}", Select).set_options(self._options(spec))
+            elif spec.kind == "links":
+                links = self.query_one(f"#field-{spec.name}", SelectionList)
+                links.clear_options()
+                links.add_options(self._options(spec))
+        self._load_form()
+
+    def set_hint(self, text: str) -> None:
+        hint = self.query_one(".record-hint", Static)
+        hint.update(text)
+        self.query_one(".record-hint-row").display = bool(text)
+
+    def _load_form(self) -> None:
+        record = self.selected
+        if record is None:
+            return
+        self._loading = True
+        try:
+            for spec in self.fields:
+                self._set_widget(spec, getattr(record, spec.name))
+            toggle = self.query_one("#field-shareable", ShareableToggle)
+            with toggle.prevent(ShareableToggle.Changed):
+                toggle.value = bool(record.shareable)
+        finally:
+            self.call_after_refresh(self._loaded)
+        self.post_message(self.Selected(self, record))
+
+    def _loaded(self) -> None:
+        self._loading = False
+
+    class Selected(Message):
+        """The form now shows this record (the stage may add a hint)."""
+
+        def __init__(self, record_list: RecordList, record: Record) -> None:
+            super().__init__()
+            self.record_list = record_list
+            self.record = record
+
+        @property
+        def control(self) -> RecordList:
+            return self.record_list
+
+    def _set_widget(self, spec: Field, value: Any) -> None:
+        widget = self.query_one(f"#field-{spec.name}")
+        if isinstance(widget, TextArea):
+            if widget.text != (value or ""):
+                with widget.prevent(TextArea.Changed):
+                    widget.load_text(value or "")
+        elif isinstance(widget, DateInput):
+            widget.set_value(value or "")
+        elif isinstance(widget, Select):
+            options = {v for _, v in self._options(spec)}
+            with widget.prevent(Select.Changed):
+                if str(value) in options:
+                    widget.value = str(value)
+        elif isinstance(widget, SelectionList):
+            with widget.prevent(SelectionList.SelectedChanged):
+                widget.deselect_all()
+                for item in value or []:
+                    with suppress(Exception):  # a linked record that is gone
+                        widget.select(item)
+        elif isinstance(widget, Input):
+            text = "" if value is None else str(value)
+            if widget.value != text:
+                with widget.prevent(Input.Changed):
+                    widget.value = text
+
+    @on(DataTable.RowHighlighted)
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._load_form()
+
+    # -- editing -------------------------------------------------------------------
+
+    def edit(self, name: str, value: Any) -> None:
+        """Change a field of the selected record as if typed (used by pickers)."""
+        self._edited(name, value)
+
+    def _edited(self, name: str, value: Any) -> None:
+        record = self.selected
+        if record is None or self._loading or getattr(record, name) == value:
+            return
+        if self._apply is None or not self._apply(record, name, value):
+            setattr(record, name, value)
+        self.post_message(self.Saved(self, record))
+        for index, column in enumerate(self.columns):
+            self.table.update_cell(record.id, f"c{index}", column.value(record))
+
+    @staticmethod
+    def _field_name(widget: Widget | None) -> str:
+        return (widget.id or "").removeprefix("field-") if widget else ""
+
+    @on(Input.Changed, ".form-field > Input")
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        name = self._field_name(event.input)
+        spec = next(f for f in self.fields if f.name == name)
+        if spec.kind == "number":
+            if not event.value.strip().lstrip("-").isdigit():
+                return
+            self._edited(name, int(event.value))
+        else:
+            self._edited(name, event.value)
+
+    @on(TextArea.Changed, ".form-field > TextArea")
+    def _text_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._edited(self._field_name(event.text_area), event.text_area.text)
+
+    @on(DateInput.Changed)
+    def _date_changed(self, event: DateInput.Changed) -> None:
+        event.stop()
+        self._edited(self._field_name(event.date_input), event.stored)
+
+    @on(Select.Changed, ".form-field > Select")
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is not Select.BLANK:
+            self._edited(self._field_name(event.select), event.value)
+
+    @on(SelectionList.SelectedChanged)
+    def _links_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self._edited(self._field_name(event.selection_list), list(event.selection_list.selected))
+
+    @on(ShareableToggle.Changed, "#field-shareable")
+    def _shareable_changed(self, event: ShareableToggle.Changed) -> None:
+        event.stop()
+        self._edited("shareable", event.value)
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_add(self) -> None:
+        record = self.new_record()
+        record.position = max((r.position for r in self.records), default=0) + 1
+        self.records.append(record)
+        self.post_message(self.Saved(self, record))
+        self._fill_table(select=record.id)
+        self.call_after_refresh(self._focus_first_field)
+
+    def _focus_first_field(self) -> None:
+        first = self.query_one(".record-form").query("Input, TextArea, Select").first()
+        first.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_table = self.table.has_focus
+        if action in {"delete", "move"}:
+            return in_table and bool(self.records)
+        if action == "sort":
+            return in_table and self.sortable
+        return True
+
+    def action_delete(self) -> None:
+        self._confirm_delete()
+
+    @work(exclusive=True, group="record-delete")
+    async def _confirm_delete(self) -> None:
+        record = self.selected
+        if record is None:
+            return
+        from ..screens.confirm import ChoiceDialog
+
+        summary = str(self.columns[0].value(record)) or f"this {self.noun}"
+        answer = await self.app.push_screen_wait(
+            ChoiceDialog(
+                f"Delete this {self.noun}?",
+                f"“{summary}” will be removed from your workbook.",
+                [("keep", "Keep it"), ("delete", "Delete")],
+                escape_choice="keep",
+            )
+        )
+        if answer != "delete":
+            return
+        index = self.records.index(record)
+        self.records.remove(record)
+        self.post_message(self.Deleted(self, record))
+        following = self.records[min(index, len(self.records) - 1)].id if self.records else None
+        self._fill_table(select=following)
+        self.table.focus()
+        self.notify(f"Deleted the {self.noun} “{summary}”.")
+
+    def action_move(self, step: int) -> None:
+        record = self.selected
+        if record is None:
+            return
+        self._sort_index = None
+        index = self.records.index(record)
+        target = index + step
+        if not 0 <= target < len(self.records):
+            return
+        self.records[index], self.records[target] = self.records[target], self.records[index]
+        for position, item in enumerate(self.records, start=1):
+            if item.position != position:
+                item.position = position
+                self.post_message(self.Saved(self, item))
+        self._fill_table(select=record.id)
+
+    def action_sort(self) -> None:
+        """Sort by the next column (first press: the first column), best first."""
+        self._sort_index = 0 if self._sort_index is None else self._sort_index + 1
+        if self._sort_index >= len(self.columns):
+            self._sort_index = None
+            self._fill_table()
+            self.notify("Back to your own order.")
+            return
+        self._apply_sort()
+        self.notify(f"Sorted by {self.columns[self._sort_index].label.lower()}.")
+
+    def _apply_sort(self) -> None:
+        if self._sort_index is None:
+            return
+        column = self.columns[self._sort_index]
+        numeric = all(isinstance(column.value(r), int) for r in self.records)
+        self.table.sort(f"c{self._sort_index}", reverse=numeric)

@@ -1,0 +1,195 @@
+"""The Prepare stages (Self-assessment, Paths, Goals) driven by keys only."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import TextArea
+
+from careertui.model import Achievement, CareerPath, Goal, Interview, Request
+from careertui.screens.confirm import ChoiceDialog
+from careertui.screens.pick import PickScreen
+from careertui.store import Workbook
+from careertui.widgets.record_list import RecordList
+
+from .conftest import SIZE
+from .helpers import settle
+
+
+async def enter(app, pilot, stage_id: str) -> None:
+    await pilot.pause()
+    app.enter_stage(stage_id)
+    await pilot.pause(0.2)
+
+
+def stored(db_path, table: str) -> list[dict]:
+    return list(json.loads(db_path.read_text()).get(table, {}).values())
+
+
+async def test_self_assessment_answers_example_and_achievements(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"I explain numbers well")
+        # the example shows and hides from the keyboard
+        await pilot.press("tab", "tab", "enter")  # toggle → next prompt's "Example"
+        await pilot.pause()
+        example = app.query_one("#prompt-skills-to-develop Collapsible")
+        assert not example.collapsed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert example.collapsed
+        # an achievement: ctrl+n from the list, fields typed in order
+        achievements = app.query_one("#achievements-list", RecordList)
+        achievements.table.focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("tab", *"Rebuilt the revenue report", "tab", *"3 days to 1")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    reflections = {doc["key"]: doc for doc in stored(db_path, "reflections")}
+    assert reflections["strengths"]["text"] == "I explain numbers well"
+    assert reflections["strengths"]["shareable"] is False  # notes are private by default
+    [achievement] = stored(db_path, "achievements")
+    assert achievement["what"] == "Rebuilt the revenue report"
+    assert achievement["impact"] == "3 days to 1"
+    assert achievement["date"] == "2026-11-25" and achievement["shareable"] is True
+
+
+async def test_paths_add_compare_sort_reorder_delete(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(app, pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        assert app.focused is paths.table
+        for role in ("Team lead", "Product analyst"):
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+            await pilot.press(*role)
+            paths.table.focus()
+            await pilot.pause()
+        second = paths.records[1]
+        second.kind = "lateral"
+        second.interest = 5
+        app.workbook.put(second)
+        paths._fill_table()
+        await pilot.pause()
+        # sort by role, then by kind, then interest (highest first)
+        await pilot.press("s", "s", "s")
+        await pilot.pause()
+        assert paths.table.get_row_at(0)[0] == "Product analyst"
+        # reorder by keyboard: back to own order, move the first down
+        await pilot.press("s", "s", "s", "s", "s")
+        paths.table.move_cursor(row=0)
+        await pilot.press("ctrl+down")
+        await pilot.pause()
+        assert [p.role for p in paths.records] == ["Product analyst", "Team lead"]
+        # delete asks first; "Keep it" is the default
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(paths.records) == 2
+        await pilot.press("delete")
+        await pilot.pause()
+        await pilot.click("#choice-delete")
+        await settle(pilot)
+        assert [p.role for p in paths.records] == ["Product analyst"]
+        await pilot.press("ctrl+q")
+    book = Workbook.open(db_path, lock=False)
+    try:
+        [path] = book.all(CareerPath)
+        assert (path.role, path.kind, path.interest, path.position) == (
+            "Product analyst", "lateral", 5, 1)
+    finally:
+        book.close()
+
+
+async def test_interview_question_bank_and_private_default(make_app, db_path):
+    app = make_app()
+    app.workbook.put(CareerPath(id="p1", role="Team lead"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(app, pilot, "paths")
+        interviews = app.query_one("#interviews-list", RecordList)
+        interviews.table.focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Sam")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        questions = interviews.query_one("#field-questions", TextArea).text
+        assert questions == "- What do the people who do well in this role have in common?"
+        await pilot.press("ctrl+q")
+    [interview] = stored(db_path, "interviews")
+    assert interview["person"] == "Sam" and interview["questions"] == questions
+    assert interview["shareable"] is False
+    assert interview["path_id"] == "p1"  # the path highlighted in the table above
+
+
+async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(app, pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Get better at SQL")
+        await pilot.pause()
+        hint = str(goals.query_one(".record-hint").render())
+        assert "“get better at” says what, not how much" in hint
+        assert "No request attached" in hint
+        # the target date: typed relative, shown, stored as ISO
+        date_field = goals.query_one("#field-target_date")
+        date_field.input.focus()
+        await pilot.press(*"+2w")
+        await pilot.pause()
+        assert "Wed 9 Dec 2026" in str(date_field.query_one(".date-hint").render())
+        date_field.input.value = "31/12"
+        await pilot.pause()
+        assert "not a date careertui understands" in str(
+            date_field.query_one(".date-hint").render())
+        assert goals.selected.target_date == "31/12"  # kept as typed, never dropped
+        date_field.input.value = "2027-06-30"
+        await pilot.pause()
+        # a request for the selected goal; its status ledger is dated
+        requests = app.query_one("#requests-list", RecordList)
+        requests.table.focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press(*"Fund an SQL course")
+        request = requests.selected
+        assert request.goal_id == goals.records[0].id
+        requests.query_one("#field-status").value = "asked"
+        await pilot.pause()
+        assert [e["status"] for e in request.ledger] == ["draft", "asked"]
+        assert "waiting 0 days" in str(requests.query_one(".record-hint").render())
+        await pilot.press("ctrl+q")
+    book = Workbook.open(db_path, lock=False)
+    try:
+        [goal] = book.all(Goal)
+        [request] = book.all(Request)
+        assert goal.title == "Get better at SQL" and goal.target_date == "2027-06-30"
+        assert request.status == "asked" and request.ledger[-1]["date"] == "2026-11-25"
+    finally:
+        book.close()
+
+
+async def test_prepare_records_survive_a_relaunch(make_app, db_path):
+    app = make_app()
+    app.workbook.put(Achievement(what="Shipped the report"))
+    app.workbook.put(Interview(person="Sam"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    app.workbook.close()
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = again.query_one("#achievements-list", RecordList).table
+        assert table.get_row_at(0)[1] == "Shipped the report"
+        await enter(again, pilot, "paths")
+        assert again.query_one("#interviews-list", RecordList).records[0].person == "Sam"
