@@ -23,3 +23,42 @@ def test_from_doc_fills_missing_fields_and_ignores_unknown_ones():
 
 def test_ids_are_unique():
     assert len({Record().id for _ in range(200)}) == 200
+
+
+def test_every_record_kind_round_trips_and_has_the_right_default_privacy(tmp_path):
+    from careertui.model import (
+        Achievement,
+        CareerPath,
+        Goal,
+        Interview,
+        Invite,
+        Reflection,
+        Request,
+    )
+    from careertui.store import Workbook
+
+    records = [
+        Achievement(date="2026-09-30", what="Shipped", impact="1 day instead of 3", goal_id="g"),
+        CareerPath(role="Lead", kind="lateral", interest=5, gap="SQL, stats"),
+        Goal(id="g", title="Lead a project", path_ids=["p1", "p2"], target_date="2027-03-31"),
+        Request(goal_id="g", ask="Fund a course", ledger=[{"status": "asked", "date": "x"}]),
+        Interview(person="Sam", questions="- Why?"),
+        Reflection(key="strengths", text="Clear writing"),
+        Invite(slots=["Tue", "", ""], include_agenda=True, body="Hi"),
+    ]
+    shareable = {Achievement, Goal, Request}
+    book = Workbook.open(tmp_path / "w.json", lock=False)
+    for record in records:
+        assert record.shareable is (type(record) in shareable)
+        assert type(record).from_doc(record.to_doc()) == record
+        book.put(record)
+    book.save()
+    book.close()
+    again = Workbook.open(tmp_path / "w.json", lock=False)
+    try:
+        for record in records:
+            back = again.get(type(record), record.id)
+            assert back is not None
+            assert back == record
+    finally:
+        again.close()

@@ -145,7 +145,8 @@ class PathsStage(Stage):
         else:  # interview counts in the comparison table
             paths = self.query_one("#paths-list", RecordList)
             for path in paths.records:
-                paths.table.update_cell(path.id, "c4", self._interview_count(path))
+                count = self._interview_count(path)
+                paths.table.update_cell(path.id, "c4", count, update_width=True)
 
     def reload(self) -> None:
         self.query_one("#interviews-list", RecordList).refresh_choices()

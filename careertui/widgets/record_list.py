@@ -289,7 +289,9 @@ class RecordList(Vertical):
             setattr(record, name, value)
         self.post_message(self.Saved(self, record))
         for index, column in enumerate(self.columns):
-            self.table.update_cell(record.id, f"c{index}", column.value(record))
+            self.table.update_cell(
+                record.id, f"c{index}", column.value(record), update_width=True
+            )
 
     @staticmethod
     def _field_name(widget: Widget | None) -> str:
