@@ -60,9 +60,6 @@ class CareerApp(App[None]):
     CSS_PATH = stylesheets()
     ENABLE_COMMAND_PALETTE = True
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    """Under 100 columns, side-by-side panes (editor and preview) stack."""
-
     BINDINGS = [
         Binding("ctrl+pagedown", "next_stage", "Next stage", priority=True),
         Binding("ctrl+pageup", "previous_stage", "Prev stage", priority=True, show=False),
@@ -257,9 +254,14 @@ class CareerApp(App[None]):
         index = STAGE_IDS.index(self.active_stage_id)
         self.enter_stage(STAGE_IDS[(index + step) % len(STAGE_IDS)])
 
-    def reload_stages(self) -> None:
+    def reload_stages(self, *, but: Stage | None = None) -> None:
         for stage in self.query(Stage):
-            stage.reload()
+            if stage is not but:
+                stage.reload()
+
+    @on(Stage.WorkbookChanged)
+    def _stage_changed_workbook(self, event: Stage.WorkbookChanged) -> None:
+        self.reload_stages(but=event.stage)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Honour the no-blink setting (deterministic screenshots, calmer terminals)."""

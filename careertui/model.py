@@ -196,6 +196,8 @@ class Goal(Record):
     TABLE: ClassVar[str] = "goals"
     SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
 
+    from_capture: str = ""
+    """The meeting note (an opportunity) this goal grew out of, if any."""
     title: str = ""
     horizon: str = "short-term"
     why: str = ""
@@ -229,6 +231,7 @@ class Request(Record):
     TABLE: ClassVar[str] = "requests"
     SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
 
+    from_capture: str = ""
     goal_id: str = ""
     kind: str = "other"
     ask: str = ""
@@ -271,3 +274,72 @@ class Invite(Record):
     @property
     def edited(self) -> bool:
         return bool(self.body) and self.body != self.drafted_body
+
+
+# ----------------------------------------------------------------------- meeting
+
+CHECKLIST = (
+    ("purpose", "Purpose"),
+    ("thanks", "Thanks"),
+    ("agenda", "Agenda"),
+    ("feedback", "Feedback"),
+    ("next-steps", "Next steps"),
+)
+"""What to do in order during the meeting: state the purpose, thank them, walk the
+agenda, ask for feedback, agree next steps."""
+
+
+@dataclass
+class Meeting(Record):
+    """One career conversation: when, how long, the agenda used, and its follow-up."""
+
+    TABLE: ClassVar[str] = "meetings"
+
+    date: str = ""
+    time: str = ""
+    minutes: int = 30
+    agenda: str = ""
+    checklist: dict[str, bool] = field(default_factory=dict)
+    thank_you_subject: str = ""
+    thank_you_body: str = ""
+    thank_you_drafted: str = ""
+    thank_you_sent_at: str = ""
+    next_check_in: str = ""
+
+
+CAPTURE_KINDS: dict[str, str] = {
+    "strength": "Strength",
+    "grow": "Area to grow",
+    "opportunity": "Opportunity",
+    "question": "Question",
+    "note": "Note",
+    "action": "Action item",
+}
+ACTION_STATUSES = ("open", "done", "dropped")
+
+
+@dataclass
+class Capture(Record):
+    """A line captured during a meeting: feedback, an opportunity, a note or an action item.
+
+    The manager's feedback is private by default; action items are created
+    shareable (they go into the thank-you email).
+    """
+
+    TABLE: ClassVar[str] = "captures"
+
+    meeting_id: str = ""
+    kind: str = "note"
+    text: str = ""
+    raw: str = ""
+    """The line exactly as typed: nothing typed is ever lost."""
+    owner: str = ""
+    due: str = ""
+    status: str = "open"
+    done_on: str = ""
+    linked_id: str = ""
+    """The goal or request made from this opportunity."""
+
+    @property
+    def kind_label(self) -> str:
+        return CAPTURE_KINDS.get(self.kind, self.kind)

@@ -82,3 +82,15 @@ INTERVIEW_QUESTIONS: tuple[str, ...] = (
     "If you were me, what would you learn or try first?",
     "Who else would you suggest I talk to?",
 )
+
+
+MEETING_QUESTIONS: tuple[str, ...] = (
+    "Given where I want to go, which skills should I build first?",
+    "Where do you see me at my strongest right now?",
+    "What is one thing I could do differently to have more impact?",
+    "Are there projects coming up where I could take on more responsibility?",
+    "Which stretch assignment would test me in the right way?",
+    "Is there training or a course you would back for me this year?",
+    "Who in the company would be good for me to learn from?",
+    "How would you describe what the next level looks like here?",
+)

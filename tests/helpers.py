@@ -7,15 +7,51 @@ from textual.pilot import Pilot
 
 async def run_command(pilot: Pilot, title: str) -> None:
     """Run a command palette entry by typing its name, as a person would."""
+    from textual.command import CommandPalette
+
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*title)
-    await pilot.pause(0.3)
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await paste(pilot, title)
+    for _ in range(50):  # the palette searches in the background
+        await pilot.pause(0.02)
+        if pilot.app.screen.query("CommandList Option"):
+            break
     await pilot.press("enter")
     await pilot.pause(0.2)
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let workers (threads included) and the refresh after them finish."""
-    await pilot.app.workers.wait_for_complete()
+    """Let workers (threads included) and the refresh after them finish.
+
+    Polls rather than `workers.wait_for_complete()`, which raises when an
+    exclusive worker was (rightly) cancelled by a newer one.
+    """
+    for _ in range(250):
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+async def enter(pilot: Pilot, stage_id: str) -> None:
+    """Show a stage and wait until it is built and focused (however slow the machine)."""
+    app = pilot.app
+    await pilot.pause()
+    app.enter_stage(stage_id)  # type: ignore[attr-defined]
+    for _ in range(100):
+        await pilot.pause(0.02)
+        stage = app.stage(stage_id)  # type: ignore[attr-defined]
+        focused = app.focused
+        if stage is not None and focused is not None and stage in focused.ancestors_with_self:
+            break
+    await pilot.pause()
+
+
+async def paste(pilot: Pilot, text: str) -> None:
+    """Paste text into the focused field, as a terminal paste arrives: one event, not
+    one key press each (key presses cost ~70 ms apiece in a Pilot test)."""
+    from textual import events
+
+    pilot.app.post_message(events.Paste(text))
     await pilot.pause()

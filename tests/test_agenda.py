@@ -11,14 +11,12 @@ from careertui.stages.agenda import AgendaStage
 from careertui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import run_command, settle
+from .helpers import enter, paste, run_command, settle
 from .sample_data import fill_prepare
 
 
 async def open_agenda(app, pilot) -> AgendaStage:
-    await pilot.pause()
-    app.enter_stage("agenda")
-    await pilot.pause(0.2)
+    await enter(pilot, "agenda")
     return app.query_one(AgendaStage)
 
 
@@ -27,7 +25,8 @@ async def test_entering_focuses_the_editor_and_typing_shows_in_the_preview(make_
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
         assert isinstance(app.focused, TextArea)
-        await pilot.press(*"# Hello", "enter", "enter", *"- **bold** item")
+        await pilot.press(*"# Hello", "enter", "enter")
+        await paste(pilot, "- **bold** item")
         await settle(pilot)
         preview = app.query_one(MarkdownEditor).preview.plain_text
         assert "Hello" in preview and "• bold item" in preview
@@ -124,7 +123,7 @@ async def test_the_agenda_survives_a_relaunch(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
-        await pilot.press(*"Talk about growth")
+        await paste(pilot, "Talk about growth")
         await pilot.press("ctrl+q")
     app.workbook.close()  # as the command line does on exit
     again = make_app(db_path=db_path)

@@ -16,13 +16,11 @@ from careertui.store import Workbook
 from careertui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import run_command, settle
+from .helpers import enter, paste, run_command, settle
 
 
 async def open_invite(app, pilot) -> InviteStage:
-    await pilot.pause()
-    app.enter_stage("invite")
-    await pilot.pause(0.2)
+    await enter(pilot, "invite")
     return app.query_one(InviteStage)
 
 
@@ -48,8 +46,11 @@ async def test_typing_in_the_fields_redrafts_and_updates_the_profile(make_app, d
         stage = await open_invite(app, pilot)
         assert isinstance(app.focused, Input) and app.focused.id == "invite-manager"
         await pilot.press(*"Priya")
-        await pilot.press("tab", *"priya@example.com", "tab", "ctrl+a")
-        await pilot.press("ctrl+k", "4", "5", "tab", *"Tue 10:00")
+        await pilot.press("tab")
+        await paste(pilot, "priya@example.com")
+        await pilot.press("tab", "ctrl+a")
+        await pilot.press("ctrl+k", "4", "5", "tab")
+        await paste(pilot, "Tue 10:00")
         await pilot.pause(0.3)
         assert app.workbook.profile().manager_name == "Priya"
         assert app.workbook.profile().manager_email == "priya@example.com"

@@ -13,13 +13,7 @@ from careertui.store import Workbook
 from careertui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import settle
-
-
-async def enter(app, pilot, stage_id: str) -> None:
-    await pilot.pause()
-    app.enter_stage(stage_id)
-    await pilot.pause(0.2)
+from .helpers import enter, paste, settle
 
 
 def stored(db_path, table: str) -> list[dict]:
@@ -30,21 +24,25 @@ async def test_self_assessment_answers_example_and_achievements(make_app, db_pat
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press(*"I explain numbers well")
-        # the example shows and hides from the keyboard
-        await pilot.press("tab", "tab", "enter")  # toggle → next prompt's "Example"
+        await paste(pilot, "I explain numbers well")
+        # examples show and hide from the keyboard (all at once)
+        example = app.query_one("#prompt-skills-to-develop .prompt-example")
+        assert not example.display
+        await pilot.press("f2")
         await pilot.pause()
-        example = app.query_one("#prompt-skills-to-develop Collapsible")
-        assert not example.collapsed
-        await pilot.press("enter")
+        assert example.display and "Example: Leading a project" in str(example.render())
+        await pilot.press("f2")
         await pilot.pause()
-        assert example.collapsed
+        assert not example.display
         # an achievement: ctrl+n from the list, fields typed in order
         achievements = app.query_one("#achievements-list", RecordList)
         achievements.table.focus()
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press("tab", *"Rebuilt the revenue report", "tab", *"3 days to 1")
+        await pilot.press("tab")
+        await paste(pilot, "Rebuilt the revenue report")
+        await pilot.press("tab")
+        await paste(pilot, "3 days to 1")
         await pilot.pause()
         await pilot.press("ctrl+q")
     reflections = {doc["key"]: doc for doc in stored(db_path, "reflections")}
@@ -59,7 +57,7 @@ async def test_self_assessment_answers_example_and_achievements(make_app, db_pat
 async def test_paths_add_compare_sort_reorder_delete(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await enter(app, pilot, "paths")
+        await enter(pilot, "paths")
         paths = app.query_one("#paths-list", RecordList)
         assert app.focused is paths.table
         for role in ("Team lead", "Product analyst"):
@@ -110,7 +108,7 @@ async def test_interview_question_bank_and_private_default(make_app, db_path):
     app = make_app()
     app.workbook.put(CareerPath(id="p1", role="Team lead"))
     async with app.run_test(size=SIZE) as pilot:
-        await enter(app, pilot, "paths")
+        await enter(pilot, "paths")
         interviews = app.query_one("#interviews-list", RecordList)
         interviews.table.focus()
         await pilot.press("ctrl+n")
@@ -133,11 +131,11 @@ async def test_interview_question_bank_and_private_default(make_app, db_path):
 async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await enter(app, pilot, "goals")
+        await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press(*"Get better at SQL")
+        await paste(pilot, "Get better at SQL")
         await pilot.pause()
         hint = str(goals.query_one(".record-hint").render())
         assert "“get better at” says what, not how much" in hint
@@ -160,7 +158,7 @@ async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app
         requests.table.focus()
         await pilot.press("ctrl+n")
         await pilot.pause()
-        await pilot.press(*"Fund an SQL course")
+        await paste(pilot, "Fund an SQL course")
         request = requests.selected
         assert request.goal_id == goals.records[0].id
         requests.query_one("#field-status").value = "asked"
@@ -191,5 +189,5 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
         await pilot.pause()
         table = again.query_one("#achievements-list", RecordList).table
         assert table.get_row_at(0)[1] == "Shipped the report"
-        await enter(again, pilot, "paths")
+        await enter(pilot, "paths")
         assert again.query_one("#interviews-list", RecordList).records[0].person == "Sam"

@@ -7,6 +7,7 @@ import pytest
 from careertui.model import Profile, Reflection
 
 from .conftest import SIZE
+from .helpers import enter, settle
 from .sample_data import fill_invite, fill_prepare
 
 SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"]
@@ -24,7 +25,7 @@ def test_readme_screenshot(snap_compare, make_app):
 
 
 def test_placeholder_stage(snap_compare, make_app):
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_go_to("meeting"))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=_go_to("check-ins"))
 
 
 def test_help_screen(snap_compare, make_app):
@@ -45,11 +46,8 @@ def test_profile_screen_at_80x24(snap_compare, make_app):
 
 def _go_to(stage_id: str):
     async def go(pilot):
-        await pilot.pause()
-        pilot.app.enter_stage(stage_id)
-        await pilot.pause(0.3)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await enter(pilot, stage_id)
+        await settle(pilot)
 
     return go
 
@@ -79,7 +77,7 @@ def test_agenda_empty(snap_compare, make_app):
 async def _agenda_drafted(pilot):
     await _go_to("agenda")(pilot)
     await pilot.press("f2")
-    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
     await pilot.pause(0.2)
 
 
@@ -116,3 +114,35 @@ def test_prepare_stage_filled(snap_compare, make_app, stage):
 
 def test_goals_at_80x24(snap_compare, make_app):
     assert snap_compare(_filled(make_app), terminal_size=(80, 24), run_before=_go_to("goals"))
+
+
+def _with_meeting(make_app):
+    from careertui.model import Capture, Meeting
+
+    app = _filled(make_app)
+    book = app.workbook
+    book.put(Meeting(id="m1", date="2026-11-25", time="08:00", agenda="# Agenda"))
+    lines = [
+        ("strength", "Explains data clearly to non-specialists", "", "", False),
+        ("grow", "Presenting to senior leaders", "", "", False),
+        ("opportunity", "Lead the Q1 pricing dashboard project", "", "", True),
+        ("action", "Research the AWS data certification", "me", "2026-12-02", True),
+        ("action", "Introduce me to Sam in product", "manager", "2026-11-27", True),
+        ("action", "Send last quarter's report", "me", "2026-11-20", True),
+    ]
+    for number, (kind, text, owner, due, shared) in enumerate(lines, start=1):
+        book.put(Capture(id=f"c{number}", meeting_id="m1", kind=kind, text=text, owner=owner,
+                         due=due, shareable=shared, position=number))
+    book.mark_saved(book.revision)
+    return app
+
+
+@pytest.mark.parametrize("stage", ["meeting", "follow-up"])
+def test_meeting_stages_filled(snap_compare, make_app, stage):
+    assert snap_compare(_with_meeting(make_app), terminal_size=SIZE, run_before=_go_to(stage))
+
+
+@pytest.mark.parametrize("stage", ["meeting", "follow-up"])
+def test_meeting_stages_at_80x24(snap_compare, make_app, stage):
+    app = _with_meeting(make_app)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_go_to(stage))

@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from email.message import EmailMessage
 from typing import NamedTuple
 
-from ..model import Invite, Profile
+from ..capture import owner_label
+from ..dates import friendly
+from ..model import Capture, Invite, Profile
 from . import placeholders as ph
 
 
@@ -97,3 +99,59 @@ def mailto_url(subject: str, body: str, to: str = "") -> str:
     from urllib.parse import quote
 
     return f"mailto:{quote(to)}?subject={quote(subject)}&body={quote(body)}"
+
+
+THANK_YOU_SUBJECT = "Thank you for the career development conversation"
+
+TAKEAWAY_KINDS = ("strength", "grow", "opportunity", "question", "note")
+
+
+def thank_you(
+    profile: Profile,
+    captures: Sequence[Capture],
+    next_check_in: str = "",
+) -> EmailDraft:
+    """The follow-up email: thanks, what I took away, who does what by when.
+
+    Only shareable captures are read: the manager's feedback is private
+    unless the person chose to include it.
+    """
+    shared = [c for c in captures if c.shareable and c.text.strip()]
+    takeaways = [c for c in shared if c.kind in TAKEAWAY_KINDS]
+    actions = [c for c in shared if c.kind == "action" and c.status != "dropped"]
+    parts = [
+        "Hi [Manager's Name],",
+        "Thank you for making time to talk about my career development. Your view of where "
+        "I stand and where I could go was really useful, and I appreciate your support.",
+    ]
+    if takeaways:
+        lines = "\n".join(f"- {_one_line(c.text)}" for c in takeaways)
+        parts.append(f"What I am taking away:\n\n{lines}")
+    if actions:
+        lines = "\n".join(_action_line(c, profile.manager_name) for c in actions)
+        parts.append(f"The next steps we agreed:\n\n{lines}")
+    else:
+        parts.append("I will write up the next steps we agreed and share them shortly.")
+    if next_check_in.strip():
+        parts.append(f"I will check in on progress on {friendly(next_check_in)}.")
+    else:
+        parts.append("I will check in on progress in a few weeks.")
+    parts.append(_CLOSING)
+    values = ph.values_from(profile)
+    body, unfilled = ph.fill("\n\n".join(parts), values)
+    return EmailDraft(THANK_YOU_SUBJECT, body, unfilled)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _action_line(item: Capture, manager_name: str) -> str:
+    who = owner_label(item.owner, manager_name.strip())
+    owner = "I will" if who == "me" else f"{who} will"
+    due = f", by {friendly(item.due)}" if item.due else ""
+    done = " (done)" if item.status == "done" else ""
+    text = _one_line(item.text)
+    if text[1:2].islower():  # "Send the deck" reads "I will send the deck"; "AWS…" stays
+        text = text[:1].lower() + text[1:]
+    return f"- {owner} {text}{due}{done}"

@@ -89,8 +89,48 @@ STAGES: tuple[StageInfo, ...] = (
             ),
         ),
     ),
-    StageInfo("meeting", "Meeting", "meeting", "MeetingStage"),
-    StageInfo("follow-up", "Follow-up", "follow_up", "FollowUpStage"),
+    StageInfo(
+        "meeting",
+        "Meeting",
+        "meeting",
+        "MeetingStage",
+        (
+            StageCommand(
+                "Insert a question from the bank",
+                "Good questions for the conversation, into the quick-capture line",
+                "insert_question",
+            ),
+            StageCommand(
+                "Start a new meeting record",
+                "A fresh meeting for your next career conversation (the old one is kept)",
+                "new_meeting",
+            ),
+        ),
+    ),
+    StageInfo(
+        "follow-up",
+        "Follow-up",
+        "follow_up",
+        "FollowUpStage",
+        (
+            StageCommand(
+                "Copy thank-you email",
+                "Subject and body of the follow-up, to paste into mail",
+                "copy_thank_you",
+            ),
+            StageCommand(
+                "Save thank-you email as .eml",
+                "A file your mail app opens as a draft",
+                "save_eml",
+            ),
+            StageCommand("Mark thank-you sent", "Stop the 24-hour clock", "mark_sent"),
+            StageCommand(
+                "Redraft thank-you email",
+                "Write it afresh from the meeting's notes and action items",
+                "redraft",
+            ),
+        ),
+    ),
     StageInfo("check-ins", "Check-ins", "check_ins", "CheckInsStage"),
 )
 

@@ -39,7 +39,7 @@ class AgendaStage(Stage):
 
     BINDINGS = [
         Binding("f2", "draft", "Draft"),
-        Binding("f3", "copy_agenda", "Copy agenda"),
+        Binding("f3", "copy_agenda", "Copy"),
         Binding("f4", "export_agenda", "Export"),
     ]
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -24,6 +25,13 @@ class Stage(VerticalScroll):
 
     TITLE: ClassVar[str] = ""
     ABOUT: ClassVar[str] = ""
+
+    class WorkbookChanged(Message):
+        """This stage changed records other stages show: the app has them reload."""
+
+        def __init__(self, stage: Stage) -> None:
+            super().__init__()
+            self.stage = stage
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="stage")

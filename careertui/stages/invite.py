@@ -39,8 +39,8 @@ class InviteStage(Stage):
 
     BINDINGS = [
         Binding("f2", "redraft", "Redraft"),
-        Binding("f3", "copy_email", "Copy email"),
-        Binding("f4", "save_eml", "Save .eml"),
+        Binding("f3", "copy_email", "Copy"),
+        Binding("f4", "save_eml", ".eml"),
     ]
 
     unfilled: reactive[tuple[str, ...]] = reactive((), init=False)

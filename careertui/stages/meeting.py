@@ -1,12 +1,279 @@
-"""The Meeting stage: notes taken while the conversation happens."""
+"""The Meeting stage: used during the conversation, so typing comes first.
 
-from .base import PlaceholderStage
+One line in the quick-capture field becomes one record; the prefixes are on
+screen. Captured lines can be edited afterwards, and an opportunity can be
+turned into a goal or a request with one key.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Checkbox, Collapsible, Input, Label, Static
+
+from ..capture import parse_capture
+from ..model import (
+    AGENDA_TEXT,
+    CAPTURE_KINDS,
+    CHECKLIST,
+    Capture,
+    Goal,
+    Meeting,
+    Record,
+    Request,
+)
+from ..prompts import MEETING_QUESTIONS
+from ..store import Workbook
+from ..widgets.fields import DateInput
+from ..widgets.record_list import Column, Field, RecordList
+from .base import Stage
+
+KIND_ORDER = list(CAPTURE_KINDS)
+
+CAPTURE_FIELDS = (
+    Field("kind", "Kind", "choice", tuple((label, key) for key, label in CAPTURE_KINDS.items())),
+    Field("text", "Text"),
+    Field("owner", "Owner", placeholder="me, manager or a name (action items)"),
+    Field("due", "Due", "date"),
+)
+
+CAPTURE_HELP = (
+    "s: strength · g: to grow · o: opportunity · q: question · a: action @who date · else a note"
+)
 
 
-class MeetingStage(PlaceholderStage):
+def latest_meeting(workbook: Workbook) -> Meeting | None:
+    meetings = workbook.all(Meeting)
+    return max(meetings, key=lambda m: (m.date, m.time, m.created)) if meetings else None
+
+
+class MeetingStage(Stage):
     TITLE = "Meeting"
     ABOUT = (
-        "Quick notes while you talk: the strengths and growth areas your manager sees, "
-        "opportunities they mention, answers to your questions, and the next steps you "
-        "agree on, each with an owner and a date."
+        "Keep your eyes on the conversation: type one line per point and press enter. "
+        "Open with the purpose and a thank-you, follow the agenda, close on next steps."
     )
+
+    BINDINGS = [
+        Binding("f2", "insert_question", "Questions"),
+        Binding("g", "to_goal", "To goal"),
+        Binding("r", "to_request", "To request"),
+    ]
+
+    def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
+        super().__init__(workbook, id=id)
+        self.meeting = latest_meeting(workbook) or self._fresh_meeting()
+
+    def _fresh_meeting(self) -> Meeting:
+        """Not saved until something is typed; dated when the stage is built."""
+        return Meeting(
+            minutes=self.workbook.profile().meeting_minutes,
+            agenda=self.workbook.value(AGENDA_TEXT, ""),
+        )
+
+    def compose(self) -> ComposeResult:
+        meeting = self.meeting
+        if not meeting.date:
+            now = self.now()
+            meeting.date, meeting.time = now.date().isoformat(), f"{now:%H:%M}"
+        yield from self.compose_intro()
+        with Horizontal(classes="form-row"):
+            yield Label("Date", classes="form-label")
+            yield DateInput(meeting.date, today=self.now().date(), id="meeting-date")
+            yield Label("Time", classes="form-label-inline")
+            yield Input(meeting.time, placeholder="10:00", id="meeting-time", compact=True,
+                        max_length=5)
+            yield Label("Minutes", classes="form-label-inline")
+            yield Input(str(meeting.minutes), id="meeting-minutes", type="integer",
+                        max_length=3, compact=True)
+        with Horizontal(classes="checklist"):
+            yield Label("Checklist", classes="form-label")
+            for key, label in CHECKLIST:
+                yield Checkbox(label, meeting.checklist.get(key, False), compact=True,
+                               id=f"check-{key}")
+        yield Static(CAPTURE_HELP, classes="capture-help")
+        yield Input(placeholder="Type a line and press enter", id="capture")
+        yield Static("", id="capture-feedback", markup=False)
+        yield RecordList(
+            self._captures(),
+            fields=CAPTURE_FIELDS,
+            columns=(
+                Column("Kind", lambda c: c.kind_label),
+                Column("Text", lambda c: c.text),
+                Column("Owner", lambda c: c.owner if c.kind == "action" else ""),
+                Column("Due", lambda c: c.due),
+                Column("Share", lambda c: "shareable" if c.shareable else "private"),
+            ),
+            new_record=self._new_capture,
+            noun="note",
+            today=self.now().date(),
+            id="captures-list",
+        )
+        with Collapsible(title="The agenda for this meeting", collapsed=True, id="meeting-agenda"):
+            yield Static(self._agenda_text(), id="meeting-agenda-text", markup=False)
+
+    def _agenda_text(self) -> str:
+        return self.meeting.agenda or "No agenda was written before this meeting."
+
+    def action_new_meeting(self) -> None:
+        """Start the record of the next conversation; earlier ones stay in the workbook."""
+        self.meeting = self._fresh_meeting()
+        now = self.now()
+        self.meeting.date, self.meeting.time = now.date().isoformat(), f"{now:%H:%M}"
+        self._save_meeting()
+        self.query_one("#meeting-date", DateInput).set_value(self.meeting.date)
+        for selector, value in (("#meeting-time", self.meeting.time),
+                                ("#meeting-minutes", str(self.meeting.minutes))):
+            field = self.query_one(selector, Input)
+            with field.prevent(Input.Changed):
+                field.value = value
+        for checkbox in self.query(".checklist Checkbox").results(Checkbox):
+            with checkbox.prevent(Checkbox.Changed):
+                checkbox.value = False
+        self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+        self.reload()
+        self.post_message(self.WorkbookChanged(self))
+        self.notify(f"New meeting record for {self.meeting.date}; the earlier ones are kept.")
+
+    def first_field(self) -> Widget:
+        return self.query_one("#capture", Input)
+
+    def _captures(self) -> list[Capture]:
+        items = [c for c in self.workbook.all(Capture) if c.meeting_id == self.meeting.id]
+        items.sort(key=lambda c: (KIND_ORDER.index(c.kind) if c.kind in KIND_ORDER else 99,
+                                  c.position, c.created))
+        return items
+
+    def _new_capture(self) -> Capture:
+        return Capture(meeting_id=self.meeting.id)
+
+    def _save_meeting(self) -> None:
+        self.workbook.put(self.meeting)
+
+    # -- quick capture -----------------------------------------------------------
+
+    @on(Input.Submitted, "#capture")
+    def _captured(self, event: Input.Submitted) -> None:
+        captured = parse_capture(event.value, self.now().date())
+        feedback = self.query_one("#capture-feedback", Static)
+        if captured is None:
+            return
+        record = Capture(
+            meeting_id=self.meeting.id,
+            kind=captured.kind,
+            text=captured.text,
+            raw=captured.raw,
+            owner=captured.owner,
+            due=captured.due,
+            shareable=captured.kind == "action",
+        )
+        if not self.workbook.get(Meeting, self.meeting.id):
+            self._save_meeting()
+        captures = self.query_one("#captures-list", RecordList)
+        record.position = max((c.position for c in captures.records), default=0) + 1
+        self.workbook.put(record)
+        captures.records = self._captures()
+        captures.reload(select=record.id)
+        event.input.value = ""
+        message = f"✓ {record.kind_label}: {record.text}"
+        if record.kind == "action":
+            message += f" (owner: {record.owner}" + (f", due {record.due})" if record.due else ")")
+        if captured.problem:
+            message = f"⚠ {captured.problem}. Saved as: {record.text}"
+        feedback.update(message)
+        feedback.set_class(bool(captured.problem), "-problem")
+
+    # -- the meeting's details ------------------------------------------------------
+
+    @on(DateInput.Changed, "#meeting-date")
+    def _date_changed(self, event: DateInput.Changed) -> None:
+        if self.meeting.date != event.stored:
+            self.meeting.date = event.stored
+            self._save_meeting()
+
+    @on(Input.Changed, "#meeting-time")
+    def _time_changed(self, event: Input.Changed) -> None:
+        if self.meeting.time != event.value.strip():
+            self.meeting.time = event.value.strip()
+            self._save_meeting()
+
+    @on(Input.Changed, "#meeting-minutes")
+    def _minutes_changed(self, event: Input.Changed) -> None:
+        if event.value.isdigit() and int(event.value) != self.meeting.minutes:
+            self.meeting.minutes = int(event.value)
+            self._save_meeting()
+
+    @on(Checkbox.Changed, ".checklist Checkbox")
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        key = (event.checkbox.id or "").removeprefix("check-")
+        if self.meeting.checklist.get(key, False) != event.value:
+            self.meeting.checklist[key] = event.value
+            self._save_meeting()
+
+    @on(RecordList.Saved)
+    def _saved(self, event: RecordList.Saved) -> None:
+        self.workbook.put(event.record)
+
+    @on(RecordList.Deleted)
+    def _deleted(self, event: RecordList.Deleted) -> None:
+        self.workbook.delete(event.record)
+
+    def reload(self) -> None:
+        captures = self.query_one("#captures-list", RecordList)
+        captures.records = self._captures()
+        captures.reload()
+
+    # -- question bank and opportunities -------------------------------------------
+
+    def action_insert_question(self) -> None:
+        self._pick_question()
+
+    @work(exclusive=True, group="meeting-questions")
+    async def _pick_question(self) -> None:
+        from ..screens.pick import PickScreen
+
+        question = await self.app.push_screen_wait(
+            PickScreen("Questions for this conversation", MEETING_QUESTIONS)
+        )
+        if question:
+            field = self.query_one("#capture", Input)
+            field.value = f"q: {question} "
+            field.focus()
+            field.cursor_position = len(field.value)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"to_goal", "to_request"}:
+            captures = self.query_one("#captures-list", RecordList)
+            return captures.table.has_focus and captures.selected is not None
+        return True
+
+    def action_to_goal(self) -> None:
+        self._promote(Goal)
+
+    def action_to_request(self) -> None:
+        self._promote(Request)
+
+    def _promote(self, kind: type[Goal] | type[Request]) -> None:
+        captures = self.query_one("#captures-list", RecordList)
+        capture = captures.selected
+        if not isinstance(capture, Capture):
+            return
+        if capture.linked_id:
+            self.notify("This line already became a goal or a request.", severity="warning")
+            return
+        record: Record
+        if kind is Goal:
+            record = Goal(title=capture.text, status="discussed", from_capture=capture.id)
+            noun = "goal"
+        else:
+            record = Request(ask=capture.text, from_capture=capture.id,
+                             ledger=[{"status": "asked", "date": self.now().date().isoformat()}])
+            noun = "request"
+        self.workbook.put(record)
+        capture.linked_id = record.id
+        self.workbook.put(capture)
+        self.post_message(self.WorkbookChanged(self))
+        self.notify(f"Added to the Goals stage as a {noun}: {capture.text}")

@@ -61,7 +61,7 @@ class PathsStage(Stage):
         "take. s sorts the table to weigh them side by side."
     )
 
-    BINDINGS = [Binding("f2", "insert_question", "Insert question")]
+    BINDINGS = [Binding("f2", "insert_question", "Questions")]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Collapsible, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from ..model import Achievement, Goal, Reflection
 from ..prompts import SELF_ASSESSMENT, Prompt
@@ -29,10 +32,16 @@ ACHIEVEMENT_FIELDS = (
 
 
 class SelfAssessmentStage(Stage):
+    """Examples are hidden until asked for (f2), and then shown for every prompt."""
+
     TITLE = "Self-assessment"
+
+    BINDINGS = [Binding("f2", "toggle_examples", "Examples")]
+
+    show_examples: reactive[bool] = reactive(False)
     ABOUT = (
         "Take stock before you ask for anything: what you do well, what you want to learn, "
-        "what gives and drains energy, where you want to be. Private unless you share it."
+        "what gives and drains energy, where you want to be. f2 shows examples."
     )
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
@@ -64,10 +73,11 @@ class SelfAssessmentStage(Stage):
     def _compose_prompt(self, prompt: Prompt) -> ComposeResult:
         reflection = self.reflections.get(prompt.key)
         with Vertical(classes="prompt", id=f"prompt-{prompt.key}"):
-            yield Static(prompt.title, classes="prompt-title")
-            yield Static(prompt.question, classes="prompt-question")
-            with Collapsible(title="Example", collapsed=True, classes="prompt-example"):
-                yield Static(prompt.example, markup=False)
+            yield Static(
+                Content.assemble((prompt.title, "bold"), "  ", prompt.question),
+                classes="prompt-question",
+            )
+            yield Static(f"Example: {prompt.example}", classes="prompt-example", markup=False)
             answer = TextArea(
                 reflection.text if reflection else "",
                 soft_wrap=True,
@@ -84,6 +94,12 @@ class SelfAssessmentStage(Stage):
 
     def on_mount(self) -> None:
         self._show_profile()
+
+    def watch_show_examples(self, show: bool) -> None:
+        self.set_class(show, "-show-examples")
+
+    def action_toggle_examples(self) -> None:
+        self.show_examples = not self.show_examples
 
     def first_field(self) -> Widget:
         return self.query_one(f"#answer-{SELF_ASSESSMENT[0].key}", TextArea)

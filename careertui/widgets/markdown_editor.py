@@ -10,6 +10,8 @@ from textual.widgets import TextArea
 
 from .markdown_preview import MarkdownPreview
 
+NARROW_BELOW = 100
+
 
 class MarkdownEditor(Horizontal):
     """Editor and preview kept in step; posts `Changed` for the stage to save."""
@@ -52,6 +54,14 @@ class MarkdownEditor(Horizontal):
         preview = MarkdownPreview(self._initial, breaks=self._breaks, classes="markdown-preview")
         preview.border_title = "Preview"
         yield preview
+
+    def on_resize(self) -> None:
+        """Under 100 columns the editor and the preview stack (set here, not on the
+        screen, so a resize restyles this widget and not the whole app)."""
+        self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
+
+    def on_mount(self) -> None:
+        self.on_resize()
 
     @property
     def text_area(self) -> TextArea:

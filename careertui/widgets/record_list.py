@@ -115,6 +115,9 @@ class RecordList(Vertical):
         dated history); returns True when it did, False to set the attribute."""
         self._sort_index: int | None = None
         self._loading = False
+        self._form_ready = False
+        self._form_mounting = False
+        self._focus_after_mount = False
 
     # -- layout ------------------------------------------------------------------
 
@@ -126,17 +129,35 @@ class RecordList(Vertical):
             table.add_column(column.label, key=f"c{index}")
         yield table
         yield Static("", classes="record-empty", markup=False)
-        with Vertical(classes="record-form"):
-            for spec in self.fields:
-                with Horizontal(classes="form-field"):
-                    yield Label(spec.label, classes="form-label")
-                    yield self._field_widget(spec)
-            with Horizontal(classes="form-field"):
-                yield Label("", classes="form-label")
-                yield ShareableToggle(id="field-shareable")
-            with Horizontal(classes="form-field record-hint-row"):
-                yield Label("", classes="form-label")
-                yield Static("", classes="record-hint", markup=False)
+        if self.records:
+            yield self._build_form()
+
+    def _build_form(self) -> Vertical:
+        """The form, built only once there is a record to show: an empty list stays light."""
+        rows = [
+            Horizontal(Label(spec.label, classes="form-label"), self._field_widget(spec),
+                       classes="form-field")
+            for spec in self.fields
+        ]
+        rows.append(Horizontal(Label("", classes="form-label"),
+                               ShareableToggle(id="field-shareable"), classes="form-field"))
+        rows.append(Horizontal(Label("", classes="form-label"),
+                               Static("", classes="record-hint", markup=False),
+                               classes="form-field record-hint-row"))
+        return Vertical(*rows, classes="record-form")
+
+    @property
+    def has_form(self) -> bool:
+        """The form and all its fields are mounted (fields are queried by id)."""
+        return self._form_ready
+
+    async def _mount_form(self) -> None:
+        await self.mount(self._build_form())
+        self._form_ready = True
+        self._load_form()
+        if self._focus_after_mount:
+            self._focus_after_mount = False
+            self._focus_first_field()
 
     def _field_widget(self, spec: Field) -> Widget:
         widget_id = f"field-{spec.name}"
@@ -159,6 +180,7 @@ class RecordList(Vertical):
         return list(self._choices(spec.name)) if self._choices else []
 
     def on_mount(self) -> None:
+        self._form_ready = self._form_mounting = bool(self.records)  # composed with the list
         self._fill_table()
 
     # -- showing records -----------------------------------------------------------
@@ -191,8 +213,18 @@ class RecordList(Vertical):
         empty = self.query_one(".record-empty", Static)
         empty.update(f"No {self.noun}s yet. ctrl+n adds one." if not self.records else "")
         empty.display = not self.records
-        self.query_one(".record-form").display = bool(self.records)
+        if self.records and not self.has_form:
+            if not self._form_mounting:
+                self._form_mounting = True
+                self.run_worker(self._mount_form(), group="record-form")
+            return
+        if self.has_form:
+            self.query_one(".record-form").display = bool(self.records)
         self._load_form()
+
+    def reload(self, select: str | None = None) -> None:
+        """Show `self.records` afresh (after the owner replaced them)."""
+        self._fill_table(select=select)
 
     def _move_cursor_to(self, record_id: str) -> None:
         table = self.table
@@ -201,6 +233,8 @@ class RecordList(Vertical):
 
     def refresh_choices(self) -> None:
         """Options that come from other records (goals, paths) may have changed."""
+        if not self.has_form:
+            return
         for spec in self.fields:
             if spec.kind == "choice" and not spec.choices:
                 self.query_one(f"#field-{spec.name}", Select).set_options(self._options(spec))
@@ -211,13 +245,15 @@ class RecordList(Vertical):
         self._load_form()
 
     def set_hint(self, text: str) -> None:
+        if not self.has_form:
+            return
         hint = self.query_one(".record-hint", Static)
         hint.update(text)
         self.query_one(".record-hint-row").display = bool(text)
 
     def _load_form(self) -> None:
         record = self.selected
-        if record is None:
+        if record is None or not self.has_form:
             return
         self._loading = True
         try:
@@ -343,7 +379,10 @@ class RecordList(Vertical):
         self.records.append(record)
         self.post_message(self.Saved(self, record))
         self._fill_table(select=record.id)
-        self.call_after_refresh(self._focus_first_field)
+        if self.has_form:
+            self.call_after_refresh(self._focus_first_field)
+        else:
+            self._focus_after_mount = True
 
     def _focus_first_field(self) -> None:
         first = self.query_one(".record-form").query("Input, TextArea, Select").first()

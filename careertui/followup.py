@@ -1,0 +1,57 @@
+"""The 24 hours after a meeting, and the action items that outlive it (no Textual here)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from .dates import friendly, iso_or_none
+from .model import Capture, Meeting
+
+THANK_YOU_WITHIN = timedelta(hours=24)
+
+
+def meeting_start(meeting: Meeting, tz=None) -> datetime | None:  # type: ignore[no-untyped-def]
+    """When the meeting began; a meeting without a time is taken to start at 09:00."""
+    day = iso_or_none(meeting.date)
+    if day is None:
+        return None
+    try:
+        hour, minute = (int(part) for part in meeting.time.strip().split(":"))
+        clock = time(hour, minute)
+    except ValueError:
+        clock = time(9, 0)
+    return datetime.combine(day, clock, tzinfo=tz)
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours >= 48:
+        return f"{hours // 24} days"
+    return f"{hours} h {minutes} m" if hours else f"{minutes} m"
+
+
+def thank_you_status(meeting: Meeting, now: datetime) -> tuple[str, str]:
+    """What the 24-hour clock says, and a severity: "ok", "due", "overdue", "sent" or "none"."""
+    if meeting.thank_you_sent_at:
+        sent = datetime.fromisoformat(meeting.thank_you_sent_at)
+        return f"Thank-you sent on {friendly(sent.date())}, {sent:%H:%M}.", "sent"
+    start = meeting_start(meeting, now.tzinfo)
+    if start is None:
+        return "Set the meeting date to start the 24-hour clock.", "none"
+    if now < start:
+        return f"The meeting is on {friendly(start.date())}, {start:%H:%M}.", "none"
+    deadline = start + THANK_YOU_WITHIN
+    if now <= deadline:
+        return f"Thank-you due in {_span(deadline - now)}.", "due"
+    return f"Thank-you overdue by {_span(now - deadline)}.", "overdue"
+
+
+def is_overdue(item: Capture, today: date) -> bool:
+    due = iso_or_none(item.due)
+    return item.kind == "action" and item.status == "open" and due is not None and due < today
+
+
+def action_order(item: Capture) -> tuple[int, str, str]:
+    """Open items first, then by due date (undated last), then by text."""
+    return (item.status != "open", item.due or "9999", item.text.lower())

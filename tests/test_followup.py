@@ -1,0 +1,68 @@
+"""The 24-hour clock, overdue action items and the thank-you email, without an app."""
+
+from datetime import date, datetime, timedelta, timezone
+
+from careertui.drafting.emails import thank_you
+from careertui.followup import is_overdue, thank_you_status
+from careertui.model import Capture, Meeting, Profile
+
+TZ = timezone(timedelta(hours=1))
+MEETING = Meeting(date="2026-11-25", time="10:00")
+
+
+def at(hour: int, minute: int = 0, day: int = 25) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+
+
+def test_the_clock_counts_down_then_up():
+    assert thank_you_status(MEETING, at(9)) == ("The meeting is on Wed 25 Nov 2026, 10:00.", "none")
+    assert thank_you_status(MEETING, at(14, 48)) == ("Thank-you due in 19 h 12 m.", "due")
+    assert thank_you_status(MEETING, at(9, 48, day=26)) == ("Thank-you due in 12 m.", "due")
+    overdue = thank_you_status(MEETING, at(13, 0, day=26))
+    assert overdue == ("Thank-you overdue by 3 h 0 m.", "overdue")
+    assert thank_you_status(MEETING, at(13, 0, day=29))[0] == "Thank-you overdue by 3 days."
+
+
+def test_sent_and_undated():
+    sent = Meeting(date="2026-11-25", time="10:00", thank_you_sent_at="2026-11-25T16:05:00+01:00")
+    assert thank_you_status(sent, at(20)) == ("Thank-you sent on Wed 25 Nov 2026, 16:05.", "sent")
+    assert thank_you_status(Meeting(), at(9))[1] == "none"
+    no_time = Meeting(date="2026-11-24")  # taken to start at 09:00
+    assert thank_you_status(no_time, at(10))[0] == "Thank-you overdue by 1 h 0 m."
+
+
+def test_overdue_items():
+    today = date(2026, 11, 25)
+    assert is_overdue(Capture(kind="action", due="2026-11-24"), today)
+    assert not is_overdue(Capture(kind="action", due="2026-11-25"), today)
+    assert not is_overdue(Capture(kind="action", due="2026-11-24", status="done"), today)
+    assert not is_overdue(Capture(kind="action", due="next week"), today)
+
+
+def test_thank_you_recaps_shareable_actions_with_owners_and_dates():
+    profile = Profile(name="Ana", manager_name="Priya")
+    captures = [
+        Capture(kind="strength", text="SECRET: great with stakeholders"),  # private by default
+        Capture(kind="opportunity", text="Lead the Q1 pricing dashboard", shareable=True),
+        Capture(kind="action", text="Research the AWS certification", owner="me",
+                due="2026-12-05", shareable=True),
+        Capture(kind="action", text="Introduce me to Sam", owner="manager", due="2026-12-09",
+                shareable=True),
+        Capture(kind="action", text="SECRET private action", shareable=False),
+        Capture(kind="action", text="Dropped idea", status="dropped", shareable=True),
+    ]
+    subject, body, unfilled = thank_you(profile, captures, next_check_in="2026-12-16")
+    assert "career development conversation" in subject and unfilled == []
+    assert body.startswith("Hi Priya,")
+    assert "- Lead the Q1 pricing dashboard" in body
+    assert "- I will research the AWS certification, by Sat 5 Dec 2026" in body
+    assert "- Priya will introduce me to Sam, by Wed 9 Dec 2026" in body
+    assert "SECRET" not in body and "Dropped idea" not in body
+    assert "check in on progress on Wed 16 Dec 2026" in body
+    assert body.rstrip().endswith("Ana")
+
+
+def test_thank_you_without_actions_or_profile():
+    draft = thank_you(Profile(), [])
+    assert draft.unfilled == ["[Manager's Name]", "[Your Name]"]
+    assert "write up the next steps" in draft.body

@@ -1,0 +1,149 @@
+"""Meeting and Follow-up driven by keys: a meeting typed into quick capture, then the follow-up."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import Input
+
+from careertui.model import Capture, Goal, Meeting
+from careertui.screens.pick import PickScreen
+from careertui.stages.follow_up import FollowUpStage
+from careertui.widgets.record_list import RecordList
+
+from .conftest import SIZE
+from .helpers import enter, paste, run_command, settle
+from .sample_data import fill_profile
+
+MEETING_LINES = [
+    "s: explains data clearly to non-specialists",
+    "s: dependable under deadline pressure",
+    "g: presenting to senior leaders",
+    "g: delegating instead of doing it all",
+    "o: lead the Q1 pricing dashboard project",
+    "o: AWS data certification, budget available",
+    "q: what does the next level need? owning an area end to end",
+    "she expects a reorg in spring",
+    "a: research the AWS certification +1w",
+    "a: introduce me to Sam in product @manager fri",
+    "a: draft a project plan for the dashboard @me 2026-12-11",
+]
+
+
+async def type_meeting(app, pilot) -> None:
+    await enter(pilot, "meeting")
+    capture = app.focused
+    assert isinstance(capture, Input) and capture.id == "capture"
+    for line in MEETING_LINES:  # pasted (a key press costs ~70 ms in a Pilot test)
+        await paste(pilot, line)
+        await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_a_meeting_typed_through_quick_capture(make_app, db_path):
+    app = make_app()
+    fill_profile(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_meeting(app, pilot)
+        assert app.focused.value == ""  # cleared after each line, ready for the next
+        await pilot.press("ctrl+q")
+    saved = json.loads(db_path.read_text())
+    captures = list(saved["captures"].values())
+    kinds = [c["kind"] for c in captures]
+    assert kinds.count("strength") == 2 and kinds.count("grow") == 2
+    assert kinds.count("opportunity") == 2 and kinds.count("question") == 1
+    assert kinds.count("note") == 1 and kinds.count("action") == 3
+    actions = {c["text"]: c for c in captures if c["kind"] == "action"}
+    assert actions["research the AWS certification"]["due"] == "2026-12-02"
+    assert actions["research the AWS certification"]["owner"] == "me"
+    assert actions["introduce me to Sam in product"]["owner"] == "manager"
+    assert actions["introduce me to Sam in product"]["due"] == "2026-11-27"
+    assert all(c["shareable"] == (c["kind"] == "action") for c in captures)
+    assert all(c["raw"] in MEETING_LINES for c in captures)
+    [meeting] = saved["meetings"].values()
+    assert all(c["meeting_id"] == meeting["id"] for c in captures)
+
+
+async def test_a_bad_date_keeps_the_line_and_says_why(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        await pilot.press(*"a: x +3q", "enter")  # typed key by key
+        await pilot.pause()
+        feedback = str(app.query_one("#capture-feedback").render())
+        assert "'+3q' is not a date" in feedback and "kept as typed" in feedback
+        await paste(pilot, "a: send the deck 2026-13-40")
+        await pilot.press("enter")
+        feedback = str(app.query_one("#capture-feedback").render())
+        assert "'2026-13-40' is not a real date" in feedback
+        texts = {c.text: c.due for c in app.workbook.all(Capture)}
+        assert texts == {"x +3q": "", "send the deck 2026-13-40": ""}
+
+
+async def test_question_bank_and_opportunity_to_goal(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, PickScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        capture = app.query_one("#capture", Input)
+        assert capture.value.startswith("q: Given where I want to go")
+        await paste(pilot, "data modelling")
+        await pilot.press("enter")
+        await paste(pilot, "o: mentor the new joiners")
+        await pilot.press("enter")
+        await pilot.pause()
+        captures = app.query_one("#captures-list", RecordList)
+        captures.table.focus()
+        captures.table.move_cursor(row=0)  # listed by kind: the opportunity comes first
+        await pilot.pause()
+        assert captures.selected.kind == "opportunity"
+        await pilot.press("g")
+        await pilot.pause()
+        [goal] = app.workbook.all(Goal)
+        assert goal.title == "mentor the new joiners" and goal.from_capture
+        assert app.workbook.get(Capture, goal.from_capture).linked_id == goal.id
+
+
+async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
+    app = make_app()
+    fill_profile(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_meeting(app, pilot)
+        meeting = app.workbook.all(Meeting)[0]
+        assert (meeting.date, meeting.time) == ("2026-11-25", "09:30")
+        await enter(pilot, "follow-up")
+        stage = app.query_one(FollowUpStage)
+        clock = str(app.query_one("#thank-you-clock").render())
+        assert "Thank-you due in 24 h 0 m." in clock
+        await run_command(pilot, "Copy thank-you email")
+        await settle(pilot)
+        text = app.clipboard
+        assert text.startswith("Subject: Thank you for the career development conversation")
+        assert "- I will research the AWS certification, by Wed 2 Dec 2026" in text
+        assert "- Priya Raman will introduce me to Sam in product, by Fri 27 Nov 2026" in text
+        assert "explains data clearly" not in text  # the manager's feedback stays private
+        await pilot.press("f5")
+        await pilot.pause()
+        assert "Thank-you sent on Wed 25 Nov 2026, 09:30." in str(
+            app.query_one("#thank-you-clock").render())
+        # mark an action done from the list: the date is recorded
+        actions = stage.query_one("#actions-list", RecordList)
+        actions.table.focus()
+        actions.table.move_cursor(row=0)
+        await pilot.pause()
+        actions.query_one("#field-status").value = "done"
+        await pilot.pause()
+        done = [c for c in app.workbook.all(Capture) if c.status == "done"]
+        assert len(done) == 1 and done[0].done_on == "2026-11-25"
+        # ctrl+n adds an action item of its own
+        actions.table.focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await paste(pilot, "book the course")
+        await pilot.pause()
+        assert any(c.text == "book the course" and c.kind == "action"
+                   for c in app.workbook.all(Capture))
