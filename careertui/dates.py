@@ -94,3 +94,9 @@ def month_year(value: str) -> str:
     """"Sep 2026" for an ISO date; other text unchanged."""
     day = iso_or_none(value)
     return f"{day:%b %Y}" if day else value
+
+
+def month_day(value: str) -> str:
+    """"9 Sep" for an ISO date; other text unchanged."""
+    day = iso_or_none(value)
+    return f"{day.day} {day:%b}" if day else value

@@ -343,3 +343,31 @@ class Capture(Record):
     @property
     def kind_label(self) -> str:
         return CAPTURE_KINDS.get(self.kind, self.kind)
+
+
+# ---------------------------------------------------------------------- check-ins
+
+CADENCES = (("Every week", "1w"), ("Every 2 weeks", "2w"), ("Every 4 weeks", "4w"))
+CHECK_IN_CADENCE = "checkins.cadence"
+"""Workbook value: how often one-on-ones happen ("1w", "2w", "4w")."""
+
+
+@dataclass
+class CheckIn(Record):
+    """One one-on-one: progress per goal, what is new, what to raise next time.
+
+    Private by default: the note prepared for the manager is built from
+    shareable goals, requests and action items, never from these notes.
+    """
+
+    TABLE: ClassVar[str] = "checkins"
+
+    date: str = ""
+    progress: dict[str, str] = field(default_factory=dict)
+    """Goal id -> a short progress note."""
+    open_items: str = ""
+    """What was open when the check-in started, so nothing is forgotten."""
+    new_items: str = ""
+    """New requests or blockers."""
+    raise_next: str = ""
+    next_date: str = ""

@@ -27,9 +27,13 @@ async def settle(pilot: Pilot) -> None:
     Polls rather than `workers.wait_for_complete()`, which raises when an
     exclusive worker was (rightly) cancelled by a newer one.
     """
+    app = pilot.app
     for _ in range(250):
-        if not any(worker.is_running for worker in pilot.app.workers):
+        if not any(worker.is_running for worker in app.workers):
             break
+        if app.screen is not app.screen_stack[0]:
+            break  # a dialog is open: the worker behind it waits for an answer
+
         await pilot.pause(0.02)
     await pilot.pause()
 

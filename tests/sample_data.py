@@ -56,3 +56,28 @@ def fill_prepare(workbook: Workbook) -> None:
                         {"status": "agreed", "date": "2026-10-15"}]),
     ):
         workbook.put(record)
+
+
+def fill_three_months(workbook: Workbook) -> None:
+    """A meeting in late August, its action items, and a check-in every two weeks since."""
+    from careertui.model import Capture, CheckIn, Meeting
+
+    fill_prepare(workbook)
+    workbook.put(Meeting(id="m1", date="2026-08-26", time="10:00",
+                         thank_you_sent_at="2026-08-26T16:00:00+01:00"))
+    for number, (text, owner, due, status) in enumerate([
+        ("Research the AWS data certification", "me", "2026-09-15", "done"),
+        ("Introduce me to Sam in product", "manager", "2026-09-10", "done"),
+        ("Draft the Q1 dashboard project plan", "me", "2026-11-20", "open"),
+        ("Confirm the course budget", "manager", "2026-12-04", "open"),
+        ("SECRET private action", "me", "2026-11-01", "open"),
+    ], start=1):
+        workbook.put(Capture(id=f"a{number}", meeting_id="m1", kind="action", text=text,
+                             owner=owner, due=due, status=status, position=number,
+                             shareable="SECRET" not in text))
+    notes = ["kick-off with stakeholders", "scope agreed", "data sources mapped",
+             "first draft of the dashboard", "review with finance", "SECRET private note"]
+    for number, day in enumerate(["09-09", "09-23", "10-07", "10-21", "11-04", "11-18"]):
+        workbook.put(CheckIn(id=f"k{number}", date=f"2026-{day}", progress={"g1": notes[number]},
+                             raise_next="Course budget for Q1" if number == 4 else "",
+                             shareable=number != 5))

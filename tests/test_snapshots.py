@@ -8,7 +8,7 @@ from careertui.model import Profile, Reflection
 
 from .conftest import SIZE
 from .helpers import enter, settle
-from .sample_data import fill_invite, fill_prepare
+from .sample_data import fill_invite, fill_prepare, fill_three_months
 
 SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"]
 
@@ -24,7 +24,7 @@ def test_readme_screenshot(snap_compare, make_app):
     assert snap_compare(app, terminal_size=SIZE, run_before=_agenda_drafted)
 
 
-def test_placeholder_stage(snap_compare, make_app):
+def test_check_ins_empty(snap_compare, make_app):
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=_go_to("check-ins"))
 
 
@@ -146,3 +146,20 @@ def test_meeting_stages_filled(snap_compare, make_app, stage):
 def test_meeting_stages_at_80x24(snap_compare, make_app, stage):
     app = _with_meeting(make_app)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_go_to(stage))
+
+
+def _three_months(make_app):
+    app = make_app()
+    fill_three_months(app.workbook)
+    app.workbook.mark_saved(app.workbook.revision)
+    return app
+
+
+def test_check_ins_with_three_months(snap_compare, make_app):
+    assert snap_compare(_three_months(make_app), terminal_size=SIZE,
+                        run_before=_go_to("check-ins"))
+
+
+def test_check_ins_at_80x24(snap_compare, make_app):
+    assert snap_compare(_three_months(make_app), terminal_size=(80, 24),
+                        run_before=_go_to("check-ins"))

@@ -131,7 +131,29 @@ STAGES: tuple[StageInfo, ...] = (
             ),
         ),
     ),
-    StageInfo("check-ins", "Check-ins", "check_ins", "CheckInsStage"),
+    StageInfo(
+        "check-ins",
+        "Check-ins",
+        "check_ins",
+        "CheckInsStage",
+        (
+            StageCommand(
+                "New check-in",
+                "Dated today, listing everything still open",
+                "new_check_in",
+            ),
+            StageCommand(
+                "Prepare next one-on-one",
+                "A short note for your manager from shareable records, to copy or export",
+                "prepare",
+            ),
+            StageCommand(
+                "Copy one-on-one note",
+                "The prepared note, straight to the clipboard",
+                "copy_note",
+            ),
+        ),
+    ),
 )
 
 STAGE_IDS = tuple(stage.id for stage in STAGES)

@@ -122,13 +122,3 @@ class Stage(VerticalScroll):
                 self.notify(f"Saved {what} to {written}", timeout=10)
                 return written
 
-
-class PlaceholderStage(Stage):
-    """A stage whose tools are still to be built: it explains what it is for."""
-
-    can_focus = True
-    COMING: ClassVar[str] = "The tools for this stage arrive in a later version of careertui."
-
-    def compose(self) -> ComposeResult:
-        yield from self.compose_intro()
-        yield Static(self.COMING, classes="stage-coming")

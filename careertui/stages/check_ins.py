@@ -1,11 +1,315 @@
-"""The Check-ins stage: progress reviewed before each one-on-one."""
+"""The Check-ins stage: why a person reopens careertui before every one-on-one.
 
-from .base import PlaceholderStage
+The overview at the top answers, in a minute: how long since the last one,
+when the next is, what is overdue, what the manager still owes an answer on,
+and how each goal is moving. A check-in records progress per goal right here,
+and the note for the manager is prepared from shareable records only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ..capture import owner_label
+from ..checkins import (
+    active_goals,
+    days_since_last,
+    last_progress,
+    newest_first,
+    next_check_in,
+    open_actions,
+    waiting_requests,
+)
+from ..dates import friendly
+from ..drafting.checkin_note import prepare_note
+from ..followup import is_overdue
+from ..model import (
+    CADENCES,
+    CHECK_IN_CADENCE,
+    GOAL_STATUSES,
+    Capture,
+    CheckIn,
+    Goal,
+    Record,
+    Request,
+)
+from ..widgets.record_list import Column, Field, RecordList
+from .base import Stage
+from .follow_up import ACTION_FIELDS, action_columns, apply_action_status
+
+CHECK_IN_FIELDS = (
+    Field("date", "Date", "date"),
+    Field("open_items", "Open at the start", "long"),
+    Field("new_items", "New requests, blockers", "long"),
+    Field("raise_next", "Raise next time", "long", placeholder="One topic per line"),
+    Field("next_date", "Next one-on-one", "date"),
+)
 
 
-class CheckInsStage(PlaceholderStage):
+class CheckInsStage(Stage):
     TITLE = "Check-ins"
     ABOUT = (
-        "Open this before each one-on-one: what moved since last time, what is overdue, "
-        "which requests are still waiting on your manager, and what you want to raise next."
+        "Before each one-on-one: see what moved and what is waiting, note progress on each "
+        "goal, and prepare a short note for your manager (f2)."
     )
+
+    BINDINGS = [
+        Binding("f2", "prepare", "Prepare note"),
+        Binding("ctrl+n", "new_check_in", "New check-in"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        today = self.now().date()
+        yield from self.compose_intro()
+        yield Static("", id="checkin-overview", markup=False)
+        with Horizontal(classes="form-row"):
+            yield Label("Cadence", classes="form-label")
+            yield Select(CADENCES, value=self._cadence(), allow_blank=False, compact=True,
+                         id="checkin-cadence")
+            yield Button("New check-in  ctrl+n", id="checkin-new", compact=True,
+                         variant="primary")
+            yield Button("Prepare note  f2", id="checkin-prepare", compact=True)
+        yield Static("Check-ins, newest first", classes="section-title")
+        yield RecordList(
+            self.workbook.all(CheckIn),
+            fields=CHECK_IN_FIELDS,
+            columns=(
+                Column("Date", lambda c: c.date or "–"),
+                Column("Goals noted", lambda c: sum(1 for n in c.progress.values() if n.strip())),
+                Column("Raise next time", lambda c: _first_line(c.raise_next)),
+                Column("Next", lambda c: c.next_date or "–"),
+                Column("Share", lambda c: "shareable" if c.shareable else "private"),
+            ),
+            new_record=self._new_check_in,
+            noun="check-in",
+            today=today,
+            order=lambda c: (c.date, c.created),
+            add_first=True,
+            id="checkins-list",
+        )
+        yield Static("Progress on active goals (in the check-in above)", classes="section-title")
+        yield Vertical(id="goal-progress")
+        yield Static("Open action items", classes="section-title")
+        yield RecordList(
+            open_actions(self.workbook.all(Capture), today),
+            fields=ACTION_FIELDS,
+            columns=action_columns(self),
+            new_record=lambda: Capture(kind="action", owner="me", shareable=True),
+            noun="open action item",
+            today=today,
+            apply=self._apply_action,
+            order=lambda c: 0,
+            id="checkin-actions",
+        )
+
+    def on_mount(self) -> None:
+        checkins = self.query_one("#checkins-list", RecordList)
+        checkins.records.reverse()  # newest first
+        checkins.reload(select=checkins.records[0].id if checkins.records else None)
+        self._show_overview()
+
+    _progress_for: CheckIn | None = None
+    """The check-in whose per-goal progress rows are shown."""
+
+    def first_field(self) -> Widget:
+        """The list of check-ins: ctrl+n starts today's, enter-free browsing of the past."""
+        return self.query_one("#checkins-list", RecordList).table
+
+    def _cadence(self) -> str:
+        return self.workbook.value(CHECK_IN_CADENCE, "2w")
+
+    # -- the overview -------------------------------------------------------------
+
+    def _show_overview(self) -> None:
+        book, today = self.workbook, self.now().date()
+        checkins = book.all(CheckIn)
+        since = days_since_last(checkins, today)
+        upcoming = next_check_in(checkins, self._cadence(), today)
+        lines = [
+            ("Last one-on-one: never noted" if since is None else
+             f"Last one-on-one: {since} day{'s' if since != 1 else ''} ago")
+            + f" · Next: {friendly(upcoming)}"
+            + (" (today)" if upcoming == today else " (overdue)" if upcoming < today else "")
+        ]
+        manager = book.profile().manager_name
+        actions = open_actions(book.all(Capture), today)
+        overdue = sum(1 for a in actions if is_overdue(a, today))
+        lines.append("")
+        lines.append(f"Open action items: {len(actions)}" + (f", {overdue} overdue" if overdue
+                                                             else ""))
+        for item in actions[:6]:
+            due = f", due {friendly(item.due)}" if item.due else ""
+            mark = "⚠ " if is_overdue(item, today) else "• "
+            lines.append(f"  {mark}{item.text} ({owner_label(item.owner, manager)}{due})")
+        waiting = waiting_requests(book.all(Request), today)
+        lines.append("")
+        lines.append(f"Waiting on your manager: {len(waiting)}")
+        for entry in waiting[:5]:
+            lines.append(f"  • {entry.request.ask} ({entry.days} days)")
+        goals = active_goals(book.all(Goal))
+        lines.append("")
+        lines.append(f"Active goals: {len(goals)}")
+        for goal in goals[:6]:
+            last = last_progress(goal, checkins)
+            note = f" · last: {last[1]} ({friendly(last[0])})" if last else ""
+            lines.append(f"  • {goal.title} [{goal.status}]{note}")
+        self.query_one("#checkin-overview", Static).update("\n".join(lines))
+
+    # -- check-ins ---------------------------------------------------------------------
+
+    def _new_check_in(self) -> CheckIn:
+        """Dated today and pre-filled with everything open, so nothing is forgotten."""
+        book, today = self.workbook, self.now().date()
+        manager = book.profile().manager_name
+        open_lines = [
+            f"- {a.text} ({owner_label(a.owner, manager)}"
+            + (f", due {a.due})" if a.due else ")")
+            for a in open_actions(book.all(Capture), today)
+        ]
+        open_lines += [f"- Waiting: {w.request.ask} ({w.days} days)"
+                       for w in waiting_requests(book.all(Request), today)]
+        previous = newest_first(book.all(CheckIn))
+        raise_before = previous[0].raise_next if previous else ""
+        return CheckIn(
+            date=today.isoformat(),
+            progress={goal.id: "" for goal in active_goals(book.all(Goal))},
+            open_items="\n".join(open_lines),
+            raise_next=raise_before,
+        )
+
+    def action_new_check_in(self) -> None:
+        checkins = self.query_one("#checkins-list", RecordList)
+        record = self._new_check_in()
+        self.workbook.put(record)
+        checkins.records.insert(0, record)
+        checkins.reload(select=record.id)
+        self._show_overview()
+        self.notify("New check-in for today, with everything still open listed in it.")
+
+    @on(Button.Pressed, "#checkin-new")
+    def _new_pressed(self) -> None:
+        self.action_new_check_in()
+
+    @on(Select.Changed, "#checkin-cadence")
+    def _cadence_changed(self, event: Select.Changed) -> None:
+        if event.value != self._cadence() and isinstance(event.value, str):
+            self.workbook.set_value(CHECK_IN_CADENCE, event.value)
+            self._show_overview()
+
+    @on(RecordList.Saved)
+    def _saved(self, event: RecordList.Saved) -> None:
+        event.stop()
+        self.workbook.put(event.record)
+        self._show_overview()
+        if event.record_list.id == "checkin-actions":
+            self.post_message(self.WorkbookChanged(self))
+
+    @on(RecordList.Deleted)
+    def _deleted(self, event: RecordList.Deleted) -> None:
+        self.workbook.delete(event.record)
+        self._show_overview()
+
+    @on(RecordList.Selected, "#checkins-list")
+    def _check_in_selected(self, event: RecordList.Selected) -> None:
+        if isinstance(event.record, CheckIn) and event.record is not self._progress_for:
+            self._show_progress(event.record)
+
+    def _apply_action(self, record: Record, name: str, value: Any) -> bool:
+        return apply_action_status(record, name, value, self.now().date())
+
+    # -- progress per goal ------------------------------------------------------------
+
+    def _show_progress(self, checkin: CheckIn) -> None:
+        box = self.query_one("#goal-progress", Vertical)
+        box.remove_children()
+        goals = active_goals(self.workbook.all(Goal))
+        if not goals:
+            box.mount(Static("No active goals: add them on the Goals stage.",
+                             classes="record-empty"))
+            return
+        statuses = tuple((s.capitalize(), s) for s in GOAL_STATUSES)
+        rows = [
+            Horizontal(
+                Label(goal.title, classes="progress-goal"),
+                Input(checkin.progress.get(goal.id, ""), placeholder="What moved since last time",
+                      compact=True, name=goal.id, classes="progress-note"),
+                Select(statuses, value=goal.status, allow_blank=False, compact=True,
+                       name=goal.id, classes="progress-status"),
+                classes="progress-row",
+            )
+            for goal in goals
+        ]
+        box.mount_all(rows)
+        self._progress_for = checkin
+
+    @on(Input.Changed, ".progress-note")
+    def _progress_changed(self, event: Input.Changed) -> None:
+        checkin = self._progress_for
+        goal_id = event.input.name or ""
+        if checkin is None or checkin.progress.get(goal_id, "") == event.value:
+            return
+        checkin.progress[goal_id] = event.value
+        self.workbook.put(checkin)
+        noted = sum(1 for note in checkin.progress.values() if note.strip())
+        table = self.query_one("#checkins-list", RecordList).table
+        table.update_cell(checkin.id, "c1", noted)  # the field keeps focus: no reload
+
+    @on(Select.Changed, ".progress-status")
+    def _status_changed(self, event: Select.Changed) -> None:
+        goal = self.workbook.get(Goal, event.select.name or "")
+        if goal is None or goal.status == event.value or not isinstance(event.value, str):
+            return
+        goal.status = event.value
+        self.workbook.put(goal)
+        self._show_overview()
+        self.post_message(self.WorkbookChanged(self))
+
+    def reload(self) -> None:
+        actions = self.query_one("#checkin-actions", RecordList)
+        actions.records = open_actions(self.workbook.all(Capture), self.now().date())
+        actions.reload()
+        self._show_overview()
+
+    # -- the note for the manager -------------------------------------------------------
+
+    def note(self) -> str:
+        book = self.workbook
+        return prepare_note(book.profile(), book.all(Goal), book.all(Request),
+                            book.all(Capture), book.all(CheckIn), self.now().date())
+
+    @on(Button.Pressed, "#checkin-prepare")
+    def action_prepare(self) -> None:
+        self._prepare()
+
+    @work(exclusive=True, group="checkin-note")
+    async def _prepare(self) -> None:
+        from ..screens.note import NoteScreen
+
+        note = self.note()
+        if not any(c.shareable for c in self.workbook.all(CheckIn)):
+            self.notify("Your check-ins are private, so their progress notes are left out: "
+                        "mark one shareable to include them.", severity="warning")
+        choice = await self.app.push_screen_wait(NoteScreen("Note for your next one-on-one",
+                                                            note))
+        if choice == "copy":
+            await self.copy_out(note, "One-on-one note")
+        elif choice == "export":
+            name = f"one-on-one-{self.now().date().isoformat()}.md"
+            await self.export_out(Path.cwd() / name, note.encode("utf-8"), "the note")
+
+    async def action_copy_note(self) -> None:
+        await self.copy_out(self.note(), "One-on-one note")
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip(" -") for line in text.splitlines() if line.strip(" -")]
+    return lines[0] if lines else "–"
+

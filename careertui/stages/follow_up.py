@@ -7,6 +7,7 @@ from all meetings are listed together, overdue ones flagged.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from ..capture import owner_label
@@ -84,13 +86,7 @@ class FollowUpStage(Stage):
         yield RecordList(
             self._actions(),
             fields=ACTION_FIELDS,
-            columns=(
-                Column("Action", lambda c: c.text or "(empty)"),
-                Column("Owner", lambda c: owner_label(c.owner, self._manager())),
-                Column("Due", lambda c: c.due or "–"),
-                Column("Status", lambda c: c.status),
-                Column("!", lambda c: "overdue" if is_overdue(c, self.now().date()) else ""),
-            ),
+            columns=action_columns(self),
             new_record=self._new_action,
             noun="action item",
             today=today,
@@ -99,13 +95,15 @@ class FollowUpStage(Stage):
             id="actions-list",
         )
 
+
+    def first_field(self) -> Widget:
+        """The email itself: what you came here to finish."""
+        return self.query_one(MarkdownEditor).text_area
+
     def on_mount(self) -> None:
         self._update_clock()
         self._update_unfilled()
         self.set_interval(CLOCK_REFRESH, self._update_clock)
-
-    def _manager(self) -> str:
-        return self.workbook.profile().manager_name
 
     def _actions(self) -> list[Capture]:
         actions = [c for c in self.workbook.all(Capture) if c.kind == "action"]
@@ -116,11 +114,7 @@ class FollowUpStage(Stage):
                        meeting_id=self.meeting.id if self.meeting else "")
 
     def _apply_action(self, record: Record, name: str, value: Any) -> bool:
-        if name == "status" and isinstance(record, Capture):
-            record.status = value
-            record.done_on = self.now().date().isoformat() if value == "done" else ""
-            return True
-        return False
+        return apply_action_status(record, name, value, self.now().date())
 
     # -- the clock -------------------------------------------------------------------
 
@@ -299,3 +293,23 @@ class FollowUpStage(Stage):
                 return
         self._apply_draft(self._draft())
         self.notify("Thank-you email redrafted from the meeting.")
+
+
+def action_columns(stage: Stage) -> tuple[Column, ...]:
+    """The columns of an action item list (Follow-up, Check-ins)."""
+    return (
+        Column("Action", lambda c: c.text or "(empty)"),
+        Column("Owner", lambda c: owner_label(c.owner, stage.workbook.profile().manager_name)),
+        Column("Due", lambda c: c.due or "–"),
+        Column("Status", lambda c: c.status),
+        Column("!", lambda c: "overdue" if is_overdue(c, stage.now().date()) else ""),
+    )
+
+
+def apply_action_status(record: Record, name: str, value: Any, today: date) -> bool:
+    """Marking an action item done records the day it was done."""
+    if name == "status" and isinstance(record, Capture):
+        record.status = value
+        record.done_on = today.isoformat() if value == "done" else ""
+        return True
+    return False

@@ -14,12 +14,14 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from ..advice import days_waiting, goal_hints, ledger_summary, set_request_status
-from ..dates import friendly
+from ..checkins import progress_history
+from ..dates import friendly, month_day
 from ..model import (
     GOAL_STATUSES,
     REQUEST_KINDS,
     REQUEST_STATUSES,
     CareerPath,
+    CheckIn,
     Goal,
     Record,
     Request,
@@ -157,8 +159,13 @@ class GoalsStage(Stage):
     def _show_hint(self, record_list: RecordList, record: Record) -> None:
         today = self.now().date()
         if isinstance(record, Goal):
-            hints = goal_hints(record, self.workbook.all(Request), today)
-            record_list.set_hint("\n".join(f"• {hint}" for hint in hints))
+            requests = self.workbook.all(Request)
+            hints = [f"• {hint}" for hint in goal_hints(record, requests, today)]
+            history = progress_history(record, self.workbook.all(CheckIn))
+            if history:
+                hints.append("Progress: " + " · ".join(
+                    f"{month_day(day)} {note}" for day, note in history[-6:]))
+            record_list.set_hint("\n".join(hints))
         elif isinstance(record, Request):
             record_list.set_hint(f"History: {ledger_summary(record, today)}")
 

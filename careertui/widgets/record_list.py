@@ -99,10 +99,12 @@ class RecordList(Vertical):
         choices: Callable[[str], Choices] | None = None,
         sortable: bool = False,
         apply: Callable[[Record, str, Any], bool] | None = None,
+        order: Callable[[Any], Any] | None = None,
+        add_first: bool = False,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="record-list")
-        self.records = sorted(records, key=lambda r: (r.position, r.created))
+        self.records = sorted(records, key=order or (lambda r: (r.position, r.created)))
         self.fields = list(fields)
         self.columns = list(columns)
         self.new_record = new_record
@@ -110,6 +112,8 @@ class RecordList(Vertical):
         self.today = today
         self._choices = choices
         self.sortable = sortable
+        self.add_first = add_first
+        """New records go to the top (lists shown newest first)."""
         self._apply = apply
         """Sets a value the record cannot take as a plain attribute (a status with a
         dated history); returns True when it did, False to set the attribute."""
@@ -376,7 +380,10 @@ class RecordList(Vertical):
     def action_add(self) -> None:
         record = self.new_record()
         record.position = max((r.position for r in self.records), default=0) + 1
-        self.records.append(record)
+        if self.add_first:
+            self.records.insert(0, record)
+        else:
+            self.records.append(record)
         self.post_message(self.Saved(self, record))
         self._fill_table(select=record.id)
         if self.has_form:

@@ -1,0 +1,84 @@
+"""The check-in overview: what moved, what is late, what is waiting (no Textual here)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .advice import days_waiting
+from .dates import iso_or_none
+from .followup import is_overdue
+from .model import Capture, CheckIn, Goal, Request
+
+CADENCE_DAYS = {"1w": 7, "2w": 14, "4w": 28}
+
+
+def newest_first(checkins: Sequence[CheckIn]) -> list[CheckIn]:
+    return sorted(checkins, key=lambda c: (c.date, c.created), reverse=True)
+
+
+def last_check_in(checkins: Sequence[CheckIn]) -> CheckIn | None:
+    dated = [c for c in checkins if iso_or_none(c.date)]
+    return newest_first(dated)[0] if dated else None
+
+
+def days_since_last(checkins: Sequence[CheckIn], today: date) -> int | None:
+    last = last_check_in(checkins)
+    day = iso_or_none(last.date) if last else None
+    return (today - day).days if day else None
+
+
+def next_check_in(checkins: Sequence[CheckIn], cadence: str, today: date) -> date:
+    """The next one-on-one: the date set at the last one, else last + cadence, else today."""
+    last = last_check_in(checkins)
+    if last is not None:
+        planned = iso_or_none(last.next_date)
+        if planned is not None:
+            return planned
+        day = iso_or_none(last.date)
+        if day is not None:
+            return day + timedelta(days=CADENCE_DAYS.get(cadence, 14))
+    return today
+
+
+def open_actions(captures: Sequence[Capture], today: date) -> list[Capture]:
+    """Open action items, overdue first, then by due date (undated last)."""
+    items = [c for c in captures if c.kind == "action" and c.status == "open"]
+    return sorted(items, key=lambda c: (not is_overdue(c, today), c.due or "9999", c.text))
+
+
+@dataclass(frozen=True)
+class Waiting:
+    request: Request
+    days: int
+
+
+def waiting_requests(requests: Sequence[Request], today: date) -> list[Waiting]:
+    """Requests asked and not yet answered, longest wait first."""
+    found = []
+    for request in requests:
+        days = days_waiting(request, today)
+        if days is not None:
+            found.append(Waiting(request, days))
+    return sorted(found, key=lambda w: -w.days)
+
+
+def last_progress(goal: Goal, checkins: Sequence[CheckIn]) -> tuple[str, str] | None:
+    """(date, note) of the latest check-in that said something about this goal."""
+    for checkin in newest_first(checkins):
+        note = checkin.progress.get(goal.id, "").strip()
+        if note:
+            return checkin.date, note
+    return None
+
+
+def progress_history(goal: Goal, checkins: Sequence[CheckIn]) -> list[tuple[str, str]]:
+    """Every progress note on a goal, oldest first: how it moved over time."""
+    notes = [(c.date, c.progress.get(goal.id, "").strip()) for c in checkins]
+    return sorted((d, n) for d, n in notes if n)
+
+
+def active_goals(goals: Sequence[Goal]) -> list[Goal]:
+    return sorted((g for g in goals if g.active and g.title.strip()),
+                  key=lambda g: (g.position, g.created))
