@@ -15,7 +15,8 @@ SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"
 
 @pytest.mark.parametrize("theme", SHIPPED_THEMES)
 def test_shell_in_each_theme(snap_compare, make_app, theme):
-    assert snap_compare(make_app(theme=theme), terminal_size=SIZE)
+    app = make_app(theme=theme)
+    assert snap_compare(app, terminal_size=SIZE, run_before=_go_to("self-assessment"))
 
 
 def test_readme_screenshot(snap_compare, make_app):

@@ -11,6 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.lazy import Lazy
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
@@ -19,16 +21,7 @@ from ..model import Achievement, Goal, Reflection
 from ..prompts import SELF_ASSESSMENT, Prompt
 from ..store import Workbook
 from ..widgets.fields import ShareableToggle
-from ..widgets.record_list import Column, Field, RecordList
 from .base import Stage
-
-ACHIEVEMENT_FIELDS = (
-    Field("date", "Date", "date"),
-    Field("what", "What I did", placeholder="e.g. Rebuilt the month-end revenue report"),
-    Field("impact", "Its impact", placeholder="What changed, in numbers if you can"),
-    Field("link", "Link or reference", placeholder="A document, ticket or message (optional)"),
-    Field("goal_id", "Supports goal", "choice"),
-)
 
 
 class SelfAssessmentStage(Stage):
@@ -51,12 +44,30 @@ class SelfAssessmentStage(Stage):
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
         yield Static("", id="profile-summary", markup=False)
-        for prompt in SELF_ASSESSMENT:
-            yield from self._compose_prompt(prompt)
-        yield Static("Achievements and evidence", classes="section-title")
-        yield RecordList(
+        first, *rest = SELF_ASSESSMENT
+        yield self._prompt_box(first)
+        # Everything below the first prompt is mounted just after the first frame:
+        # the screen appears sooner and typing can start at once.
+        yield Lazy(Vertical(
+            *(self._prompt_box(prompt) for prompt in rest),
+            Static("Achievements and evidence", classes="section-title"),
+            AchievementsSection(self),
+            id="self-assessment-rest",
+        ))
+
+    def achievements(self) -> Widget:
+        from ..widgets.record_list import Column, Field, RecordList
+
+        fields = (
+            Field("date", "Date", "date"),
+            Field("what", "What I did", placeholder="e.g. Rebuilt the month-end revenue report"),
+            Field("impact", "Its impact", placeholder="What changed, in numbers if you can"),
+            Field("link", "Link or reference", placeholder="A document or ticket (optional)"),
+            Field("goal_id", "Supports goal", "choice"),
+        )
+        return RecordList(
             self.workbook.all(Achievement),
-            fields=ACHIEVEMENT_FIELDS,
+            fields=fields,
             columns=(
                 Column("Date", lambda a: a.date or "–"),
                 Column("What I did", lambda a: a.what or "(empty)"),
@@ -70,27 +81,30 @@ class SelfAssessmentStage(Stage):
             id="achievements-list",
         )
 
-    def _compose_prompt(self, prompt: Prompt) -> ComposeResult:
+    def _prompt_box(self, prompt: Prompt) -> Vertical:
         reflection = self.reflections.get(prompt.key)
-        with Vertical(classes="prompt", id=f"prompt-{prompt.key}"):
-            yield Static(
+        return Vertical(
+            Static(
                 Content.assemble((prompt.title, "bold"), "  ", prompt.question),
                 classes="prompt-question",
-            )
-            yield Static(f"Example: {prompt.example}", classes="prompt-example", markup=False)
-            answer = TextArea(
+            ),
+            Static(f"Example: {prompt.example}", classes="prompt-example", markup=False),
+            TextArea(
                 reflection.text if reflection else "",
                 soft_wrap=True,
                 tab_behavior="focus",
                 compact=True,
                 id=f"answer-{prompt.key}",
                 classes="prompt-answer",
-            )
-            yield answer
-            with Horizontal(classes="prompt-share"):
-                yield ShareableToggle(
-                    bool(reflection and reflection.shareable), id=f"share-{prompt.key}"
-                )
+            ),
+            Horizontal(
+                ShareableToggle(bool(reflection and reflection.shareable),
+                                id=f"share-{prompt.key}"),
+                classes="prompt-share",
+            ),
+            classes="prompt",
+            id=f"prompt-{prompt.key}",
+        )
 
     def on_mount(self) -> None:
         self._show_profile()
@@ -116,8 +130,11 @@ class SelfAssessmentStage(Stage):
         return [("No particular goal", ""), *goals]
 
     def reload(self) -> None:
+        from ..widgets.record_list import RecordList
+
         self._show_profile()
-        self.query_one("#achievements-list", RecordList).refresh_choices()
+        for achievements in self.query("#achievements-list").results(RecordList):
+            achievements.refresh_choices()  # absent for a moment while it is lazily mounted
 
     # -- saving --------------------------------------------------------------------
 
@@ -142,10 +159,19 @@ class SelfAssessmentStage(Stage):
             reflection.shareable = event.value
             self.workbook.put(reflection)
 
-    @on(RecordList.Saved)
-    def _saved(self, event: RecordList.Saved) -> None:
-        self.workbook.put(event.record)
+    def on_record_list_saved(self, event: Message) -> None:
+        self.workbook.put(event.record)  # type: ignore[attr-defined]
 
-    @on(RecordList.Deleted)
-    def _deleted(self, event: RecordList.Deleted) -> None:
-        self.workbook.delete(event.record)
+    def on_record_list_deleted(self, event: Message) -> None:
+        self.workbook.delete(event.record)  # type: ignore[attr-defined]
+
+
+class AchievementsSection(Vertical):
+    """Built when mounted, after the first frame: the list and its form cost the most."""
+
+    def __init__(self, stage: SelfAssessmentStage) -> None:
+        super().__init__(id="achievements-section")
+        self.stage = stage
+
+    def compose(self) -> ComposeResult:
+        yield self.stage.achievements()
