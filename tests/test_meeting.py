@@ -147,3 +147,22 @@ async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
         await pilot.pause()
         assert any(c.text == "book the course" and c.kind == "action"
                    for c in app.workbook.all(Capture))
+
+
+def test_the_meeting_takes_its_date_from_the_invite_when_it_names_one():
+    from careertui.stages.meeting import slot_date_time
+
+    assert slot_date_time(["Tue afternoon", "2026-12-01 at 10:30", ""]) == ("2026-12-01", "10:30")
+    assert slot_date_time(["2026-12-02"]) == ("2026-12-02", "")
+    assert slot_date_time(["Tue 1 Dec", "2026-13-01 10:00"]) == ("", "")
+
+
+async def test_a_new_meeting_is_dated_from_the_invite(make_app):
+    from careertui.model import Invite
+
+    app = make_app()
+    app.workbook.put(Invite(slots=["2026-12-01 10:30", "", ""]))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        assert app.query_one("#meeting-date").value == "2026-12-01"
+        assert app.query_one("#meeting-time", Input).value == "10:30"

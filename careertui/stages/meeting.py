@@ -7,6 +7,8 @@ turned into a goal or a request with one key.
 
 from __future__ import annotations
 
+import re
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,12 +17,14 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
 from ..capture import parse_capture
+from ..dates import iso_or_none
 from ..model import (
     AGENDA_TEXT,
     CAPTURE_KINDS,
     CHECKLIST,
     Capture,
     Goal,
+    Invite,
     Meeting,
     Record,
     Request,
@@ -43,6 +47,21 @@ CAPTURE_FIELDS = (
 CAPTURE_HELP = (
     "s: strength · g: to grow · o: opportunity · q: question · a: action @who date · else a note"
 )
+
+
+_SLOT_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b")
+_SLOT_TIME = re.compile(r"\b(\d{1,2}:\d{2})\b")
+
+
+def slot_date_time(slots: list[str]) -> tuple[str, str]:
+    """The date and time of the first proposed slot that names an ISO date."""
+    for slot in slots:
+        found = _SLOT_DATE.search(slot)
+        day = iso_or_none(found.group(1)) if found else None
+        if day is not None:
+            time = _SLOT_TIME.search(slot)
+            return day.isoformat(), time.group(1) if time else ""
+    return "", ""
 
 
 def latest_meeting(workbook: Workbook) -> Meeting | None:
@@ -68,8 +87,12 @@ class MeetingStage(Stage):
         self.meeting = latest_meeting(workbook) or self._fresh_meeting()
 
     def _fresh_meeting(self) -> Meeting:
-        """Not saved until something is typed; dated when the stage is built."""
+        """Not saved until something is typed; dated from the invite's first proposed
+        time when it names one (2026-12-01 10:00), else when the stage is built."""
+        day, time = slot_date_time(self.workbook.single(Invite).slots)
         return Meeting(
+            date=day,
+            time=time,
             minutes=self.workbook.profile().meeting_minutes,
             agenda=self.workbook.value(AGENDA_TEXT, ""),
         )
@@ -78,7 +101,7 @@ class MeetingStage(Stage):
         meeting = self.meeting
         if not meeting.date:
             now = self.now()
-            meeting.date, meeting.time = now.date().isoformat(), f"{now:%H:%M}"
+            meeting.date, meeting.time = now.date().isoformat(), meeting.time or f"{now:%H:%M}"
         yield from self.compose_intro()
         with Horizontal(classes="form-row"):
             yield Label("Date", classes="form-label")
