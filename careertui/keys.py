@@ -9,7 +9,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+pageup", "Previous stage"),
     ("ctrl+p", "Command palette: every action by name"),
     ("ctrl+n", "Add an item to the list in focus"),
-    ("f2", "Draft or redraft (Agenda, Invite, Follow-up); question bank (Paths, Meeting)"),
+    ("f2", "Draft, redraft, examples, question bank or note (see the footer)"),
     ("f3", "Copy the draft (agenda, email) to the clipboard"),
     ("f4", "Export the draft to a file (.md agenda, .eml email)"),
     ("f5", "Mark the thank-you email sent (Follow-up)"),
