@@ -132,3 +132,20 @@ async def test_the_agenda_survives_a_relaunch(make_app, db_path):
         assert again.query_one(MarkdownEditor).text == "Talk about growth"
         await settle(pilot)
         assert "Talk about growth" in again.query_one(MarkdownEditor).preview.plain_text
+
+
+async def test_export_is_named_after_the_meeting_date_when_there_is_one(make_app, tmp_path):
+    from careertui.model import Invite
+
+    app = make_app()
+    app.workbook.put(Invite(slots=["2026-12-03 14:00", "", ""]))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agenda(app, pilot)
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "*Thu 3 Dec 2026 · 30 minutes*" in app.workbook.value(AGENDA_TEXT)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert (tmp_path / "agenda-2026-12-03.md").exists()

@@ -6,6 +6,7 @@ preview. Redrafting never replaces edited text without asking.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual import on, work
@@ -16,6 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from ..dates import iso_or_none
 from ..drafting.agenda import AgendaInputs, draft_agenda
 from ..model import (
     AGENDA_DRAFTED,
@@ -24,6 +26,7 @@ from ..model import (
     Achievement,
     CareerPath,
     Goal,
+    Invite,
     Request,
 )
 from ..widgets.markdown_editor import MarkdownEditor
@@ -103,6 +106,16 @@ class AgendaStage(Stage):
 
     # -- drafting ----------------------------------------------------------------
 
+    def meeting_date(self) -> date | None:
+        """The conversation's date: the meeting record's, else the invite's first
+        proposed slot that names a date; None when neither says."""
+        from .meeting import latest_meeting, slot_date_time
+
+        meeting = latest_meeting(self.workbook)
+        if meeting is not None and iso_or_none(meeting.date):
+            return iso_or_none(meeting.date)
+        return iso_or_none(slot_date_time(self.workbook.single(Invite).slots)[0])
+
     def new_draft(self) -> str:
         book = self.workbook
         return draft_agenda(
@@ -112,6 +125,7 @@ class AgendaStage(Stage):
                 paths=book.all(CareerPath),
                 goals=book.all(Goal),
                 requests=book.all(Request),
+                meeting_date=self.meeting_date(),
             )
         )
 
@@ -174,5 +188,6 @@ class AgendaStage(Stage):
 
     @work(exclusive=True, group="agenda-export")
     async def _export(self) -> None:
-        name = f"agenda-{self.now().date().isoformat()}.md"
+        day = self.meeting_date() or self.now().date()
+        name = f"agenda-{day.isoformat()}.md"
         await self.export_out(Path.cwd() / name, self.text.encode("utf-8"), "the agenda")
