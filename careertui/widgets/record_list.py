@@ -54,6 +54,19 @@ class Column:
     value: Callable[[Any], str | int]
 
 
+class RecordMessage(Message):
+    """Something happened to one record of a list."""
+
+    def __init__(self, record_list: RecordList, record: Record) -> None:
+        super().__init__()
+        self.record_list = record_list
+        self.record = record
+
+    @property
+    def control(self) -> RecordList:
+        return self.record_list
+
+
 class RecordList(Vertical):
     """Records of one kind in a table, the selected one in a form below it."""
 
@@ -65,27 +78,14 @@ class RecordList(Vertical):
         Binding("s", "sort", "Sort"),
     ]
 
-    class Saved(Message):
+    class Saved(RecordMessage):
         """A record was added or changed: the stage writes it to the workbook."""
 
-        def __init__(self, record_list: RecordList, record: Record) -> None:
-            super().__init__()
-            self.record_list = record_list
-            self.record = record
+    class Deleted(RecordMessage):
+        """A record was removed from the list: the stage deletes it from the workbook."""
 
-        @property
-        def control(self) -> RecordList:
-            return self.record_list
-
-    class Deleted(Message):
-        def __init__(self, record_list: RecordList, record: Record) -> None:
-            super().__init__()
-            self.record_list = record_list
-            self.record = record
-
-        @property
-        def control(self) -> RecordList:
-            return self.record_list
+    class Selected(RecordMessage):
+        """The form now shows this record (the stage may add a hint)."""
 
     def __init__(
         self,
@@ -272,18 +272,6 @@ class RecordList(Vertical):
 
     def _loaded(self) -> None:
         self._loading = False
-
-    class Selected(Message):
-        """The form now shows this record (the stage may add a hint)."""
-
-        def __init__(self, record_list: RecordList, record: Record) -> None:
-            super().__init__()
-            self.record_list = record_list
-            self.record = record
-
-        @property
-        def control(self) -> RecordList:
-            return self.record_list
 
     def _set_widget(self, spec: Field, value: Any) -> None:
         widget = self.query_one(f"#field-{spec.name}")
