@@ -21,6 +21,11 @@ class EmailDraft(NamedTuple):
     body: str
     unfilled: list[str]
 
+    @classmethod
+    def as_edited(cls, subject: str, body: str) -> EmailDraft:
+        """An email as the person left it, with the placeholders still standing in it."""
+        return cls(subject, body, ph.unfilled_in(f"{subject}\n{body}"))
+
     def as_text(self) -> str:
         """What a copy puts on the clipboard: ready to paste into a new mail."""
         return f"Subject: {self.subject}\n\n{self.body}"

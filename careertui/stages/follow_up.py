@@ -167,15 +167,8 @@ class FollowUpStage(Stage):
             status.update("")
             return
         meeting = self.meeting
-        unfilled = ph.unfilled_in(f"{meeting.thank_you_subject}\n{meeting.thank_you_body}")
-        edited = " Your edits are kept; f2 redrafts." if self._edited() else ""
-        if unfilled:
-            status.update(f"⚠ {ph.describe_unfilled(unfilled)}.{edited}")
-        else:
-            status.update(f"Ready to send.{edited}")
-        status.set_class(bool(unfilled), "-warning")
-        status.set_class(not unfilled, "-ok")
-        self.query_one(MarkdownEditor).preview.highlights = tuple(unfilled)
+        draft = EmailDraft.as_edited(meeting.thank_you_subject, meeting.thank_you_body)
+        self.show_draft_status(status, draft.unfilled, self._edited())
 
     def _follow(self) -> None:
         """Redraft an untouched email after its sources changed."""
@@ -237,7 +230,7 @@ class FollowUpStage(Stage):
         subject, body = self.meeting.thank_you_subject, self.meeting.thank_you_body
         if not body.strip():
             return self._draft()
-        return EmailDraft(subject, body, ph.unfilled_in(f"{subject}\n{body}"))
+        return EmailDraft.as_edited(subject, body)
 
     @on(Button.Pressed, "#thank-you-copy")
     async def action_copy_thank_you(self) -> None:
@@ -279,18 +272,8 @@ class FollowUpStage(Stage):
         if self.meeting is None:
             self.notify("No meeting yet.", severity="warning")
             return
-        if self._edited():
-            from ..screens.confirm import ChoiceDialog
-
-            answer = await self.app.push_screen_wait(ChoiceDialog(
-                "Replace your edits?",
-                "You have edited this email. Redrafting writes it afresh from the meeting "
-                "(ctrl+z in the editor brings your text back).",
-                [("keep", "Keep mine"), ("replace", "Replace")],
-                escape_choice="keep",
-            ))
-            if answer != "replace":
-                return
+        if self._edited() and not await self.confirm_replace_edits("the meeting"):
+            return
         self._apply_draft(self._draft())
         self.notify("Thank-you email redrafted from the meeting.")
 

@@ -143,18 +143,11 @@ class InviteStage(Stage):
         self.workbook.put(self.invite)
 
     def _update_unfilled(self) -> None:
-        self.unfilled = tuple(ph.unfilled_in(f"{self.invite.subject}\n{self.invite.body}"))
+        self.unfilled = tuple(EmailDraft.as_edited(self.invite.subject, self.invite.body).unfilled)
 
     def watch_unfilled(self, unfilled: tuple[str, ...]) -> None:
         status = self.query_one("#invite-status", Static)
-        edited = " Your edits are kept; f2 redrafts." if self.invite.edited else ""
-        if unfilled:
-            status.update(f"⚠ {ph.describe_unfilled(list(unfilled))}.{edited}")
-        else:
-            status.update(f"Ready to send.{edited}")
-        status.set_class(bool(unfilled), "-warning")
-        status.set_class(not unfilled, "-ok")
-        self.query_one(MarkdownEditor).preview.highlights = unfilled
+        self.show_draft_status(status, unfilled, self.invite.edited)
 
     def reload(self) -> None:
         """The profile may have changed in the profile form: show it, redraft if untouched."""
@@ -300,20 +293,10 @@ class InviteStage(Stage):
 
     @work(exclusive=True, group="invite-redraft")
     async def _redraft(self) -> None:
-        if self.invite.edited:
-            from ..screens.confirm import ChoiceDialog
-
-            answer = await self.app.push_screen_wait(
-                ChoiceDialog(
-                    "Replace your edits?",
-                    "You have edited this email. Redrafting writes it afresh from your profile "
-                    "and the fields above. (ctrl+z in the editor brings your text back.)",
-                    [("keep", "Keep mine"), ("replace", "Replace")],
-                    escape_choice="keep",
-                )
-            )
-            if answer != "replace":
-                return
+        if self.invite.edited and not await self.confirm_replace_edits(
+            "your profile and the fields above"
+        ):
+            return
         self._apply_draft(self._draft())
         self.notify("Email redrafted from your profile and the Invite fields.")
 
@@ -325,7 +308,7 @@ class InviteStage(Stage):
         subject, body = self.invite.subject, self.invite.body
         if not body.strip():
             return self._draft()
-        return EmailDraft(subject, body, ph.unfilled_in(f"{subject}\n{body}"))
+        return EmailDraft.as_edited(subject, body)
 
 
 def _address(name: str, email: str) -> str:
