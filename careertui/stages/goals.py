@@ -116,7 +116,7 @@ class GoalsStage(Stage):
         return []
 
     def _goal_title(self, request: Request) -> str:
-        goal = next((g for g in self.workbook.all(Goal) if g.id == request.goal_id), None)
+        goal = self.workbook.get(Goal, request.goal_id) if request.goal_id else None
         return goal.title if goal else "–"
 
     def _waiting(self, request: Request) -> str:
