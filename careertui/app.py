@@ -85,8 +85,13 @@ class CareerApp(App[None]):
         autosave_delay: float = 1.0,
         retry_delay: float = 10.0,
         tune_gc: bool = True,
+        demo: bool = False,
     ) -> None:
         super().__init__()
+        self.demo = demo
+        """A throwaway sample workbook: the header says so."""
+        if demo:
+            self.title = "careertui DEMO"
         self.tune_gc = tune_gc
         """Freeze long-lived objects out of the garbage collector (off in tests,
         where many apps share one process and frozen objects would pile up)."""
@@ -322,7 +327,7 @@ class CareerApp(App[None]):
         self.save_status = status
 
     def watch_save_status(self, status: str) -> None:
-        self.sub_title = status
+        self.sub_title = f"sample workbook, deleted on quit · {status}" if self.demo else status
 
     async def action_save(self) -> None:
         if not self.workbook.dirty and self.save_error is None:
@@ -395,6 +400,23 @@ class CareerApp(App[None]):
         if not isinstance(self.screen, ProfileScreen):
             self.push_screen(ProfileScreen(self.workbook), callback=lambda _: self.reload_stages())
 
+    def action_export_workbook(self, shareable_only: bool = False) -> None:
+        self.run_worker(self._export_workbook(shareable_only), group="export-workbook",
+                        exclusive=True)
+
+    async def _export_workbook(self, shareable_only: bool) -> None:
+        from .drafting.workbook_export import WorkbookContents, export_file_name, render_workbook
+        from .screens.save_file import save_to_chosen_file
+
+        today = self.clock().date()
+        contents = WorkbookContents.of(self.workbook)  # on the loop: records do not move under it
+        text = await asyncio.to_thread(
+            render_workbook, contents, today=today, shareable_only=shareable_only
+        )
+        what = "the shareable workbook" if shareable_only else "the whole workbook"
+        default = Path.cwd() / export_file_name(today, shareable_only)
+        await save_to_chosen_file(self, default, text.encode("utf-8"), what)
+
     async def run_stage_action(self, stage_id: str, action: str) -> None:
         """Run a stage's action from anywhere: build the stage if it was never shown."""
         stage = await self.ensure_stage(stage_id)
@@ -416,6 +438,16 @@ class CareerApp(App[None]):
                 )
         yield SystemCommand(
             "Edit profile", "Your name, role, manager and company", self.action_edit_profile
+        )
+        yield SystemCommand(
+            "Export workbook",
+            "Everything as one Markdown document, private notes included and labelled",
+            self.action_export_workbook,
+        )
+        yield SystemCommand(
+            "Export shareable workbook",
+            "One Markdown document with only what you marked shareable",
+            partial(self.action_export_workbook, True),
         )
         yield SystemCommand("Save now", "Write the workbook to disk", self.action_save)
         yield SystemCommand("Show keys", "Every key careertui answers to", self.action_help)

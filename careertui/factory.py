@@ -21,6 +21,7 @@ def create_app(
     retry_delay: float = 10.0,
     lock: bool = True,
     tune_gc: bool = True,
+    demo: bool = False,
 ) -> CareerApp:
     """Open the workbook and build the app around it.
 
@@ -41,4 +42,5 @@ def create_app(
         autosave_delay=autosave_delay,
         retry_delay=retry_delay,
         tune_gc=tune_gc,
+        demo=demo,
     )

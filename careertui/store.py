@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
@@ -239,6 +239,7 @@ class Workbook:
         self.migrated_from: int | None = None
         self._subscribers: list[Callable[[], None]] = []
         self._lock: Any = None
+        self._read_only = False
         self._storage = WorkbookStorage({}, self._changed)
         self._db = TinyDB(storage=lambda: self._storage)
 
@@ -259,6 +260,19 @@ class Workbook:
         except BaseException:
             book.close()
             raise
+        return book
+
+    @classmethod
+    def read(cls, path: Path) -> Workbook:
+        """Open `path` to read only (an export): nothing on disk is moved, locked or written.
+
+        Raises WorkbookError when the file is missing or cannot be read.
+        """
+        book = cls(path)
+        book._read_only = True
+        book._load()
+        if book.read_error:
+            raise WorkbookError(book.read_error)
         return book
 
     def _acquire_lock(self) -> None:
@@ -282,6 +296,8 @@ class Workbook:
         try:
             raw = self.path.read_bytes()
         except (FileNotFoundError, NotADirectoryError):
+            if self._read_only:
+                raise WorkbookError(f"there is no workbook at {self.path}") from None
             self._start_fresh()  # nothing there to protect; saving will say if the path is bad
             return
         except OSError as error:
@@ -296,6 +312,8 @@ class Workbook:
             if not _is_tinydb_layout(data):
                 raise ValueError("not a TinyDB layout")
         except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+            if self._read_only:
+                raise WorkbookError(f"{self.path} is not a careertui workbook") from None
             self._move_aside()
             self._start_fresh()
             return
@@ -308,8 +326,9 @@ class Workbook:
             )
         if version < SCHEMA_VERSION:
             backup = self.path.with_name(f"{self.path.name}.v{version}-backup")
-            with suppress(OSError):
-                atomic_write(backup, raw)
+            if not self._read_only:
+                with suppress(OSError):
+                    atomic_write(backup, raw)
             data = migrate(data, version)
             self.migrated_from = version
         self._storage._data = data
@@ -425,6 +444,17 @@ class Workbook:
         """Insert or update `record` (matched by id), stamping its update time."""
         record.touch(self.clock)
         self._db.table(record.TABLE).upsert(record.to_doc(), Query().id == record.id)
+
+    def add_all(self, records: Iterable[Record]) -> None:
+        """Insert many new records at once, keeping their own timestamps (a sample, an import).
+
+        One write instead of one lookup per record: `put` would be quadratic here.
+        """
+        by_table: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            by_table.setdefault(record.TABLE, []).append(record.to_doc())
+        for table, docs in by_table.items():
+            self._db.table(table).insert_multiple(docs)
 
     def delete(self, record: Record) -> None:
         self._db.table(record.TABLE).remove(Query().id == record.id)

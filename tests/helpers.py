@@ -7,15 +7,17 @@ from textual.pilot import Pilot
 
 async def run_command(pilot: Pilot, title: str) -> None:
     """Run a command palette entry by typing its name, as a person would."""
-    from textual.command import CommandPalette
+    from textual.command import CommandList, CommandPalette
 
     await pilot.press("ctrl+p")
     await pilot.pause()
-    assert isinstance(pilot.app.screen, CommandPalette)
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
     await paste(pilot, title)
-    for _ in range(50):  # the palette searches in the background
+    commands = palette.query_one(CommandList)
+    for _ in range(100):  # the palette searches in the background
         await pilot.pause(0.02)
-        if pilot.app.screen.query("CommandList Option"):
+        if commands.option_count and title in str(commands.get_option_at_index(0).prompt):
             break
     await pilot.press("enter")
     await pilot.pause(0.2)

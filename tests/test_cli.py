@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 from careertui import __version__
@@ -63,3 +64,57 @@ def test_a_workbook_from_a_newer_careertui_is_refused(db_path: Path):
     assert result.returncode == 1
     assert "newer careertui" in result.stderr
     assert db_path.read_text() == content
+
+
+def test_sample_writes_a_workbook_once_and_export_prints_it(tmp_path: Path):
+    path = tmp_path / "sample.json"
+    made = run_cli("sample", str(path), "--years", "2", "--seed", "5")
+    assert made.returncode == 0, made.stderr
+    assert "check-ins" in made.stdout and f"careertui --db {path}" in made.stdout
+    before = path.read_bytes()
+    again = run_cli("sample", str(path))
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert path.read_bytes() == before
+
+    full = run_cli("export", "--db", str(path))
+    assert full.returncode == 0, full.stderr
+    assert full.stdout.startswith("# Maya Lindqvist’s career workbook")
+    assert "*(private)*" in full.stdout
+    shared = run_cli("export", "--db", str(path), "--shareable-only")
+    assert "**Shareable only.**" in shared.stdout and "*(private)*" not in shared.stdout
+    assert len(shared.stdout) < len(full.stdout)
+    assert path.read_bytes() == before  # exporting reads only
+
+
+def test_export_to_a_file_or_folder_refuses_to_replace(tmp_path: Path):
+    path = tmp_path / "sample.json"
+    run_cli("sample", str(path))
+    out = tmp_path / "mine.md"
+    assert run_cli("export", "--db", str(path), "--out", str(out)).returncode == 0
+    assert out.read_text("utf-8").startswith("# ")
+    refused = run_cli("export", "--db", str(path), "--out", str(out))
+    assert refused.returncode == 1 and "already exists" in refused.stderr
+    folder = run_cli("export", "--db", str(path), "--out", f"{tmp_path / 'new'}/",
+                     "--shareable-only")
+    assert folder.returncode == 0, folder.stderr
+    assert [p.name for p in (tmp_path / "new").iterdir()] == [
+        f"careertui-shareable-{date.today().isoformat()}.md"]
+
+
+def test_export_says_why_it_cannot_read_and_leaves_the_file_alone(tmp_path: Path):
+    missing = run_cli("export", "--db", str(tmp_path / "none.json"))
+    assert missing.returncode == 1 and "there is no workbook at" in missing.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    result = run_cli("export", "--db", str(broken))
+    assert result.returncode == 1 and "is not a careertui workbook" in result.stderr
+    assert broken.read_text() == "{not json"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["broken.json"]
+
+
+def test_demo_and_db_are_not_mixed_and_years_must_be_positive(tmp_path: Path):
+    mixed = run_cli("--demo", "--db", str(tmp_path / "x.json"))
+    assert mixed.returncode == 2 and "leave out --db" in mixed.stderr
+    zero = run_cli("sample", str(tmp_path / "x.json"), "--years", "0")
+    assert zero.returncode == 2 and "must be 1 or more" in zero.stderr
+    assert not (tmp_path / "x.json").exists()

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..store import Workbook, describe_os_error, display_path, export_file
+from ..store import Workbook
 
 
 class Stage(VerticalScroll):
@@ -111,47 +111,6 @@ class Stage(VerticalScroll):
 
         Must run in a worker (it waits on dialogs).
         """
-        from ..screens.confirm import ChoiceDialog
+        from ..screens.save_file import save_to_chosen_file
 
-        choice = await self.app.push_screen_wait(
-            ChoiceDialog(
-                f"Save {what}",
-                "Save to this file (or type a folder, or another name):",
-                [("save-as", "Save"), ("cancel", "Cancel")],
-                ask_path=display_path(default),
-                escape_choice=None,
-            )
-        )
-        if not choice or not choice.startswith("save-as:"):
-            return None
-        target = Path(choice.removeprefix("save-as:")).expanduser()
-        overwrite = False
-        while True:
-            try:
-                written = export_file(
-                    target, payload, overwrite=overwrite, default_name=default.name
-                )
-            except FileExistsError:
-                answer = await self.app.push_screen_wait(
-                    ChoiceDialog(
-                        "Replace the file?",
-                        f"{display_path(target)} already exists.",
-                        [("keep", "Keep it"), ("replace", "Replace it")],
-                        escape_choice="keep",
-                    )
-                )
-                if answer != "replace":
-                    self.notify("Nothing was saved; the existing file is unchanged.")
-                    return None
-                overwrite = True
-            except OSError as error:
-                self.notify(
-                    f"Could not save {what}: {describe_os_error(error, target)}",
-                    severity="error",
-                    timeout=10,
-                )
-                return None
-            else:
-                self.notify(f"Saved {what} to {written}", timeout=10)
-                return written
-
+        return await save_to_chosen_file(self.app, default, payload, what)

@@ -1,0 +1,374 @@
+"""The whole workbook as one Markdown document, a section per stage.
+
+Two uses: a person keeping a plain copy of everything (all records, private
+ones labelled), and a shareable copy (`shareable_only`) where every record not
+marked shareable is left out before any text is written. The agenda and the
+emails are included in both: they are what the person wrote for their manager.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, TypeVar
+
+from ..advice import ledger_summary
+from ..capture import owner_label
+from ..checkins import newest_first
+from ..dates import friendly
+from ..followup import action_order
+from ..model import (
+    AGENDA_TEXT,
+    CAPTURE_KINDS,
+    Achievement,
+    Capture,
+    CareerPath,
+    CheckIn,
+    Goal,
+    Interview,
+    Invite,
+    Meeting,
+    Profile,
+    Record,
+    Reflection,
+    Request,
+)
+from ..prompts import SELF_ASSESSMENT
+
+if TYPE_CHECKING:
+    from ..store import Workbook
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class WorkbookContents:
+    """Everything the export reads, taken from the workbook in one go."""
+
+    profile: Profile
+    reflections: Sequence[Reflection] = ()
+    achievements: Sequence[Achievement] = ()
+    paths: Sequence[CareerPath] = ()
+    interviews: Sequence[Interview] = ()
+    goals: Sequence[Goal] = ()
+    requests: Sequence[Request] = ()
+    agenda: str = ""
+    invite: Invite | None = None
+    meetings: Sequence[Meeting] = ()
+    captures: Sequence[Capture] = ()
+    checkins: Sequence[CheckIn] = ()
+
+    @classmethod
+    def of(cls, book: Workbook) -> WorkbookContents:
+        invite = book.single(Invite)
+        return cls(
+            profile=book.profile(),
+            reflections=book.all(Reflection),
+            achievements=book.all(Achievement),
+            paths=book.all(CareerPath),
+            interviews=book.all(Interview),
+            goals=book.all(Goal),
+            requests=book.all(Request),
+            agenda=book.value(AGENDA_TEXT, "") or "",
+            invite=invite if (invite.body or any(invite.slots)) else None,
+            meetings=book.all(Meeting),
+            captures=book.all(Capture),
+            checkins=book.all(CheckIn),
+        )
+
+
+def export_file_name(today: date, shareable_only: bool) -> str:
+    """careertui-workbook-2026-11-26.md, or careertui-shareable-… for a shareable copy."""
+    return f"careertui-{'shareable' if shareable_only else 'workbook'}-{today.isoformat()}.md"
+
+
+@dataclass
+class _Filter:
+    """Which records may appear, and how many were left out."""
+
+    shareable_only: bool
+    left_out: int = 0
+    seen: set[str] = field(default_factory=set)
+
+    def keep(self, records: Iterable[R]) -> list[R]:
+        kept = []
+        for record in records:
+            if self.shareable_only and not record.shareable:
+                if record.id not in self.seen:
+                    self.seen.add(record.id)
+                    self.left_out += 1
+                continue
+            kept.append(record)
+        return kept
+
+    @staticmethod
+    def label(record: Record) -> str:
+        """Private records are marked in the full export so the reader knows what not to share."""
+        return " *(private)*" if not record.shareable else ""
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _demote(markdown: str, levels: int) -> str:
+    """Push the headings of an embedded document down so they sit under ours."""
+    out, fenced = [], False
+    for line in markdown.strip().splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and re.match(r"#{1,6} ", line):
+            line = "#" * min(6, line.index(" ") + levels) + line[line.index(" "):]
+        out.append(line)
+    return "\n".join(out)
+
+
+def _quote(text: str) -> list[str]:
+    return [f"> {line}".rstrip() for line in text.strip().splitlines()]
+
+
+def render_workbook(
+    contents: WorkbookContents, *, today: date, shareable_only: bool = False
+) -> str:
+    """The workbook as Markdown; with `shareable_only`, private records never reach the text."""
+    keep = _Filter(shareable_only)
+    body: list[str] = []
+    body += _self_assessment(contents, keep)
+    paths = {p.id: p for p in keep.keep(contents.paths)}
+    body += _paths(contents, keep, paths)
+    goals = {g.id: g for g in keep.keep(contents.goals)}
+    body += _goals(contents, keep, goals, paths, today)
+    body += _agenda(contents)
+    body += _invite(contents)
+    captures = keep.keep(contents.captures)
+    meetings = sorted(contents.meetings, key=lambda m: (m.date, m.time), reverse=True)
+    body += _meetings(contents, keep, meetings, captures)
+    body += _follow_up(contents, meetings, captures)
+    body += _check_ins(contents, keep, goals)
+
+    profile = contents.profile
+    who = _line(profile.name) or "My"
+    title = f"# {who}{'’s' if profile.name.strip() else ''} career workbook"
+    about = ", ".join(x for x in (_line(profile.role), _line(profile.team),
+                                  _line(profile.company)) if x)
+    head = [title, ""]
+    if about:
+        head.append(about + ("  " if profile.manager_name.strip() else ""))
+    if profile.manager_name.strip():
+        head.append(f"Manager: {_line(profile.manager_name)}")
+    head += ["", f"*Exported {friendly(today)}.*", ""]
+    if shareable_only:
+        count = f"{keep.left_out} private item{'s are' if keep.left_out != 1 else ' is'} left out"
+        head += [
+            f"> **Shareable only.** {count}: this copy holds only what you marked shareable, "
+            "plus the agenda and the emails you wrote for your manager.",
+            "",
+        ]
+    else:
+        head += [
+            "> **Everything, private notes included.** Items marked *(private)* are for "
+            "you only; `careertui export --shareable-only` leaves them out.",
+            "",
+        ]
+    return "\n".join(head + body).rstrip() + "\n"
+
+
+def _section(title: str, lines: list[str], empty: str) -> list[str]:
+    return [f"## {title}", "", *(lines or [f"*{empty}*", ""])]
+
+
+def _self_assessment(contents: WorkbookContents, keep: _Filter) -> list[str]:
+    answers = {r.key: r for r in keep.keep(contents.reflections) if r.text.strip()}
+    lines: list[str] = []
+    for prompt in SELF_ASSESSMENT:
+        answer = answers.get(prompt.key)
+        if answer is not None:
+            lines += [f"### {prompt.title}{keep.label(answer)}", "", answer.text.strip(), ""]
+    achievements = sorted(keep.keep(contents.achievements), key=lambda a: a.date, reverse=True)
+    if achievements:
+        lines += ["### Achievements", ""]
+        for item in achievements:
+            line = f"- {friendly(item.date)}: **{_line(item.what)}**" if item.date else (
+                f"- **{_line(item.what)}**")
+            if item.impact.strip():
+                line += f", {_line(item.impact)}"
+            if item.link.strip():
+                line += f" ({item.link.strip()})"
+            lines.append(line + keep.label(item))
+        lines.append("")
+    return _section("Self-assessment", lines, "Nothing written yet.")
+
+
+def _paths(
+    contents: WorkbookContents, keep: _Filter, paths: dict[str, CareerPath]
+) -> list[str]:
+    interviews = sorted(keep.keep(contents.interviews), key=lambda i: i.date)
+    lines: list[str] = []
+    for path in sorted(paths.values(), key=lambda p: (-p.interest, p.role)):
+        team = f", {_line(path.team)}" if path.team.strip() else ""
+        lines += [f"### {_line(path.role) or 'Untitled path'}{team}{keep.label(path)}", ""]
+        facts = [path.kind_label, f"interest {path.interest}/5", path.status]
+        if path.source:
+            facts.append(f"found through {path.source}")
+        lines.append(f"- {' · '.join(facts)}")
+        for label, text in (("Skills needed", path.skills_needed), ("Gap", path.gap),
+                            ("Notes", path.notes)):
+            if text.strip():
+                lines.append(f"- {label}: {_line(text)}")
+        lines += [_interview(i, keep) for i in interviews if i.path_id == path.id]
+        lines.append("")
+    others = [i for i in interviews if i.path_id not in paths]
+    if others:
+        lines += ["### Other informational interviews", "", *map(lambda i: _interview(i, keep),
+                                                                  others), ""]
+    return _section("Paths", lines, "No paths yet.")
+
+
+def _interview(item: Interview, keep: _Filter) -> str:
+    who = _line(item.person) or "Someone"
+    role = f" ({_line(item.their_role)})" if item.their_role.strip() else ""
+    when = f"{friendly(item.date)}, " if item.date else ""
+    line = f"- Talked to {when}{who}{role}"
+    if item.learned.strip():
+        line += f": {_line(item.learned)}"
+    if item.next_step.strip():
+        line += f" Next: {_line(item.next_step)}"
+    return line + keep.label(item)
+
+
+def _goals(
+    contents: WorkbookContents, keep: _Filter, goals: dict[str, Goal],
+    paths: dict[str, CareerPath], today: date,
+) -> list[str]:
+    requests = keep.keep(contents.requests)
+    lines: list[str] = []
+    active = sorted((g for g in goals.values() if g.active),
+                    key=lambda g: (g.target_date or "9999", g.title))
+    finished = sorted((g for g in goals.values() if not g.active),
+                      key=lambda g: g.target_date, reverse=True)
+    ordered = active + finished
+    for goal in ordered:
+        lines += [f"### {_line(goal.title) or 'Untitled goal'} ({goal.status}){keep.label(goal)}",
+                  ""]
+        facts = [goal.horizon]
+        if goal.target_date:
+            facts.append(f"by {friendly(goal.target_date)}")
+        lines.append(f"- {' · '.join(facts)}")
+        for label, text in (("Why", goal.why), ("Done when", goal.measure)):
+            if text.strip():
+                lines.append(f"- {label}: {_line(text)}")
+        towards = [_line(paths[i].role) for i in goal.path_ids if i in paths]
+        if towards:
+            lines.append(f"- Towards: {', '.join(towards)}")
+        lines += [_request(r, keep, today) for r in requests if r.goal_id == goal.id]
+        lines.append("")
+    others = [r for r in requests if r.goal_id not in goals]
+    if others:
+        lines += ["### Other requests", "", *(_request(r, keep, today) for r in others), ""]
+    return _section("Goals", lines, "No goals yet.")
+
+
+def _request(item: Request, keep: _Filter, today: date) -> str:
+    return (f"- Request ({item.kind}): {_line(item.ask) or 'untitled'}: "
+            f"{ledger_summary(item, today)}{keep.label(item)}")
+
+
+def _agenda(contents: WorkbookContents) -> list[str]:
+    text = contents.agenda.strip()
+    return _section("Agenda", [_demote(text, 2), ""] if text else [], "No agenda yet.")
+
+
+def _invite(contents: WorkbookContents) -> list[str]:
+    invite, lines = contents.invite, []
+    if invite is not None:
+        slots = [_line(s) for s in invite.slots if s.strip()]
+        if slots:
+            lines += [f"Proposed times: {'; '.join(slots)}", ""]
+        if invite.body.strip():
+            to = contents.profile.manager_email.strip()
+            lines += ([f"**To:** {to}  "] if to else []) + [
+                f"**Subject:** {_line(invite.subject)}", "", *_quote(invite.body), ""]
+    return _section("Invite", lines, "No meeting request drafted yet.")
+
+
+def _meetings(
+    contents: WorkbookContents, keep: _Filter, meetings: list[Meeting],
+    captures: list[Capture],
+) -> list[str]:
+    lines: list[str] = []
+    for meeting in meetings:
+        when = friendly(meeting.date) if meeting.date else "Undated"
+        at = f", {meeting.time}" if meeting.time else ""
+        lines += [f"### {when}{at} ({meeting.minutes} min)", ""]
+        heard = [c for c in captures if c.meeting_id == meeting.id and c.kind != "action"
+                 and c.text.strip()]
+        for capture in heard:
+            kind = CAPTURE_KINDS.get(capture.kind, capture.kind)
+            lines.append(f"- **{kind}:** {_line(capture.text)}{keep.label(capture)}")
+        if not heard:
+            lines.append("*Nothing captured.*")
+        agenda = meeting.agenda.strip()
+        if agenda and agenda != contents.agenda.strip():
+            lines += ["", "#### Agenda used", "", _demote(agenda, 3)]
+        lines.append("")
+    return _section("Meeting", lines, "No meeting yet.")
+
+
+def _follow_up(
+    contents: WorkbookContents, meetings: list[Meeting], captures: list[Capture]
+) -> list[str]:
+    manager = contents.profile.manager_name.strip()
+    lines: list[str] = []
+    for meeting in meetings:
+        when = friendly(meeting.date) if meeting.date else "Undated meeting"
+        lines += [f"### After {when}", ""]
+        if meeting.thank_you_sent_at:
+            lines.append(f"Thank-you sent {friendly(meeting.thank_you_sent_at[:10])}.")
+        else:
+            lines.append("Thank-you not sent yet.")
+        if meeting.thank_you_body.strip():
+            lines += ["", f"**Subject:** {_line(meeting.thank_you_subject)}", "",
+                      *_quote(meeting.thank_you_body)]
+        actions = sorted((c for c in captures if c.meeting_id == meeting.id
+                          and c.kind == "action"), key=action_order)
+        if actions:
+            lines += ["", "#### Action items", ""]
+            lines += [_action(item, manager) for item in actions]
+        lines.append("")
+    return _section("Follow-up", lines, "Nothing to follow up yet.")
+
+
+def _action(item: Capture, manager: str) -> str:
+    box = "[x]" if item.status == "done" else "[ ]"
+    text = _line(item.text)
+    if item.status == "dropped":
+        text = f"~~{text}~~ (dropped)"
+    facts = [owner_label(item.owner, manager)]
+    if item.due:
+        facts.append(f"due {friendly(item.due)}")
+    if item.done_on:
+        facts.append(f"done {friendly(item.done_on)}")
+    return f"- {box} {text} ({', '.join(facts)}){_Filter.label(item)}"
+
+
+def _check_ins(contents: WorkbookContents, keep: _Filter, goals: dict[str, Goal]) -> list[str]:
+    lines: list[str] = []
+    for checkin in newest_first(keep.keep(contents.checkins)):
+        lines += [f"### {friendly(checkin.date) if checkin.date else 'Undated'}"
+                  f"{keep.label(checkin)}", ""]
+        progress = [(goals[g].title, note) for g, note in checkin.progress.items()
+                    if g in goals and note.strip()]
+        if progress:
+            lines += ["**Progress**", ""]
+            lines += [f"- {_line(title)}: {_line(note)}" for title, note in progress]
+            lines.append("")
+        for label, text in (("Open at the start", checkin.open_items),
+                            ("New requests, blockers", checkin.new_items),
+                            ("To raise next time", checkin.raise_next)):
+            if text.strip():
+                lines += [f"**{label}**", "", text.strip(), ""]
+        if checkin.next_date:
+            lines += [f"Next one-on-one: {friendly(checkin.next_date)}", ""]
+    return _section("Check-ins", lines, "No check-ins yet.")

@@ -1,0 +1,91 @@
+"""The sample workbook: realistic in size, the same for a seed, never written over a file."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from careertui.model import Achievement, Capture, CareerPath, CheckIn, Goal, Meeting, Request
+from careertui.sample import build_sample, write_sample
+from careertui.store import Workbook
+
+END = date(2026, 11, 26)
+
+
+def docs(sample) -> list[dict]:
+    return [record.to_doc() for record in sample.records]
+
+
+def test_the_same_seed_and_day_give_the_same_workbook():
+    assert docs(build_sample(2, seed=7, end=END)) == docs(build_sample(2, seed=7, end=END))
+    assert docs(build_sample(2, seed=7, end=END)) != docs(build_sample(2, seed=8, end=END))
+
+
+def test_five_years_is_the_size_the_benchmarks_expect():
+    sample = build_sample(5, seed=1, end=END)
+    assert 110 <= sample.count(CheckIn) <= 135  # every two weeks
+    assert 250 <= sample.actions() <= 350
+    assert 55 <= sample.count(Goal) <= 65
+    assert sample.count(Achievement) == 200
+    assert 4 <= sample.count(CareerPath) <= 8
+    assert sample.count(Meeting) == 10  # about every six months
+
+
+@pytest.mark.parametrize("seed", range(1, 6))
+def test_paths_include_a_step_up_and_a_move_across(seed):
+    paths = [r for r in build_sample(1, seed=seed, end=END).records if isinstance(r, CareerPath)]
+    assert 4 <= len(paths) <= 8
+    assert {"vertical", "lateral"} <= {p.kind for p in paths}
+
+
+def test_every_conversation_has_its_agenda_thank_you_and_action_items():
+    sample = build_sample(3, seed=2, end=END)
+    meetings = [r for r in sample.records if isinstance(r, Meeting)]
+    actions = [r for r in sample.records if isinstance(r, Capture) and r.kind == "action"]
+    for meeting in meetings:
+        assert meeting.agenda.startswith("# Career development conversation")
+        assert meeting.thank_you_sent_at and "Thank you" in meeting.thank_you_body
+        assert any(a.meeting_id == meeting.id for a in actions)
+    assert all(r.ledger and r.ledger[0]["status"] == "draft"
+               for r in sample.records if isinstance(r, Request))
+    dates = sorted(m.date for m in meetings)
+    gaps = [(date.fromisoformat(b) - date.fromisoformat(a)).days
+            for a, b in itertools.pairwise(dates)]
+    assert all(170 <= gap <= 190 for gap in gaps)
+    assert dates[-1] < END.isoformat()
+
+
+def test_nothing_is_dated_after_the_last_day():
+    sample = build_sample(2, seed=3, end=END)
+    for record in sample.records:
+        for name in ("date", "done_on"):
+            value = getattr(record, name, "")
+            assert value <= END.isoformat(), (type(record).__name__, name, value)
+
+
+def test_a_sample_file_opens_as_a_private_workbook(tmp_path: Path):
+    path = tmp_path / "sample.json"
+    sample = write_sample(path, years=1, seed=4, end=END)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert not path.with_name("sample.json.lock").exists()
+    book = Workbook.open(path)
+    try:
+        assert book.profile().name
+        assert book.count(CheckIn) == sample.count(CheckIn)
+        assert book.count(Capture) == sample.count(Capture)
+        assert not book.dirty
+    finally:
+        book.close()
+
+
+def test_an_existing_file_is_never_replaced(tmp_path: Path):
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps({"precious": {}}))
+    with pytest.raises(FileExistsError):
+        write_sample(path, years=1)
+    assert json.loads(path.read_text()) == {"precious": {}}
