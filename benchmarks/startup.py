@@ -1,72 +1,102 @@
-"""Launch to first full screen: careertui against a minimal eight-tab Textual app.
+"""Launch to first full screen, and peak memory: careertui against a minimal Textual app.
 
-Each app is started in a real terminal (tmux, 120x40) and the screen is polled
-until the footer's "palette" hint appears, i.e. the whole screen is drawn.
-The two are run interleaved so drift on a noisy machine hits both alike.
+Both run in a real terminal (tmux, 120x40), interleaved so that drift on a
+noisy machine hits both alike. careertui opens the five-year sample; the
+yardstick is a bare app with a header, eight empty tabs and a footer. The
+screen is polled until it is whole: for careertui, the last tab label, the first
+prompt and the stage's own key (f2 Examples) in the footer, so the cursor is in
+a field and typing can start; for the yardstick, its tabs and its footer. Peak
+memory (VmHWM) is read a second later, once everything deferred has mounted.
 
-    python benchmarks/startup.py [--runs 15]
+    python benchmarks/startup.py [--runs 11]
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from common import five_year_sample, median
+
 HERE = Path(__file__).resolve().parent
-MARKER = "palette"
+MARKERS = ("Examples", "come to you for", "Check-ins")
+MINIMAL_MARKERS = ("palette", "Check-ins")
+SETTLE = 1.0
 
 
-def time_to_first_screen(command: str, session: str) -> float:
-    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
+
+
+def launch(command: str, session: str, markers: tuple[str, ...]) -> tuple[float, float]:
+    """Seconds to the first full screen, and the process's peak RSS in MB."""
+    _tmux("kill-session", "-t", session)
     start = time.perf_counter()
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", command], check=True
-    )
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    f"exec {command}"], check=True)
     try:
         while True:
-            screen = subprocess.run(
-                ["tmux", "capture-pane", "-t", session, "-p"], capture_output=True, text=True
-            ).stdout
-            if MARKER in screen and "Check-ins" in screen:
-                return time.perf_counter() - start
+            screen = _tmux("capture-pane", "-t", session, "-p")
+            if all(marker in screen for marker in markers):
+                shown = time.perf_counter() - start
+                break
             if time.perf_counter() - start > 20:
                 raise RuntimeError(f"no full screen after 20 s: {command}\n{screen}")
-            time.sleep(0.005)
+            time.sleep(0.003)
+        time.sleep(SETTLE)
+        pid = _tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0]
+        status = Path(f"/proc/{pid}/status").read_text()
+        peak_kb = next(int(line.split()[1]) for line in status.splitlines()
+                       if line.startswith("VmHWM:"))
+        return shown, peak_kb / 1024
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        _tmux("kill-session", "-t", session)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
+def measure(runs: int) -> dict[str, float]:
     if not shutil.which("tmux"):
         sys.exit("tmux is needed to measure a real terminal")
     with tempfile.TemporaryDirectory() as tmp:
-        workbook = Path(tmp) / "workbook.json"
-        career = f"{sys.executable} -m careertui --db {workbook}"
+        sample = five_year_sample(Path(tmp))
+        career = f"{sys.executable} -m careertui --db {sample}"
         minimal = f"{sys.executable} {HERE / 'minimal_app.py'}"
-        time_to_first_screen(career, "bench-career")  # warm the file cache
-        time_to_first_screen(minimal, "bench-minimal")
-        ours, theirs, ratios = [], [], []
-        for _ in range(args.runs):
-            a = time_to_first_screen(career, "bench-career")
-            b = time_to_first_screen(minimal, "bench-minimal")
+        launch(career, "bench-career", MARKERS)  # warm the file cache
+        launch(minimal, "bench-minimal", MINIMAL_MARKERS)
+        ours, theirs, ratios, rss_ours, rss_theirs, rss_ratios = [], [], [], [], [], []
+        for _ in range(runs):
+            a, a_rss = launch(career, "bench-career", MARKERS)
+            b, b_rss = launch(minimal, "bench-minimal", MINIMAL_MARKERS)
             ours.append(a)
             theirs.append(b)
             ratios.append(a / b)
-    print(f"launch to first full screen, median of {args.runs} interleaved runs (tmux 120x40)")
-    print(f"  careertui          {statistics.median(ours) * 1000:7.0f} ms")
-    print(f"  minimal Textual    {statistics.median(theirs) * 1000:7.0f} ms")
-    difference = statistics.median(ours) - statistics.median(theirs)
-    print(f"  difference         {difference * 1000:7.0f} ms")
-    print(f"  ratio (median)     {statistics.median(ratios):7.2f}")
+            rss_ours.append(a_rss)
+            rss_theirs.append(b_rss)
+            rss_ratios.append(a_rss / b_rss)
+    return {
+        "careertui_ms": median(ours) * 1000,
+        "minimal_ms": median(theirs) * 1000,
+        "ratio": median(ratios),
+        "careertui_rss_mb": median(rss_ours),
+        "minimal_rss_mb": median(rss_theirs),
+        "rss_ratio": median(rss_ratios),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    r = measure(args.runs)
+    print(f"median of {args.runs} interleaved launches, tmux 120x40, five-year sample")
+    print(f"  first full screen  careertui {r['careertui_ms']:6.0f} ms   minimal "
+          f"{r['minimal_ms']:6.0f} ms   ratio {r['ratio']:.2f}")
+    print(f"  peak RSS           careertui {r['careertui_rss_mb']:6.1f} MB   minimal "
+          f"{r['minimal_rss_mb']:6.1f} MB   ratio {r['rss_ratio']:.2f}")
 
 
 if __name__ == "__main__":

@@ -18,13 +18,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from .model import Clock, system_clock
 from .stages import STAGE_IDS, STAGES, stage_by_id
 from .stages.base import Stage
 from .store import SaveError, Settings, Workbook, display_path
 from .themes import DEFAULT_THEME
+from .widgets.footer import KeysFooter
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -53,6 +54,14 @@ class StagePane(TabPane):
 
     def render(self) -> str:
         return ""
+
+
+class WorkbookScreen(Screen[None]):
+    """The screen with the eight stages. The app puts the cursor in the first
+    stage's first field itself, so Textual's auto-focus (which would pick the tab
+    bar first, and rebuild the footer twice) is off here."""
+
+    AUTO_FOCUS = ""
 
 
 class CareerApp(App[None]):
@@ -117,6 +126,9 @@ class CareerApp(App[None]):
 
     # -- layout ----------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[None]:
+        return WorkbookScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         first = STAGES[0]
@@ -125,9 +137,12 @@ class CareerApp(App[None]):
                 yield first.load()(self.workbook, id=f"stage-{first.id}")
             for stage in STAGES[1:]:
                 yield StagePane(stage.label, id=stage.id)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
+        first = self.stage(STAGES[0].id)
+        if first is not None:  # the cursor in the first field before the first frame
+            first.focus_first()
         self.workbook.subscribe(self._workbook_changed)
         self._update_save_status()
         self.call_after_refresh(self._show_startup_messages)
@@ -146,7 +161,15 @@ class CareerApp(App[None]):
                     f"Shipped themes: {names}."
                 )
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-        self.theme = wanted
+        # Set without the watcher: it would parse and apply every stylesheet a second
+        # time at start-up, when the first parse (still to come) can use this theme.
+        self.set_reactive(CareerApp.theme, wanted)
+        dark = self.current_theme.dark
+        self.set_class(True, f"-theme-{wanted}", update=False)
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)  # as the watcher would
+        self.stylesheet.set_variables(self.get_css_variables())  # parsed once, with these
         self._theme_ready = True
 
     def watch_theme(self, name: str) -> None:

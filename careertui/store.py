@@ -156,6 +156,60 @@ def export_file(
     return path.resolve()
 
 
+# -------------------------------------------------------------------------- locks
+
+
+class _LockHeld(Exception):
+    pass
+
+
+class _SingleWriterLock:
+    """One careertui per workbook: an advisory lock on `<workbook>.lock`.
+
+    On POSIX an `flock` on a file only its owner can read, released by the
+    kernel if the process dies; elsewhere the `filelock` package (imported only
+    there: it costs 20 ms of start-up).
+    """
+
+    def __init__(self, release: Callable[[], None]) -> None:
+        self.release = release
+
+    @classmethod
+    def take(cls, path: Path) -> _SingleWriterLock:
+        try:
+            import fcntl
+        except ImportError:
+            return cls._take_portably(path)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise _LockHeld from None
+        except OSError:
+            os.close(fd)
+            raise
+
+        def release() -> None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+            finally:
+                os.close(fd)
+
+        return cls(release)
+
+    @classmethod
+    def _take_portably(cls, path: Path) -> _SingleWriterLock:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(str(path), timeout=0, mode=0o600)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise _LockHeld from None
+        return cls(lock.release)
+
+
 # ------------------------------------------------------------------------ storage
 
 
@@ -276,21 +330,17 @@ class Workbook:
         return book
 
     def _acquire_lock(self) -> None:
-        from filelock import FileLock, Timeout
-
         lock_path = self.path.with_name(self.path.name + ".lock")
         try:
             ensure_private_dir(self.path.parent)
-            lock = FileLock(str(lock_path), timeout=0, mode=0o600)
-            lock.acquire()
-        except Timeout:
+            self._lock = _SingleWriterLock.take(lock_path)
+        except _LockHeld:
             raise WorkbookLocked(
                 f"The workbook {self.path} is open in another careertui.\n"
                 "Close that one first (or choose another file with --db)."
             ) from None
         except OSError:
             return  # an unusable folder: saving will fail and say why
-        self._lock = lock
 
     def _load(self) -> None:
         try:

@@ -61,3 +61,17 @@ async def paste(pilot: Pilot, text: str) -> None:
 
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
+
+
+async def self_assessment_built(pilot: Pilot) -> None:
+    """Wait until the prompts below the first and the achievements are mounted
+    (they are built one at a time after the first frame)."""
+    from careertui.stages.self_assessment import SelfAssessmentStage
+
+    stage = pilot.app.query_one(SelfAssessmentStage)
+    for _ in range(200):
+        if stage.built:
+            break
+        await pilot.pause(0.02)
+    assert stage.built, "the Self-assessment stage was never fully built"
+    await pilot.pause()

@@ -46,6 +46,65 @@ async def test_ctrl_pagedown_visits_every_stage_in_order_and_wraps(make_app):
         assert isinstance(app.focused, TextArea)
 
 
+STAGE_KEYS = {
+    "self-assessment": "Examples", "paths": "Sort", "agenda": "Draft", "invite": "Redraft",
+    "meeting": "Questions", "follow-up": "Sent", "check-ins": "Prepare note",
+}
+
+
+def footer_keys(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_the_footer_shows_the_keys_of_the_stage_in_focus(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Examples" in footer_keys(app)  # from the very first frame
+        for stage_id in STAGE_IDS[1:]:
+            await pilot.press("ctrl+pagedown")
+            for _ in range(50):
+                await pilot.pause(0.02)
+                if STAGE_KEYS.get(stage_id, "Next stage") in footer_keys(app):
+                    break
+            keys = footer_keys(app)
+            assert "Next stage" in keys and "Quit" in keys
+            if stage_id in STAGE_KEYS:
+                assert STAGE_KEYS[stage_id] in keys, (stage_id, keys)
+            only_theirs = {"self-assessment": "Examples", "follow-up": "Sent",
+                           "check-ins": "Prepare note"}
+            others = {v for k, v in only_theirs.items() if k != stage_id}
+            assert not others & set(keys), (stage_id, keys)
+
+
+async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(make_app):
+    from careertui.widgets.footer import KeysFooter
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeysFooter)
+        shown = footer._shown
+        first = footer.query("FooterKey").first()
+        for prompt in ("skills-to-develop", "energises"):  # two more answers: the same keys
+            await pilot.pause(0.3)
+            app.query_one(f"#answer-{prompt}", TextArea).focus()
+            await pilot.pause()
+        assert footer._shown == shown
+        assert footer.query("FooterKey").first() is first  # the same widgets: no rebuild
+
+
+async def test_the_chosen_theme_colours_the_first_frame(make_app):
+    app = make_app(theme="careertui-light")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        light = app.get_theme("careertui-light")
+        assert app.screen.styles.background.hex.lower() == light.background.lower()
+        assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
+
+
 async def test_ctrl_pageup_goes_backwards_and_wraps(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

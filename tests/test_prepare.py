@@ -13,7 +13,7 @@ from careertui.store import Workbook
 from careertui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, settle
+from .helpers import enter, paste, self_assessment_built, settle
 
 
 def stored(db_path, table: str) -> list[dict]:
@@ -23,7 +23,7 @@ def stored(db_path, table: str) -> list[dict]:
 async def test_self_assessment_answers_example_and_achievements(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await self_assessment_built(pilot)
         await paste(pilot, "I explain numbers well")
         # examples show and hide from the keyboard (all at once)
         example = app.query_one("#prompt-skills-to-develop .prompt-example")
@@ -186,7 +186,7 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
     app.workbook.close()
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await self_assessment_built(pilot)
         table = again.query_one("#achievements-list", RecordList).table
         assert table.get_row_at(0)[1] == "Shipped the report"
         await enter(pilot, "paths")

@@ -7,7 +7,7 @@ import pytest
 from careertui.model import Profile, Reflection
 
 from .conftest import SIZE
-from .helpers import enter, settle
+from .helpers import enter, self_assessment_built, settle
 from .sample_data import fill_invite, fill_prepare, fill_three_months
 
 SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"]
@@ -48,6 +48,8 @@ def test_profile_screen_at_80x24(snap_compare, make_app):
 def _go_to(stage_id: str):
     async def go(pilot):
         await enter(pilot, stage_id)
+        if stage_id == "self-assessment":
+            await self_assessment_built(pilot)
         await settle(pilot)
 
     return go

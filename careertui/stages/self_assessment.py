@@ -6,12 +6,14 @@ achievements, the evidence the agenda's role review is built from.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -23,6 +25,13 @@ from ..store import Workbook
 from ..widgets.fields import ShareableToggle
 from .base import Stage
 
+REVEAL_AFTER = 0.3
+"""Seconds before the prompts below the first are built: long enough for the whole
+first screen (footer included, which Textual fills in after the focus settles) to
+reach the terminal."""
+REVEAL_STEP = 0.02
+"""Seconds between building one prompt and the next (Textual's Reveal uses the same)."""
+
 
 class SelfAssessmentStage(Stage):
     """Examples are hidden until asked for (f2), and then shown for every prompt."""
@@ -32,6 +41,8 @@ class SelfAssessmentStage(Stage):
     BINDINGS = [Binding("f2", "toggle_examples", "Examples")]
 
     show_examples: reactive[bool] = reactive(False)
+    built: reactive[bool] = reactive(False)
+    """Every prompt and the achievements are mounted (they follow the first frame)."""
     ABOUT = (
         "Take stock before you ask for anything: what you do well, what you want to learn, "
         "what gives and drains energy, where you want to be. f2 shows examples."
@@ -44,16 +55,31 @@ class SelfAssessmentStage(Stage):
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
         yield Static("", id="profile-summary", markup=False)
-        first, *rest = SELF_ASSESSMENT
-        yield self._prompt_box(first)
-        # Everything below the first prompt is mounted just after the first frame:
-        # the screen appears sooner and typing can start at once.
-        yield Lazy(Vertical(
-            *(self._prompt_box(prompt) for prompt in rest),
-            Static("Achievements and evidence", classes="section-title"),
-            AchievementsSection(self),
-            id="self-assessment-rest",
-        ))
+        yield self._prompt_box(SELF_ASSESSMENT[0])
+        yield Vertical(id="self-assessment-rest")
+
+    def on_mount(self) -> None:
+        self._show_profile()
+        # The first prompt is on screen and typing can start; the rest is built one
+        # piece at a time once that frame is out, so no piece holds a keystroke long.
+        self._still_to_build: list[Callable[[], list[Widget]]] = [
+            *(partial(lambda p: [self._prompt_box(p)], prompt) for prompt in SELF_ASSESSMENT[1:]),
+            lambda: [Static("Achievements and evidence", classes="section-title"),
+                     AchievementsSection(self)],
+        ]
+        self.set_timer(REVEAL_AFTER, self._build_next)
+
+    async def _build_next(self) -> None:
+        if not self._still_to_build or not self.is_attached:
+            return
+        widgets = self._still_to_build.pop(0)()
+        await self.query_one("#self-assessment-rest").mount_all(widgets)
+        if self.show_examples:
+            self.set_class(True, "-show-examples")
+        if self._still_to_build:
+            self.set_timer(REVEAL_STEP, self._build_next)
+        else:
+            self.built = True
 
     def achievements(self) -> Widget:
         from ..widgets.record_list import Column, Field, RecordList
@@ -105,9 +131,6 @@ class SelfAssessmentStage(Stage):
             classes="prompt",
             id=f"prompt-{prompt.key}",
         )
-
-    def on_mount(self) -> None:
-        self._show_profile()
 
     def watch_show_examples(self, show: bool) -> None:
         self.set_class(show, "-show-examples")
@@ -167,7 +190,7 @@ class SelfAssessmentStage(Stage):
 
 
 class AchievementsSection(Vertical):
-    """Built when mounted, after the first frame: the list and its form cost the most."""
+    """Built last, after the prompts: the list and its form cost the most."""
 
     def __init__(self, stage: SelfAssessmentStage) -> None:
         super().__init__(id="achievements-section")
