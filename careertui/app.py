@@ -116,6 +116,7 @@ class CareerApp(App[None]):
         self._theme_ready = False
         self._save_lock = asyncio.Lock()
         self._autosave_timer: Timer | None = None
+        self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._retry_timer: Timer | None = None
         self._theme_notices: list[str] = []
         self._apply_theme()  # before the first style pass, so the DOM is styled only once
@@ -141,8 +142,9 @@ class CareerApp(App[None]):
 
     def on_mount(self) -> None:
         first = self.stage(STAGES[0].id)
-        if first is not None:  # the cursor in the first field before the first frame
-            first.focus_first()
+        if first is not None:  # composed with the app: mounted by now
+            first.ready.set()
+            first.focus_first()  # the cursor in the first field before the first frame
         self.workbook.subscribe(self._workbook_changed)
         self._update_save_status()
         self.call_after_refresh(self._show_startup_messages)
@@ -233,12 +235,21 @@ class CareerApp(App[None]):
         return found.first() if found else None
 
     async def ensure_stage(self, stage_id: str) -> Stage:
-        existing = self.stage(stage_id)
-        if existing is not None:
-            return existing
-        info = stage_by_id(stage_id)
-        stage = info.load()(self.workbook, id=f"stage-{stage_id}")
+        """The stage, built on first use; callers that arrive while it is being built
+        (a key, the palette and a tab click at once) share that one build."""
+        build = self._builds.get(stage_id)
+        if build is None:
+            existing = self.stage(stage_id)
+            if existing is not None:  # the first stage, composed with the app
+                await existing.ready.wait()
+                return existing
+            build = self._builds[stage_id] = asyncio.create_task(self._build_stage(stage_id))
+        return await asyncio.shield(build)  # a cancelled caller must not cancel the build
+
+    async def _build_stage(self, stage_id: str) -> Stage:
+        stage = stage_by_id(stage_id).load()(self.workbook, id=f"stage-{stage_id}")
         await self.tabs.get_pane(stage_id).mount(stage)
+        stage.ready.set()
         if self.tune_gc:
             _settle_memory()
         return stage
@@ -252,10 +263,14 @@ class CareerApp(App[None]):
         self._focus_active_stage()
 
     def _focus_active_stage(self) -> None:
-        self.run_worker(self._build_and_focus, group="enter-stage", exclusive=True)
-
-    async def _build_and_focus(self) -> None:
         stage_id = self.active_stage_id
+        stage = self.stage(stage_id)
+        if stage is None or not stage.ready.is_set():  # first visit: build, then focus
+            self.run_worker(self._build_and_focus(stage_id), group="build-stage")
+        elif self.screen is self.default_screen:  # now, so the next frame shows it focused
+            stage.focus_first()
+
+    async def _build_and_focus(self, stage_id: str) -> None:
         stage = await self.ensure_stage(stage_id)
         if self.active_stage_id == stage_id and self.screen is self.default_screen:
             stage.focus_first()

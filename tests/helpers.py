@@ -24,14 +24,18 @@ async def run_command(pilot: Pilot, title: str) -> None:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let workers (threads included) and the refresh after them finish.
+    """Let workers (threads included), the footer's rebuild and the refresh after them finish.
 
     Polls rather than `workers.wait_for_complete()`, which raises when an
     exclusive worker was (rightly) cancelled by a newer one.
     """
+    from careertui.widgets.footer import KeysFooter
+
     app = pilot.app
+    footers = app.screen_stack[0].query(KeysFooter)
     for _ in range(250):
-        if not any(worker.is_running for worker in app.workers):
+        footer_waiting = any(footer._timer is not None for footer in footers)
+        if not any(worker.is_running for worker in app.workers) and not footer_waiting:
             break
         if app.screen is not app.screen_stack[0]:
             break  # a dialog is open: the worker behind it waits for an answer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,8 @@ class Stage(VerticalScroll):
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="stage")
         self.workbook = workbook
+        self.ready = asyncio.Event()
+        """Set by the app once the stage and everything it composes are mounted."""
 
     def compose_intro(self) -> ComposeResult:
         yield Static(self.TITLE, classes="stage-title")
@@ -50,7 +53,9 @@ class Stage(VerticalScroll):
         return self
 
     def focus_first(self) -> None:
-        self.first_field().focus()
+        """The stage opens at its top (its title and what it is for), not scrolled
+        down to wherever the field happens to sit."""
+        self.first_field().focus(scroll_visible=False)
 
     def reload(self) -> None:
         """Show the workbook afresh after it changed outside this stage."""

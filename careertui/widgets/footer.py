@@ -5,33 +5,38 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
+
+SETTLE = 0.03
+"""Seconds without a new bindings signal before the footer is rebuilt."""
 
 
 class KeysFooter(Footer):
     """Textual's footer, minus redundant rebuilds.
 
-    Textual rebuilds the footer (about 20 ms) for every bindings signal, and a
-    single stage switch or the start-up sends several: focus leaves, the tab
-    changes, focus arrives. Here the signals that arrive before a rebuild share
-    it, and a rebuild that would show the same keys is skipped.
+    Textual rebuilds the footer (about 20 ms, and a frame) for every bindings
+    signal, and a single stage switch sends several: focus leaves, the tab
+    changes, focus arrives. Here the signals of one burst share one rebuild,
+    made once they have settled, and a rebuild that would show the same keys
+    is skipped.
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._rebuild_pending = False
         self._shown: tuple[Any, ...] | None = None
+        self._timer: Timer | None = None
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         self._bindings_ready = True
-        if not screen.app.app_focus:
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
-        if self.is_attached and screen is self.screen and not self._rebuild_pending:
-            self._rebuild_pending = True
-            if self._shown is None:  # nothing shown yet: be part of the first frame
-                self.call_next(self._rebuild)
-            else:
-                self.call_after_refresh(self._rebuild)
+        if self._shown is None:  # nothing shown yet: be part of the first frame
+            self.call_next(self._rebuild)
+        elif self._timer is None:
+            self._timer = self.set_timer(SETTLE, self._rebuild)
+        else:  # focus is still moving (a stage switch sends several signals)
+            self._timer.reset()
 
     def _keys_to_show(self) -> tuple[Any, ...]:
         return tuple(
@@ -41,7 +46,9 @@ class KeysFooter(Footer):
         )
 
     async def _rebuild(self) -> None:
-        self._rebuild_pending = False
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         if not self.is_attached:
             return
         keys = self._keys_to_show()
