@@ -273,3 +273,54 @@ def test_a_one_megabyte_workbook_saves_and_loads(db_path: Path):
     assert db_path.stat().st_size > 1_000_000
     book.close()
     assert len(open_book(db_path).value("agenda")) == 1_000_000
+
+
+def test_a_save_encodes_only_the_changed_tables_and_matches_a_full_encoding(tmp_path):
+    """Every kind of change, in a random order: the bytes saved are always exactly
+    the whole workbook, although only changed tables are encoded again."""
+    import random
+
+    from careertui.model import Achievement, CheckIn, Goal, Profile
+    from careertui.store import _compact_json
+
+    book = Workbook.open(tmp_path / "wb.json", lock=False)
+    rng = random.Random(5)
+    records = []
+    for step in range(300):
+        roll = rng.random()
+        if roll < 0.35 or not records:
+            record = rng.choice([Achievement, Goal, CheckIn])(shareable=rng.random() < 0.5)
+            book.put(record)
+            records.append(record)
+        elif roll < 0.55:
+            record = rng.choice(records)
+            record.shareable = not record.shareable
+            book.put(record)
+        elif roll < 0.65:
+            book.delete(records.pop(rng.randrange(len(records))))
+        elif roll < 0.85:
+            book.set_value(f"key-{rng.randrange(5)}", f"text {step} ünïcode")
+        elif roll < 0.95:
+            book.save_profile(Profile(name=f"Name {step}"))
+        else:
+            book.add_all([Achievement(what=f"bulk {step}-{n}") for n in range(3)])
+        if rng.random() < 0.5:
+            _, payload = book.snapshot()
+            assert payload == _compact_json(book._storage._data), step
+    book.save()
+    again = Workbook.open(tmp_path / "wb.json", lock=False)
+    assert again.snapshot()[1] == book.snapshot()[1]
+    assert again.count(Achievement) == book.count(Achievement)
+
+
+def test_typing_in_one_table_keeps_the_encoding_of_the_others(tmp_path):
+    from careertui.model import Achievement
+
+    book = Workbook.open(tmp_path / "wb.json", lock=False)
+    book.put(Achievement(what="kept"))
+    book.set_value("agenda.text", "# Agenda")
+    book.snapshot()
+    kept = book._storage._encoded["achievements"]
+    book.set_value("agenda.text", "# Agenda, edited")
+    assert "values" not in book._storage._encoded  # to be encoded again
+    assert book._storage._encoded["achievements"] is kept  # not
