@@ -1,0 +1,70 @@
+"""Every benchmark on the five-year sample, as one table against the budgets.
+
+    python benchmarks/run_all.py [--runs 11]
+
+Each figure is a median (or a percentile) over several runs; see the script
+named in each row for how it is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import platform
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import agenda_preview
+import autosave
+import stage_switch
+import startup
+from common import five_year_sample
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11, help="interleaved launches")
+    args = parser.parse_args()
+    launch = startup.measure(args.runs)
+    preview = asyncio.run(agenda_preview.measure(None, 60))
+    switch = asyncio.run(stage_switch.measure(4))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = five_year_sample(Path(tmp))
+        cold = autosave.cold_saves(path, 20)
+        typing = asyncio.run(autosave.typing_with_autosave(path, 100))
+    rows = [
+        ("launch to first full screen, ratio to minimal (startup.py)",
+         f"{launch['ratio']:.2f} ({launch['careertui_ms']:.0f} vs {launch['minimal_ms']:.0f} ms)",
+         "<= 1.15", launch["ratio"] <= 1.15),
+        ("keystroke to visible in agenda preview, p95 (agenda_preview.py)",
+         f"{preview['p95']:.1f} ms (p50 {preview['p50']:.1f})", "<= 50 ms",
+         preview["p95"] <= 50),
+        ("stage switch p95, every switch (stage_switch.py)",
+         f"{switch['p95']:.0f} ms (p50 {switch['p50']:.0f})", "<= 50 ms", switch["p95"] <= 50),
+        ("  of which: visits to a stage already built, p95",
+         f"{switch['later_p95']:.0f} ms", "<= 50 ms", switch["later_p95"] <= 50),
+        ("  of which: first visits (stage built), median / max",
+         f"{switch['first_median']:.0f} / {switch['first_max']:.0f} ms", "", None),
+        ("autosave of the whole workbook, from cold (autosave.py)",
+         f"{cold['total']:.1f} ms", "<= 15 ms", cold["total"] <= 15),
+        ("  autosave while typing: event loop held, median / max",
+         f"{typing['loop_median']:.2f} / {typing['loop_max']:.1f} ms", "", None),
+        ("  keystrokes that waited on an autosave",
+         f"{typing['waited']} of {typing['keys']:.0f}", "none", typing["waited"] == 0),
+        ("peak RSS, ratio to minimal (startup.py)",
+         f"{launch['rss_ratio']:.2f} ({launch['careertui_rss_mb']:.1f} vs "
+         f"{launch['minimal_rss_mb']:.1f} MB)", "<= 1.3", launch["rss_ratio"] <= 1.3),
+    ]
+    print(f"careertui benchmarks, {date.today()}, five-year sample, {platform.machine()}, "
+          f"Python {platform.python_version()}, {platform.system()}")
+    print()
+    print("| measure | careertui | budget | met |")
+    print("|---|---|---|---|")
+    for name, value, budget, met in rows:
+        verdict = "" if met is None else ("yes" if met else "**no**")
+        print(f"| {name} | {value} | {budget} | {verdict} |")
+
+
+if __name__ == "__main__":
+    main()
