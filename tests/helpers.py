@@ -69,7 +69,8 @@ async def paste(pilot: Pilot, text: str) -> None:
 
 async def self_assessment_built(pilot: Pilot) -> None:
     """Wait until the prompts below the first and the achievements are mounted
-    (they are built one at a time after the first frame)."""
+    (built one at a time after the first frame; a long achievements list only when
+    it is scrolled to)."""
     from careertui.stages.self_assessment import SelfAssessmentStage
 
     stage = pilot.app.query_one(SelfAssessmentStage)
@@ -78,4 +79,7 @@ async def self_assessment_built(pilot: Pilot) -> None:
             break
         await pilot.pause(0.02)
     assert stage.built, "the Self-assessment stage was never fully built"
+    from careertui.stages.self_assessment import AchievementsSection
+
+    await stage.query_one(AchievementsSection).build()  # as scrolling down to it would
     await pilot.pause()

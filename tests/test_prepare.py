@@ -191,3 +191,43 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
         assert table.get_row_at(0)[1] == "Shipped the report"
         await enter(pilot, "paths")
         assert again.query_one("#interviews-list", RecordList).records[0].person == "Sam"
+
+
+async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_app):
+    from careertui.stages.self_assessment import AchievementsSection, SelfAssessmentStage
+
+    app = make_app()
+    app.workbook.add_all([Achievement(what=f"Thing {n}", date=f"2026-01-{n % 28 + 1:02d}")
+                          for n in range(40)])
+    async with app.run_test(size=SIZE) as pilot:
+        stage = app.query_one(SelfAssessmentStage)
+        for _ in range(200):
+            if stage.built:
+                break
+            await pilot.pause(0.02)
+        section = app.query_one(AchievementsSection)
+        assert not section.started and not app.query("#achievements-list")
+        assert "40 achievements" in str(section.query_one("#achievements-waiting").render())
+        stage.scroll_end(animate=False)
+        await settle(pilot)
+        for _ in range(50):
+            if app.query("#achievements-list"):
+                break
+            await pilot.pause(0.02)
+        assert len(app.query_one("#achievements-list", RecordList).records) == 40
+    app.workbook.close()
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        stage = again.query_one(SelfAssessmentStage)
+        for _ in range(200):
+            if stage.built:
+                break
+            await pilot.pause(0.02)
+        again.query_one(AchievementsSection).focus()  # as tab from the last prompt does
+        await settle(pilot)
+        for _ in range(50):
+            if again.query("#achievements-list"):
+                break
+            await pilot.pause(0.02)
+        assert again.focused is again.query_one("#achievements-list", RecordList).table

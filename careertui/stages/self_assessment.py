@@ -132,6 +132,18 @@ class SelfAssessmentStage(Stage):
             id=f"prompt-{prompt.key}",
         )
 
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        for section in self.query(AchievementsSection).results(AchievementsSection):
+            if section.started:
+                continue
+            top, widget = 0, section  # its place in the page, from the layout (the
+            while widget is not self and isinstance(widget, Widget):  # screen map lags)
+                top += widget.virtual_region.y
+                widget = widget.parent
+            if top <= new + self.scrollable_content_region.height + 2:
+                self.run_worker(section.build(), group="achievements")
+
     def watch_show_examples(self, show: bool) -> None:
         self.set_class(show, "-show-examples")
 
@@ -190,11 +202,42 @@ class SelfAssessmentStage(Stage):
 
 
 class AchievementsSection(Vertical):
-    """Built last, after the prompts: the list and its form cost the most."""
+    """The evidence log, built when it is about to be seen: scrolled near, or tabbed
+    into. Years of achievements and their form hold some 4 MB and a quarter of a
+    second of work that a visit to write one answer never needs."""
+
+    EAGER_UP_TO = 20
+    """With this many achievements or fewer, the list is cheap: build it at once."""
 
     def __init__(self, stage: SelfAssessmentStage) -> None:
         super().__init__(id="achievements-section")
         self.stage = stage
+        self.count = stage.workbook.count(Achievement)
+        self.started = False
+        self.can_focus = self.count > self.EAGER_UP_TO
 
     def compose(self) -> ComposeResult:
-        yield self.stage.achievements()
+        if self.count <= self.EAGER_UP_TO:
+            self.started = True
+            yield self.stage.achievements()
+        else:
+            yield Static(
+                f"{self.count} achievements. They show when you scroll or tab down to here.",
+                id="achievements-waiting",
+                classes="record-empty",
+            )
+
+    async def build(self, *, focus: bool = False) -> None:
+        from ..widgets.record_list import RecordList
+
+        if not self.started:
+            self.started = True
+            self.can_focus = False
+            await self.query_one("#achievements-waiting").remove()
+            await self.mount(self.stage.achievements())
+        if focus:
+            for records in self.query(RecordList).results(RecordList):
+                records.table.focus()
+
+    def on_focus(self) -> None:
+        self.run_worker(self.build(focus=True), group="achievements")
