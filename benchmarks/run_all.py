@@ -55,6 +55,9 @@ def main() -> None:
         ("peak RSS, ratio to minimal (startup.py)",
          f"{launch['rss_ratio']:.2f} ({launch['careertui_rss_mb']:.1f} vs "
          f"{launch['minimal_rss_mb']:.1f} MB)", "<= 1.3", launch["rss_ratio"] <= 1.3),
+        ("  peak RSS after visiting all eight stages, ratio to minimal",
+         f"{launch['every_stage_rss_mb'] / launch['minimal_rss_mb']:.2f} "
+         f"({launch['every_stage_rss_mb']:.1f} MB)", "", None),
     ]
     print(f"careertui benchmarks, {date.today()}, five-year sample, {platform.machine()}, "
           f"Python {platform.python_version()}, {platform.system()}")

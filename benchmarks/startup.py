@@ -58,6 +58,25 @@ def launch(command: str, session: str, markers: tuple[str, ...]) -> tuple[float,
         _tmux("kill-session", "-t", session)
 
 
+def rss_after_every_stage(command: str, session: str) -> float:
+    """Peak RSS (MB) once every stage has been visited, so built."""
+    launch(command, session, MARKERS)  # warm
+    _tmux("kill-session", "-t", session)
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    f"exec {command}"], check=True)
+    try:
+        time.sleep(3)
+        for _ in range(8):
+            _tmux("send-keys", "-t", session, "C-PgDn")
+            time.sleep(1.5)
+        pid = _tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0]
+        status = Path(f"/proc/{pid}/status").read_text()
+        return next(int(line.split()[1]) for line in status.splitlines()
+                    if line.startswith("VmHWM:")) / 1024
+    finally:
+        _tmux("kill-session", "-t", session)
+
+
 def measure(runs: int) -> dict[str, float]:
     if not shutil.which("tmux"):
         sys.exit("tmux is needed to measure a real terminal")
@@ -77,7 +96,9 @@ def measure(runs: int) -> dict[str, float]:
             rss_ours.append(a_rss)
             rss_theirs.append(b_rss)
             rss_ratios.append(a_rss / b_rss)
+        every_stage = rss_after_every_stage(career, "bench-career")
     return {
+        "every_stage_rss_mb": every_stage,
         "careertui_ms": median(ours) * 1000,
         "minimal_ms": median(theirs) * 1000,
         "ratio": median(ratios),
@@ -97,6 +118,7 @@ def main() -> None:
           f"{r['minimal_ms']:6.0f} ms   ratio {r['ratio']:.2f}")
     print(f"  peak RSS           careertui {r['careertui_rss_mb']:6.1f} MB   minimal "
           f"{r['minimal_rss_mb']:6.1f} MB   ratio {r['rss_ratio']:.2f}")
+    print(f"  peak RSS after visiting all eight stages: {r['every_stage_rss_mb']:.1f} MB")
 
 
 if __name__ == "__main__":
