@@ -153,6 +153,7 @@ class CareerApp(App[None]):
         self.workbook.subscribe(self._workbook_changed)
         self._update_save_status()
         self.call_after_refresh(self._show_startup_messages)
+        self.call_after_refresh(self.workbook.prepare_save)
         if self.tune_gc:
             self.call_after_refresh(_settle_memory)
 

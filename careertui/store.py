@@ -481,6 +481,11 @@ class Workbook:
 
     # -- saving ----------------------------------------------------------------
 
+    def prepare_save(self) -> None:
+        """Encode every table now, at a quiet moment (after start-up), so that no save
+        made while the person types has to encode the whole workbook."""
+        self._storage.serialize()
+
     def snapshot(self) -> tuple[int, bytes]:
         """The whole workbook as bytes, taken on the caller's thread so it is consistent."""
         return self.revision, self._storage.serialize()

@@ -193,6 +193,13 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
         assert again.query_one("#interviews-list", RecordList).records[0].person == "Sam"
 
 
+async def until(pilot, condition, tries: int = 200) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+
+
 async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_app):
     from careertui.stages.self_assessment import AchievementsSection, SelfAssessmentStage
 
@@ -201,33 +208,21 @@ async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_
                           for n in range(40)])
     async with app.run_test(size=SIZE) as pilot:
         stage = app.query_one(SelfAssessmentStage)
-        for _ in range(200):
-            if stage.built:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: stage.built)
         section = app.query_one(AchievementsSection)
         assert not section.started and not app.query("#achievements-list")
         assert "40 achievements" in str(section.query_one("#achievements-waiting").render())
         stage.scroll_end(animate=False)
         await settle(pilot)
-        for _ in range(50):
-            if app.query("#achievements-list"):
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: app.query("#achievements-list"))
         assert len(app.query_one("#achievements-list", RecordList).records) == 40
     app.workbook.close()
 
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
         stage = again.query_one(SelfAssessmentStage)
-        for _ in range(200):
-            if stage.built:
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: stage.built)
         again.query_one(AchievementsSection).focus()  # as tab from the last prompt does
         await settle(pilot)
-        for _ in range(50):
-            if again.query("#achievements-list"):
-                break
-            await pilot.pause(0.02)
+        await until(pilot, lambda: again.query("#achievements-list"))
         assert again.focused is again.query_one("#achievements-list", RecordList).table

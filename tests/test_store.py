@@ -324,3 +324,18 @@ def test_typing_in_one_table_keeps_the_encoding_of_the_others(tmp_path):
     book.set_value("agenda.text", "# Agenda, edited")
     assert "values" not in book._storage._encoded  # to be encoded again
     assert book._storage._encoded["achievements"] is kept  # not
+
+
+def test_prepare_save_encodes_every_table_ahead_of_the_first_save(tmp_path):
+    from careertui.model import Achievement, Goal
+
+    path = tmp_path / "wb.json"
+    book = Workbook.open(path, lock=False)
+    book.put(Achievement(what="x"))
+    book.put(Goal(title="y"))
+    book.save()
+    book.close()
+    again = Workbook.open(path, lock=False)
+    assert again._storage._encoded == {}
+    again.prepare_save()
+    assert {"achievements", "goals", "meta"} <= set(again._storage._encoded)
