@@ -307,8 +307,9 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
         w.add(Reflection(key=prompt.key, text=REFLECTIONS.get(prompt.key, "")), start)
 
     achievements = []
-    for _ in range(40 * years):
-        day = _weekday(_between(w.rng, start, end - timedelta(days=3)))
+    days = sorted(_weekday(_between(w.rng, start, end - timedelta(days=3)))
+                  for _ in range(40 * years))
+    for day in days:  # logged as they happened: oldest first
         what, impact, (low, high) = w.pick(ACHIEVEMENTS)
         achievements.append(w.add(Achievement(
             date=day.isoformat(), what=what.format(report=w.pick(REPORTS)),
@@ -435,7 +436,7 @@ def _conversation(
     goals.append(from_meeting)
 
     for owner, text in w.rng.sample(ACTIONS_AT_MEETING, 6):
-        due = day + timedelta(days=w.rng.randint(7, 45))
+        due = _weekday(day + timedelta(days=w.rng.randint(7, 45)))
         actions.append((capture("action", w.fill(text), shareable=True, owner=owner,
                                 due=due.isoformat()), day))
     # Action items added at one-on-ones until the next conversation.
@@ -443,7 +444,7 @@ def _conversation(
     while one_on_one < min(next_day, end):
         for _ in range(w.rng.choice([1, 2, 2, 3])):
             owner, text = w.pick(ACTIONS_LATER)
-            due = one_on_one + timedelta(days=w.rng.randint(5, 30))
+            due = _weekday(one_on_one + timedelta(days=w.rng.randint(5, 30)))
             item = w.add(Capture(meeting_id=meeting.id, kind="action", text=w.fill(text),
                                  raw="", owner=owner, due=due.isoformat(),
                                  shareable=w.rng.random() < 0.9), one_on_one, 12)

@@ -153,12 +153,13 @@ def render_workbook(
     title = f"# {who}{'’s' if profile.name.strip() else ''} career workbook"
     about = ", ".join(x for x in (_line(profile.role), _line(profile.team),
                                   _line(profile.company)) if x)
-    head = [title, ""]
-    if about:
-        head.append(about + ("  " if profile.manager_name.strip() else ""))
+    who_lines = [about] if about else []
     if profile.manager_name.strip():
-        head.append(f"Manager: {_line(profile.manager_name)}")
-    head += ["", f"*Exported {friendly(today)}.*", ""]
+        who_lines.append(f"Manager: {_line(profile.manager_name)}")
+    head = [title, ""]
+    if who_lines:  # two lines of one paragraph: a Markdown line break between them
+        head += ["  \n".join(who_lines), ""]
+    head += [f"*Exported {friendly(today)}.*", ""]
     if shareable_only:
         count = f"{keep.left_out} private item{'s are' if keep.left_out != 1 else ' is'} left out"
         head += [

@@ -88,7 +88,7 @@ class SelfAssessmentStage(Stage):
             Field("date", "Date", "date"),
             Field("what", "What I did", placeholder="e.g. Rebuilt the month-end revenue report"),
             Field("impact", "Its impact", placeholder="What changed, in numbers if you can"),
-            Field("link", "Link or reference", placeholder="A document or ticket (optional)"),
+            Field("link", "Link", placeholder="A document or ticket (optional)"),
             Field("goal_id", "Supports goal", "choice"),
         )
         return RecordList(
