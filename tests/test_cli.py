@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from careertui import __version__
-from careertui.model import SCHEMA_VERSION
+from careertui.model import SCHEMA_VERSION, CheckIn
 from careertui.store import Workbook
 
 
@@ -118,3 +118,23 @@ def test_demo_and_db_are_not_mixed_and_years_must_be_positive(tmp_path: Path):
     zero = run_cli("sample", str(tmp_path / "x.json"), "--years", "0")
     assert zero.returncode == 2 and "must be 1 or more" in zero.stderr
     assert not (tmp_path / "x.json").exists()
+
+
+def test_demo_opens_a_fresh_sample_copy_and_removes_it_afterwards(monkeypatch):
+    """The user's own workbook is never opened; the temporary sample is gone after."""
+    from careertui import cli
+
+    seen: dict[str, object] = {}
+
+    def fake_run(db: str | None, theme: str | None, *, demo: bool = False) -> int:
+        path = Path(db or "")
+        seen.update(path=path, demo=demo, existed=path.exists(),
+                    checkins=Workbook.open(path, lock=False).count(CheckIn))
+        return 0
+
+    monkeypatch.setattr(cli, "_run", fake_run)
+    assert cli.main(["--demo"]) == 0
+    assert seen["demo"] is True and seen["existed"] is True
+    assert 20 <= seen["checkins"] <= 30  # a one-year sample
+    assert "careertui-demo-" in str(seen["path"]) and not seen["path"].exists()
+    assert not seen["path"].parent.exists()
