@@ -41,7 +41,7 @@ from ..model import (
     Record,
     Request,
 )
-from ..widgets.record_list import Column, Field, RecordList
+from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 from .follow_up import ACTION_FIELDS, action_columns, apply_action_status
 
@@ -86,7 +86,7 @@ class CheckInsStage(Stage):
                 Column("Goals noted", lambda c: sum(1 for n in c.progress.values() if n.strip())),
                 Column("Raise next time", lambda c: _first_line(c.raise_next)),
                 Column("Next", lambda c: c.next_date or "–"),
-                Column("Share", lambda c: "shareable" if c.shareable else "private"),
+                SHARE_COLUMN,
             ),
             new_record=self._new_check_in,
             noun="check-in",

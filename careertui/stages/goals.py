@@ -27,7 +27,7 @@ from ..model import (
     Request,
 )
 from ..store import Workbook
-from ..widgets.record_list import Column, Field, RecordList
+from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 
 HORIZONS = (("Short-term (up to a year)", "short-term"), ("Long-term", "long-term"))
@@ -50,9 +50,6 @@ REQUEST_FIELDS = (
     Field("status", "Status", "choice", tuple((s.capitalize(), s) for s in REQUEST_STATUSES)),
 )
 
-
-def _share(record: Record) -> str:
-    return "shareable" if record.shareable else "private"
 
 
 class GoalsStage(Stage):
@@ -79,7 +76,7 @@ class GoalsStage(Stage):
                 Column("Horizon", lambda g: g.horizon),
                 Column("Target", lambda g: friendly(g.target_date) if g.target_date else "–"),
                 Column("Status", lambda g: g.status),
-                Column("Share", _share),
+                SHARE_COLUMN,
             ),
             new_record=Goal,
             noun="goal",
@@ -97,7 +94,7 @@ class GoalsStage(Stage):
                 Column("For goal", self._goal_title),
                 Column("Status", lambda r: r.status),
                 Column("Waiting", self._waiting),
-                Column("Share", _share),
+                SHARE_COLUMN,
             ),
             new_record=self._new_request,
             noun="request",

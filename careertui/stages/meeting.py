@@ -32,7 +32,7 @@ from ..model import (
 from ..prompts import MEETING_QUESTIONS
 from ..store import Workbook
 from ..widgets.fields import DateInput
-from ..widgets.record_list import Column, Field, RecordList
+from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 
 KIND_ORDER = list(CAPTURE_KINDS)
@@ -128,7 +128,7 @@ class MeetingStage(Stage):
                 Column("Text", lambda c: c.text),
                 Column("Owner", lambda c: c.owner if c.kind == "action" else ""),
                 Column("Due", lambda c: c.due),
-                Column("Share", lambda c: "shareable" if c.shareable else "private"),
+                SHARE_COLUMN,
             ),
             new_record=self._new_capture,
             noun="note",

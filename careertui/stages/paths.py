@@ -18,7 +18,7 @@ from ..dates import friendly
 from ..model import PATH_KINDS, PATH_SOURCES, PATH_STATUSES, CareerPath, Interview, Record
 from ..prompts import INTERVIEW_QUESTIONS
 from ..store import Workbook
-from ..widgets.record_list import Column, Field, RecordList
+from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 
 KIND_CHOICES = tuple((f"{key.replace('-', ' ').capitalize()} ({label})", key)
@@ -82,7 +82,7 @@ class PathsStage(Stage):
                 Column("Gap", gap_size),
                 Column("Interviews", self._interview_count),
                 Column("Status", lambda p: p.status),
-                Column("Share", lambda p: "shareable" if p.shareable else "private"),
+                SHARE_COLUMN,
             ),
             new_record=CareerPath,
             noun="path",

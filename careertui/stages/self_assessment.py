@@ -82,7 +82,7 @@ class SelfAssessmentStage(Stage):
             self.built = True
 
     def achievements(self) -> Widget:
-        from ..widgets.record_list import Column, Field, RecordList
+        from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 
         fields = (
             Field("date", "Date", "date"),
@@ -98,7 +98,7 @@ class SelfAssessmentStage(Stage):
                 Column("Date", lambda a: a.date or "–"),
                 Column("What I did", lambda a: a.what or "(empty)"),
                 Column("Impact", lambda a: a.impact or "–"),
-                Column("Share", lambda a: "shareable" if a.shareable else "private"),
+                SHARE_COLUMN,
             ),
             new_record=lambda: Achievement(date=self.now().date().isoformat()),
             noun="achievement",

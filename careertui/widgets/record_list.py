@@ -54,6 +54,10 @@ class Column:
     value: Callable[[Any], str | int]
 
 
+SHARE_COLUMN = Column("Share", lambda record: "shareable" if record.shareable else "private")
+"""Every list shows whether a record may leave the workbook, in the same words."""
+
+
 class RecordMessage(Message):
     """Something happened to one record of a list."""
 
