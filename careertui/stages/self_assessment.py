@@ -6,9 +6,6 @@ achievements, the evidence the agenda's role review is built from.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -62,23 +59,19 @@ class SelfAssessmentStage(Stage):
         self._show_profile()
         # The first prompt is on screen and typing can start; the rest is built one
         # piece at a time once that frame is out, so no piece holds a keystroke long.
-        self._still_to_build: list[Callable[[], list[Widget]]] = [
-            *(partial(lambda p: [self._prompt_box(p)], prompt) for prompt in SELF_ASSESSMENT[1:]),
-            lambda: [Static("Achievements and evidence", classes="section-title"),
-                     AchievementsSection(self)],
-        ]
+        self._prompts_to_build = list(SELF_ASSESSMENT[1:])
         self.set_timer(REVEAL_AFTER, self._build_next)
 
     async def _build_next(self) -> None:
-        if not self._still_to_build or not self.is_attached:
+        if self.built or not self.is_attached:
             return
-        widgets = self._still_to_build.pop(0)()
-        await self.query_one("#self-assessment-rest").mount_all(widgets)
-        if self.show_examples:
-            self.set_class(True, "-show-examples")
-        if self._still_to_build:
+        rest = self.query_one("#self-assessment-rest")
+        if self._prompts_to_build:
+            await rest.mount(self._prompt_box(self._prompts_to_build.pop(0)))
             self.set_timer(REVEAL_STEP, self._build_next)
         else:
+            await rest.mount_all([Static("Achievements and evidence", classes="section-title"),
+                                  AchievementsSection(self)])
             self.built = True
 
     def achievements(self) -> Widget:
