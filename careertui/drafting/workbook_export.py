@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -90,17 +90,14 @@ class _Filter:
 
     shareable_only: bool
     left_out: int = 0
-    seen: set[str] = field(default_factory=set)
 
     def keep(self, records: Iterable[R]) -> list[R]:
-        kept = []
-        for record in records:
-            if self.shareable_only and not record.shareable:
-                if record.id not in self.seen:
-                    self.seen.add(record.id)
-                    self.left_out += 1
-                continue
-            kept.append(record)
+        """Call once per kind of record: each call counts what it leaves out."""
+        records = list(records)
+        if not self.shareable_only:
+            return records
+        kept = [record for record in records if record.shareable]
+        self.left_out += len(records) - len(kept)
         return kept
 
     @staticmethod
