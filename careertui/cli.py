@@ -8,7 +8,6 @@ start the app never import Textual, so they are quick in scripts.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -132,11 +131,8 @@ def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
     if out is None:
         sys.stdout.write(text)
         return 0
-    target = Path(out).expanduser()
-    if out.endswith(("/", os.sep)):  # "exports/" means a folder, even one not made yet
-        target.mkdir(parents=True, exist_ok=True)
     try:
-        written = export_file(target, text.encode("utf-8"), default_name=export_file_name(
+        written = export_file(out, text.encode("utf-8"), default_name=export_file_name(
             date.today(), shareable_only))
     except FileExistsError:
         print(f"careertui: {out} already exists; choose a new file name", file=sys.stderr)

@@ -138,17 +138,19 @@ def write_private_text(path: Path, text: str) -> None:
 
 
 def export_file(
-    path: Path, payload: bytes, *, overwrite: bool = False, default_name: str = ""
+    target: Path | str, payload: bytes, *, overwrite: bool = False, default_name: str = ""
 ) -> Path:
     """Write a file the person asked for (an agenda, an email) where they chose.
 
-    A folder gets `default_name` inside it. Refuses to replace an existing
-    file unless told to (FileExistsError), so the caller can ask first. The
-    folder is created if needed but its mode is left alone: it is the
-    person's folder, not ours. Returns the full path written.
+    A folder gets `default_name` inside it: an existing one, or one typed with
+    a trailing slash ("exports/"), which is made. Refuses to replace an
+    existing file unless told to (FileExistsError), so the caller can ask
+    first. The folder is created if needed but its mode is left alone: it is
+    the person's folder, not ours. Returns the full path written.
     """
-    path = path.expanduser()
-    if default_name and path.is_dir():
+    path = Path(target).expanduser()
+    a_folder = str(target).endswith(("/", os.sep)) or path.is_dir()
+    if default_name and a_folder:
         path = path / default_name
     if path.exists() and not overwrite:
         raise FileExistsError(17, "File exists", str(path))

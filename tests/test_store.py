@@ -339,3 +339,14 @@ def test_prepare_save_encodes_every_table_ahead_of_the_first_save(tmp_path):
     assert again._storage._encoded == {}
     again.prepare_save()
     assert {"achievements", "goals", "meta"} <= set(again._storage._encoded)
+
+
+def test_export_to_a_folder_typed_with_a_slash_makes_it(tmp_path, monkeypatch):
+    from careertui.store import export_file
+
+    monkeypatch.chdir(tmp_path)
+    written = export_file("exports/", b"# Agenda", default_name="agenda-2026-11-25.md")
+    assert written == tmp_path / "exports" / "agenda-2026-11-25.md"
+    assert written.read_bytes() == b"# Agenda"
+    plain = export_file("notes", b"x", default_name="agenda.md")  # no slash: a file name
+    assert plain == tmp_path / "notes" and plain.is_file()

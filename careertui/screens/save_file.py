@@ -28,7 +28,7 @@ async def save_to_chosen_file(
     )
     if not choice or not choice.startswith("save-as:"):
         return None
-    target = Path(choice.removeprefix("save-as:")).expanduser()
+    target = choice.removeprefix("save-as:")  # a string: "exports/" names a folder
     overwrite = False
     while True:
         try:
@@ -37,7 +37,7 @@ async def save_to_chosen_file(
             answer = await app.push_screen_wait(
                 ChoiceDialog(
                     "Replace the file?",
-                    f"{display_path(target)} already exists.",
+                    f"{display_path(Path(target).expanduser())} already exists.",
                     [("keep", "Keep it"), ("replace", "Replace it")],
                     escape_choice="keep",
                 )
@@ -48,7 +48,7 @@ async def save_to_chosen_file(
             overwrite = True
         except OSError as error:
             app.notify(
-                f"Could not save {what}: {describe_os_error(error, target)}",
+                f"Could not save {what}: {describe_os_error(error, Path(target))}",
                 severity="error",
                 timeout=10,
             )
