@@ -226,6 +226,10 @@ RAISE_NEXT = [
 ]
 
 
+CERTIFICATIONS = ["cloud data engineer", "dbt analytics engineer", "Tableau analyst",
+                  "statistics foundations", "project management basics"]
+
+
 @dataclass
 class Sample:
     """The records and named values of one sample workbook."""
@@ -277,10 +281,6 @@ class _Writer:
 
 def _stamp(day: date, hour: int = 9) -> str:
     return datetime.combine(day, time(hour), tzinfo=UTC).isoformat(timespec="seconds")
-
-
-CERTIFICATIONS = ["cloud data engineer", "dbt analytics engineer", "Tableau analyst",
-                  "statistics foundations", "project management basics"]
 
 
 def _weekday(day: date) -> date:
@@ -361,7 +361,7 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
         period_goals[meeting_day] = carried + goals[goals_before:]
 
     _check_ins(w, start, end, period_goals, actions)
-    invite, agenda = _latest_invite(w, profile, conversations, end)
+    invite, agenda = _latest_invite(w, profile)
     values = {CHECK_IN_CADENCE: "2w"}
     if agenda:
         values.update({
@@ -524,15 +524,13 @@ def _check_ins(
         ), day, 15)
 
 
-def _latest_invite(
-    w: _Writer, profile: Profile, conversations: list[date], end: date
-) -> tuple[Invite | None, str]:
+def _latest_invite(w: _Writer, profile: Profile) -> tuple[Invite | None, str]:
     """The invite and agenda as they were sent for the latest conversation."""
     meetings = [r for r in w.records if isinstance(r, Meeting)]
     if not meetings:
         return None, ""
     latest = meetings[-1]
-    day = conversations[-1]
+    day = date.fromisoformat(latest.date)
     later = [d for d in (day + timedelta(days=n) for n in range(1, 6)) if d.weekday() < 5]
     slots = [f"{d:%a %-d %b}, {t}" for d, t in zip((day, *later[:2]),
                                                     ("10:00", "14:30", "09:30"), strict=True)]
