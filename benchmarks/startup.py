@@ -33,6 +33,14 @@ def _tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
 
 
+def peak_rss_mb(session: str) -> float:
+    """The peak resident memory (VmHWM) of the program running in a tmux session."""
+    pid = _tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0]
+    status = Path(f"/proc/{pid}/status").read_text()
+    return next(int(line.split()[1]) for line in status.splitlines()
+                if line.startswith("VmHWM:")) / 1024
+
+
 def launch(command: str, session: str, markers: tuple[str, ...]) -> tuple[float, float]:
     """Seconds to the first full screen, and the process's peak RSS in MB."""
     _tmux("kill-session", "-t", session)
@@ -49,11 +57,7 @@ def launch(command: str, session: str, markers: tuple[str, ...]) -> tuple[float,
                 raise RuntimeError(f"no full screen after 20 s: {command}\n{screen}")
             time.sleep(0.003)
         time.sleep(SETTLE)
-        pid = _tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0]
-        status = Path(f"/proc/{pid}/status").read_text()
-        peak_kb = next(int(line.split()[1]) for line in status.splitlines()
-                       if line.startswith("VmHWM:"))
-        return shown, peak_kb / 1024
+        return shown, peak_rss_mb(session)
     finally:
         _tmux("kill-session", "-t", session)
 
@@ -69,10 +73,7 @@ def rss_after_every_stage(command: str, session: str) -> float:
         for _ in range(8):
             _tmux("send-keys", "-t", session, "C-PgDn")
             time.sleep(1.5)
-        pid = _tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0]
-        status = Path(f"/proc/{pid}/status").read_text()
-        return next(int(line.split()[1]) for line in status.splitlines()
-                    if line.startswith("VmHWM:")) / 1024
+        return peak_rss_mb(session)
     finally:
         _tmux("kill-session", "-t", session)
 
