@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.pilot import Pilot
 
 
@@ -74,12 +76,17 @@ async def self_assessment_built(pilot: Pilot) -> None:
     from careertui.stages.self_assessment import SelfAssessmentStage
 
     stage = pilot.app.query_one(SelfAssessmentStage)
-    for _ in range(200):
-        if stage.built:
-            break
-        await pilot.pause(0.02)
+    await until(pilot, lambda: stage.built)
     assert stage.built, "the Self-assessment stage was never fully built"
     from careertui.stages.self_assessment import AchievementsSection
 
     await stage.query_one(AchievementsSection).build()  # as scrolling down to it would
     await pilot.pause()
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], tries: int = 200) -> None:
+    """Pause until `condition()` holds, or `tries` short pauses have passed."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)

@@ -13,7 +13,7 @@ from careertui.store import Workbook
 from careertui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, self_assessment_built, settle
+from .helpers import enter, paste, self_assessment_built, settle, until
 
 
 def stored(db_path, table: str) -> list[dict]:
@@ -191,13 +191,6 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
         assert table.get_row_at(0)[1] == "Shipped the report"
         await enter(pilot, "paths")
         assert again.query_one("#interviews-list", RecordList).records[0].person == "Sam"
-
-
-async def until(pilot, condition, tries: int = 200) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
 
 
 async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_app):
