@@ -23,7 +23,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from .model import Clock, system_clock
 from .stages import STAGE_IDS, STAGES, stage_by_id
 from .stages.base import Stage
-from .store import SaveError, Settings, Workbook, display_path
+from .store import Change, SaveError, Settings, Workbook, display_path
 from .themes import DEFAULT_THEME
 from .widgets.footer import KeysFooter
 
@@ -256,6 +256,7 @@ class CareerApp(App[None]):
         stage = stage_by_id(stage_id).load()(self.workbook, id=f"stage-{stage_id}")
         await self.tabs.get_pane(stage_id).mount(stage)
         stage.ready.set()
+        stage.reload_if_stale()  # the workbook changed while it was being built
         return stage
 
     def enter_stage(self, stage_id: str) -> None:
@@ -286,6 +287,9 @@ class CareerApp(App[None]):
     @on(TabbedContent.TabActivated, "#stages")
     def _stage_shown(self) -> None:
         """Tabs can change by key, click or palette: always act on the tab shown now."""
+        stage = self.stage(self.active_stage_id)
+        if stage is not None and stage.ready.is_set():
+            stage.reload_if_stale()
         self._focus_active_stage()
         self.request_save()
 
@@ -301,14 +305,12 @@ class CareerApp(App[None]):
         index = STAGE_IDS.index(self.active_stage_id)
         self.enter_stage(STAGE_IDS[(index + step) % len(STAGE_IDS)])
 
-    def reload_stages(self, *, but: Stage | None = None) -> None:
-        for stage in self.query(Stage):
-            if stage is not but:
-                stage.reload()
-
-    @on(Stage.WorkbookChanged)
-    def _stage_changed_workbook(self, event: Stage.WorkbookChanged) -> None:
-        self.reload_stages(but=event.stage)
+    def _tell_stages(self, change: Change) -> None:
+        """Every built stage that shows what changed refreshes: now if on screen,
+        else when next shown (the stage that made the change keeps itself current)."""
+        active = self.active_stage_id
+        for stage in self.query(Stage).results(Stage):
+            stage.workbook_changed(change, shown=stage.id == f"stage-{active}")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Honour the no-blink setting (deterministic screenshots, calmer terminals)."""
@@ -317,7 +319,8 @@ class CareerApp(App[None]):
 
     # -- saving ----------------------------------------------------------------
 
-    def _workbook_changed(self) -> None:
+    def _workbook_changed(self, change: Change) -> None:
+        self._tell_stages(change)
         self._update_save_status()
         if self._autosave_timer is not None:
             self._autosave_timer.stop()
@@ -440,7 +443,7 @@ class CareerApp(App[None]):
         from .screens.profile import ProfileScreen
 
         if not isinstance(self.screen, ProfileScreen):
-            self.push_screen(ProfileScreen(self.workbook), callback=lambda _: self.reload_stages())
+            self.push_screen(ProfileScreen(self.workbook))
 
     def action_export_workbook(self, shareable_only: bool = False) -> None:
         self.run_worker(self._export_workbook(shareable_only), group="export-workbook",

@@ -15,7 +15,8 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,6 +45,25 @@ class WorkbookLocked(WorkbookError):
 
 class WorkbookTooNew(WorkbookError):
     """The file was written by a newer careertui; we refuse to touch it."""
+
+
+class RecordGone(WorkbookError):
+    """An update of a record that is no longer in the workbook (deleted elsewhere).
+
+    Never re-created silently: the caller keeps what was typed and offers to add it back.
+    """
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write changed: the tables touched, and who made it.
+
+    `origin` is whatever the writer named with `Workbook.changes_from` (a stage
+    keeps its own view up to date; everyone else refreshes from the workbook).
+    """
+
+    tables: frozenset[str]
+    origin: object | None = None
 
 
 class SaveError(WorkbookError):
@@ -241,7 +261,7 @@ class WorkbookStorage(Storage):
     millisecond.
     """
 
-    def __init__(self, data: dict[str, Any], on_change: Callable[[], None]) -> None:
+    def __init__(self, data: dict[str, Any], on_change: Callable[[frozenset[str]], None]) -> None:
         self._data = data
         self._on_change = on_change
         self._encoded: dict[str, bytes] = {}
@@ -254,11 +274,14 @@ class WorkbookStorage(Storage):
     def write(self, data: dict[str, Any]) -> None:
         if data is not self._data or not self.changed_tables:
             self._encoded.clear()  # a change we cannot place: encode everything anew
+            changed = frozenset(data) | frozenset(self._data)
+        else:
+            changed = frozenset(self.changed_tables)
         for name in self.changed_tables:
             self._encoded.pop(name, None)
         self.changed_tables.clear()
         self._data = data
-        self._on_change()
+        self._on_change(changed)
 
     def replace(self, data: dict[str, Any]) -> None:
         """Start from `data` (a loaded file), forgetting every encoded table."""
@@ -323,8 +346,9 @@ class Workbook:
     """The person's workbook: records in TinyDB tables, saved as one file.
 
     Stages read and write through this API only. Every change bumps
-    `revision` and tells the subscribers, which is how the app knows to
-    schedule an autosave.
+    `revision` and announces a `Change` (the tables it touched) to the
+    subscribers: that is how the app schedules an autosave and how every stage
+    learns that what it shows is out of date.
     """
 
     def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
@@ -337,7 +361,8 @@ class Workbook:
         self.read_error: str | None = None
         """Why the existing file could not be read; saving over it is refused."""
         self.migrated_from: int | None = None
-        self._subscribers: list[Callable[[], None]] = []
+        self._subscribers: list[Callable[[Change], None]] = []
+        self._origin: object | None = None
         self._lock: Any = None
         self._read_only = False
         self._storage = WorkbookStorage({}, self._changed)
@@ -469,13 +494,23 @@ class Workbook:
 
     # -- change tracking -------------------------------------------------------
 
-    def _changed(self) -> None:
+    def _changed(self, tables: frozenset[str]) -> None:
         self.revision += 1
+        change = Change(tables, self._origin)
         for callback in list(self._subscribers):
-            callback()
+            callback(change)
 
-    def subscribe(self, callback: Callable[[], None]) -> None:
+    def subscribe(self, callback: Callable[[Change], None]) -> None:
         self._subscribers.append(callback)
+
+    @contextmanager
+    def changes_from(self, origin: object) -> Iterator[None]:
+        """Name the writer of the changes made inside the block (see `Change.origin`)."""
+        previous, self._origin = self._origin, origin
+        try:
+            yield
+        finally:
+            self._origin = previous
 
     @property
     def dirty(self) -> bool:
@@ -541,10 +576,29 @@ class Workbook:
         doc = self._db.table(kind.TABLE).get(Query().id == record_id)
         return kind.from_doc(doc) if isinstance(doc, dict) else None
 
-    def put(self, record: Record) -> None:
-        """Insert or update `record` (matched by id), stamping its update time."""
+    def add(self, record: Record) -> None:
+        """Insert a new record, stamping its update time.
+
+        A record whose id is already there is updated instead (adding the same
+        record twice, e.g. "add it back" pressed twice, must not duplicate it).
+        """
         record.touch(self.clock)
-        self._db.table(record.TABLE).upsert(record.to_doc(), Query().id == record.id)
+        table = self._db.table(record.TABLE)
+        if table.contains(Query().id == record.id):
+            table.update(record.to_doc(), Query().id == record.id)
+        else:
+            table.insert(record.to_doc())
+
+    def update(self, record: Record) -> None:
+        """Write the changes to a record that exists; raises RecordGone if it was deleted."""
+        table = self._db.table(record.TABLE)
+        if not table.contains(Query().id == record.id):
+            raise RecordGone(f"this {type(record).__name__.lower()} was deleted")
+        record.touch(self.clock)
+        table.update(record.to_doc(), Query().id == record.id)
+
+    def contains(self, record: Record) -> bool:
+        return self._db.table(record.TABLE).contains(Query().id == record.id)
 
     def add_all(self, records: Iterable[Record]) -> None:
         """Insert many new records at once, keeping their own timestamps (a sample, an import).

@@ -21,7 +21,7 @@ def fill_profile(workbook: Workbook) -> None:
 
 def fill_invite(workbook: Workbook) -> None:
     fill_profile(workbook)
-    workbook.put(Invite(id="invite", slots=["Tue 1 Dec, 10:00", "Wed 2 Dec, 14:30", ""],
+    workbook.add(Invite(id="invite", slots=["Tue 1 Dec, 10:00", "Wed 2 Dec, 14:30", ""],
                         note="Happy to meet over coffee if that is easier."))
 
 
@@ -55,7 +55,7 @@ def fill_prepare(workbook: Workbook) -> None:
                 ledger=[{"status": "asked", "date": "2026-10-01"},
                         {"status": "agreed", "date": "2026-10-15"}]),
     ):
-        workbook.put(record)
+        workbook.add(record)
 
 
 def fill_three_months(workbook: Workbook) -> None:
@@ -63,7 +63,7 @@ def fill_three_months(workbook: Workbook) -> None:
     from careertui.model import Capture, CheckIn, Meeting
 
     fill_prepare(workbook)
-    workbook.put(Meeting(id="m1", date="2026-08-26", time="10:00",
+    workbook.add(Meeting(id="m1", date="2026-08-26", time="10:00",
                          thank_you_sent_at="2026-08-26T16:00:00+01:00"))
     for number, (text, owner, due, status) in enumerate([
         ("Research the AWS data certification", "me", "2026-09-15", "done"),
@@ -72,12 +72,12 @@ def fill_three_months(workbook: Workbook) -> None:
         ("Confirm the course budget", "manager", "2026-12-04", "open"),
         ("SECRET private action", "me", "2026-11-01", "open"),
     ], start=1):
-        workbook.put(Capture(id=f"a{number}", meeting_id="m1", kind="action", text=text,
+        workbook.add(Capture(id=f"a{number}", meeting_id="m1", kind="action", text=text,
                              owner=owner, due=due, status=status, position=number,
                              shareable="SECRET" not in text))
     notes = ["kick-off with stakeholders", "scope agreed", "data sources mapped",
              "first draft of the dashboard", "review with finance", "SECRET private note"]
     for number, day in enumerate(["09-09", "09-23", "10-07", "10-21", "11-04", "11-18"]):
-        workbook.put(CheckIn(id=f"k{number}", date=f"2026-{day}", progress={"g1": notes[number]},
+        workbook.add(CheckIn(id=f"k{number}", date=f"2026-{day}", progress={"g1": notes[number]},
                              raise_next="Course budget for Q1" if number == 4 else "",
                              shareable=number != 5))

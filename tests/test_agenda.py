@@ -138,7 +138,7 @@ async def test_export_is_named_after_the_meeting_date_when_there_is_one(make_app
     from careertui.model import Invite
 
     app = make_app()
-    app.workbook.put(Invite(slots=["2026-12-03 14:00", "", ""]))
+    app.workbook.add(Invite(slots=["2026-12-03 14:00", "", ""]))
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
         await pilot.press("f2")

@@ -56,7 +56,7 @@ def test_private_records_never_appear(filled):
     for record in filled.all(Achievement):
         if not record.shareable:
             record.shareable = True
-            filled.put(record)
+            filled.add(record)
     assert "SECRET side project" in draft_agenda(inputs_from(filled))
 
 

@@ -56,6 +56,7 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
         assert actions.selected.text == "Draft the Q1 dashboard project plan"
         actions.query_one("#field-status").value = "done"
         await settle(pilot)
+        await enter(pilot, "follow-up")  # built earlier: refreshed when shown again
         follow_up = app.query_one(FollowUpStage).query_one("#actions-list", RecordList)
         row = next(r for r in follow_up.records if r.id == "a3")
         assert row.status == "done" and row.done_on == "2026-11-25"

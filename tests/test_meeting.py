@@ -161,7 +161,7 @@ async def test_a_new_meeting_is_dated_from_the_invite(make_app):
     from careertui.model import Invite
 
     app = make_app()
-    app.workbook.put(Invite(slots=["2026-12-01 10:30", "", ""]))
+    app.workbook.add(Invite(slots=["2026-12-01 10:30", "", ""]))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "meeting")
         assert app.query_one("#meeting-date").value == "2026-12-01"

@@ -51,7 +51,7 @@ def test_every_record_kind_round_trips_and_has_the_right_default_privacy(tmp_pat
     for record in records:
         assert record.shareable is (type(record) in shareable)
         assert type(record).from_doc(record.to_doc()) == record
-        book.put(record)
+        book.add(record)
     book.save()
     book.close()
     again = Workbook.open(tmp_path / "w.json", lock=False)

@@ -69,7 +69,7 @@ async def test_paths_add_compare_sort_reorder_delete(make_app, db_path):
         second = paths.records[1]
         second.kind = "lateral"
         second.interest = 5
-        app.workbook.put(second)
+        app.workbook.add(second)
         paths._fill_table()
         await pilot.pause()
         # sort by role, then by kind, then interest (highest first)
@@ -106,7 +106,7 @@ async def test_paths_add_compare_sort_reorder_delete(make_app, db_path):
 
 async def test_interview_question_bank_and_private_default(make_app, db_path):
     app = make_app()
-    app.workbook.put(CareerPath(id="p1", role="Team lead"))
+    app.workbook.add(CareerPath(id="p1", role="Team lead"))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "paths")
         interviews = app.query_one("#interviews-list", RecordList)
@@ -178,8 +178,8 @@ async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app
 
 async def test_prepare_records_survive_a_relaunch(make_app, db_path):
     app = make_app()
-    app.workbook.put(Achievement(what="Shipped the report"))
-    app.workbook.put(Interview(person="Sam"))
+    app.workbook.add(Achievement(what="Shipped the report"))
+    app.workbook.add(Interview(person="Sam"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+q")

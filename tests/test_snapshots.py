@@ -99,7 +99,7 @@ def test_agenda_at_80x24(snap_compare, make_app):
 def _filled(make_app):
     app = make_app()
     fill_prepare(app.workbook)
-    app.workbook.put(Reflection(id="r1", key="strengths", text="Turning vague questions into "
+    app.workbook.add(Reflection(id="r1", key="strengths", text="Turning vague questions into "
                                 "clear reports; explaining numbers to non-specialists."))
     app.workbook.mark_saved(app.workbook.revision)
     return app
@@ -124,7 +124,7 @@ def _with_meeting(make_app):
 
     app = _filled(make_app)
     book = app.workbook
-    book.put(Meeting(id="m1", date="2026-11-25", time="08:00", agenda="# Agenda"))
+    book.add(Meeting(id="m1", date="2026-11-25", time="08:00", agenda="# Agenda"))
     lines = [
         ("strength", "Explains data clearly to non-specialists", "", "", False),
         ("grow", "Presenting to senior leaders", "", "", False),
@@ -134,7 +134,7 @@ def _with_meeting(make_app):
         ("action", "Send last quarter's report", "me", "2026-11-20", True),
     ]
     for number, (kind, text, owner, due, shared) in enumerate(lines, start=1):
-        book.put(Capture(id=f"c{number}", meeting_id="m1", kind=kind, text=text, owner=owner,
+        book.add(Capture(id=f"c{number}", meeting_id="m1", kind=kind, text=text, owner=owner,
                          due=due, shareable=shared, position=number))
     book.mark_saved(book.revision)
     return app

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 
 from careertui import store
-from careertui.model import SCHEMA_VERSION, Profile
+from careertui.model import SCHEMA_VERSION, Capture, Goal, Profile, Request
 from careertui.store import (
+    Change,
+    RecordGone,
     SaveError,
     Settings,
     Workbook,
@@ -248,12 +250,45 @@ def test_workbook_path_comes_from_flag_then_environment_then_data_dir(
 def test_changes_notify_subscribers(db_path: Path):
     book = open_book(db_path)
     calls: list[int] = []
-    book.subscribe(lambda: calls.append(book.revision))
+    book.subscribe(lambda change: calls.append(book.revision))
     book.set_value("k", "v")
     assert calls
     after_first = len(calls)
     book.set_value("k", "v")  # no change, no notification
     assert len(calls) == after_first
+    book.close()
+
+
+def test_a_change_names_its_tables_and_its_origin(db_path: Path):
+    """Stages refresh from these announcements: the tables must be the ones written."""
+    book = open_book(db_path)
+    changes: list[Change] = []
+    book.subscribe(changes.append)
+    goal = Goal(title="Lead [/] a project")
+    book.add(goal)
+    assert changes[-1] == Change(frozenset({"goals"}), None)
+    writer = object()
+    with book.changes_from(writer):
+        book.set_value("agenda.text", "# Agenda")
+        book.add(Request(ask="Budget", goal_id=goal.id))
+    assert changes[-2:] == [Change(frozenset({"values"}), writer),
+                            Change(frozenset({"requests"}), writer)]
+    book.save_profile(Profile(name="Sam"))
+    assert changes[-1].tables == {"profile"} and changes[-1].origin is None
+    book.close()
+
+
+def test_an_update_never_brings_a_deleted_record_back(db_path: Path):
+    book = open_book(db_path)
+    action = Capture(kind="action", text="Book a course")
+    book.add(action)
+    book.delete(action)
+    action.status = "done"
+    with pytest.raises(RecordGone):
+        book.update(action)
+    assert book.all(Capture) == []
+    book.add(action)  # "add it back" is an explicit add
+    assert [c.status for c in book.all(Capture)] == ["done"]
     book.close()
 
 
@@ -290,12 +325,12 @@ def test_a_save_encodes_only_the_changed_tables_and_matches_a_full_encoding(tmp_
         roll = rng.random()
         if roll < 0.35 or not records:
             record = rng.choice([Achievement, Goal, CheckIn])(shareable=rng.random() < 0.5)
-            book.put(record)
+            book.add(record)
             records.append(record)
         elif roll < 0.55:
             record = rng.choice(records)
             record.shareable = not record.shareable
-            book.put(record)
+            book.add(record)
         elif roll < 0.65:
             book.delete(records.pop(rng.randrange(len(records))))
         elif roll < 0.85:
@@ -317,7 +352,7 @@ def test_typing_in_one_table_keeps_the_encoding_of_the_others(tmp_path):
     from careertui.model import Achievement
 
     book = Workbook.open(tmp_path / "wb.json", lock=False)
-    book.put(Achievement(what="kept"))
+    book.add(Achievement(what="kept"))
     book.set_value("agenda.text", "# Agenda")
     book.snapshot()
     kept = book._storage._encoded["achievements"]
@@ -331,8 +366,8 @@ def test_prepare_save_encodes_every_table_ahead_of_the_first_save(tmp_path):
 
     path = tmp_path / "wb.json"
     book = Workbook.open(path, lock=False)
-    book.put(Achievement(what="x"))
-    book.put(Goal(title="y"))
+    book.add(Achievement(what="x"))
+    book.add(Goal(title="y"))
     book.save()
     book.close()
     again = Workbook.open(path, lock=False)

@@ -29,8 +29,8 @@ STAGE_SECTIONS = ["Self-assessment", "Paths", "Goals", "Agenda", "Invite", "Meet
 def three_months(tmp_path: Path) -> WorkbookContents:
     book = Workbook.open(tmp_path / "three.json", lock=False)
     fill_three_months(book)
-    book.put(Reflection(key="strengths", text="SECRET strength I keep to myself"))
-    book.put(Capture(meeting_id="m1", kind="grow", text="SECRET feedback from Priya"))
+    book.add(Reflection(key="strengths", text="SECRET strength I keep to myself"))
+    book.add(Capture(meeting_id="m1", kind="grow", text="SECRET feedback from Priya"))
     book.set_value(AGENDA_TEXT, "# Agenda\n\n## Goals\n\n- Lead the dashboard project\n")
     return WorkbookContents.of(book)
 

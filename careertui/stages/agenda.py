@@ -40,6 +40,8 @@ class AgendaStage(Stage):
         "from your shareable records; edit it freely, the preview follows as you type."
     )
 
+    SHOWS = frozenset({"values", "profile"})
+
     BINDINGS = [
         Binding("f2", "draft", "Draft"),
         Binding("f3", "copy_agenda", "Copy"),
@@ -100,7 +102,7 @@ class AgendaStage(Stage):
 
     @on(MarkdownEditor.Changed, "#agenda-editor")
     def _text_changed(self, event: MarkdownEditor.Changed) -> None:
-        self.workbook.set_value(AGENDA_TEXT, event.text)
+        self.set_value(AGENDA_TEXT, event.text)
         if self._is_edited() != self.edited or not event.text.strip():
             self._refresh_status()
 
@@ -130,10 +132,9 @@ class AgendaStage(Stage):
         )
 
     def _use_draft(self, draft: str) -> None:
-        book = self.workbook
-        book.set_value(AGENDA_DRAFTED, draft)
-        book.set_value(AGENDA_DRAFTED_AT, f"{self.now():%a %-d %b %Y, %H:%M}")
-        book.set_value(AGENDA_TEXT, draft)
+        self.set_value(AGENDA_DRAFTED, draft)
+        self.set_value(AGENDA_DRAFTED_AT, f"{self.now():%a %-d %b %Y, %H:%M}")
+        self.set_value(AGENDA_TEXT, draft)
         self.query_one(MarkdownEditor).set_text(draft)
         self._refresh_status()
 

@@ -6,40 +6,101 @@ import asyncio
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..store import Workbook
+from ..model import Profile, Record
+from ..store import Change, RecordGone, Workbook
+
+if TYPE_CHECKING:  # the list's module is imported when a stage first shows one
+    from ..widgets.record_list import RecordList
 
 
 class Stage(VerticalScroll):
     """One tab of the workbook.
 
     A stage reads and writes the workbook only through the `Workbook` API it
-    is given, and says nothing to other stages directly: the app calls
-    `reload()` when data changed elsewhere.
+    is given, and says nothing to other stages directly. Its own writes go
+    through `add`, `update` and `delete` here, which name the stage as their
+    origin: the stage keeps its own view up to date as it writes, and every
+    other stage that shows one of the tables touched (`SHOWS`) is told by the
+    app (`workbook_changed`) and reloads, at once if it is on screen, else
+    when it is next shown.
     """
 
     TITLE: ClassVar[str] = ""
     ABOUT: ClassVar[str] = ""
-
-    class WorkbookChanged(Message):
-        """This stage changed records other stages show: the app has them reload."""
-
-        def __init__(self, stage: Stage) -> None:
-            super().__init__()
-            self.stage = stage
+    SHOWS: ClassVar[frozenset[str]] = frozenset()
+    """The workbook tables whose contents this stage shows or drafts from."""
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="stage")
         self.workbook = workbook
         self.ready = asyncio.Event()
         """Set by the app once the stage and everything it composes are mounted."""
+        self.stale = False
+        """Something it shows changed while it was hidden: reload when next shown."""
+
+    # -- writing, and hearing about other writers ------------------------------------
+
+    def add(self, record: Record) -> None:
+        with self.workbook.changes_from(self):
+            self.workbook.add(record)
+
+    def update(self, record: Record, record_list: RecordList | None = None) -> bool:
+        """Save an edited record; False (and the list told) if it was deleted elsewhere."""
+        try:
+            with self.workbook.changes_from(self):
+                self.workbook.update(record)
+        except RecordGone:
+            if record_list is not None:
+                record_list.show_gone(record)
+            else:
+                self.notify("This item was deleted elsewhere; your change was not saved.",
+                            severity="warning")
+            return False
+        return True
+
+    def delete(self, record: Record) -> None:
+        with self.workbook.changes_from(self):
+            self.workbook.delete(record)
+
+    def save_profile(self, profile: Profile) -> None:
+        with self.workbook.changes_from(self):
+            self.workbook.save_profile(profile)
+
+    def set_value(self, key: str, value: object) -> None:
+        with self.workbook.changes_from(self):
+            self.workbook.set_value(key, value)
+
+    def on_record_list_added(self, event: RecordList.Added) -> None:
+        """Lists post what the person did; by default the stage just writes it."""
+        self.add(event.record)
+
+    def on_record_list_saved(self, event: RecordList.Saved) -> None:
+        self.update(event.record, event.record_list)
+
+    def on_record_list_deleted(self, event: RecordList.Deleted) -> None:
+        self.delete(event.record)
+
+    def workbook_changed(self, change: Change, *, shown: bool) -> None:
+        """Called by the app after another writer changed the workbook."""
+        if change.origin is self or not (change.tables & self.SHOWS):
+            return
+        if shown and self.ready.is_set():
+            self.stale = False
+            self.reload()
+        else:  # hidden, or still being built from what the workbook held before
+            self.stale = True
+
+    def reload_if_stale(self) -> None:
+        if self.stale:
+            self.stale = False
+            self.reload()
 
     def compose_intro(self) -> ComposeResult:
         yield Static(self.TITLE, classes="stage-title")

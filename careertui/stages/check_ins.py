@@ -61,6 +61,9 @@ class CheckInsStage(Stage):
         "goal, and prepare a short note for your manager (f2)."
     )
 
+    SHOWS = frozenset({CheckIn.TABLE, Capture.TABLE, Goal.TABLE, Request.TABLE, "values",
+                       "profile"})
+
     BINDINGS = [
         Binding("f2", "prepare", "Prepare note"),
         Binding("ctrl+n", "new_check_in", "New check-in"),
@@ -92,28 +95,31 @@ class CheckInsStage(Stage):
             noun="check-in",
             today=today,
             order=lambda c: (c.date, c.created),
+            newest_first=True,
             add_first=True,
+            source=lambda: self.workbook.all(CheckIn),
             id="checkins-list",
         )
         yield Static("Progress on active goals (in the check-in above)", classes="section-title")
         yield Vertical(id="goal-progress")
         yield Static("Open action items", classes="section-title")
         yield RecordList(
-            open_actions(self.workbook.all(Capture), today),
+            self._open_actions(),
             fields=ACTION_FIELDS,
             columns=action_columns(self),
             new_record=lambda: Capture(kind="action", owner="me", shareable=True),
             noun="open action item",
             today=today,
             apply=self._apply_action,
-            order=lambda c: 0,
+            order=lambda c: 0,  # as open_actions orders them
+            source=self._open_actions,
             id="checkin-actions",
         )
 
+    def _open_actions(self) -> list[Capture]:
+        return open_actions(self.workbook.all(Capture), self.now().date())
+
     def on_mount(self) -> None:
-        checkins = self.query_one("#checkins-list", RecordList)
-        checkins.records.reverse()  # newest first
-        checkins.reload(select=checkins.records[0].id if checkins.records else None)
         self._show_overview()
 
     _progress_for: CheckIn | None = None
@@ -188,7 +194,7 @@ class CheckInsStage(Stage):
     def action_new_check_in(self) -> None:
         checkins = self.query_one("#checkins-list", RecordList)
         record = self._new_check_in()
-        self.workbook.put(record)
+        self.add(record)
         checkins.records.insert(0, record)
         checkins.reload(select=record.id)
         self._show_overview()
@@ -201,20 +207,19 @@ class CheckInsStage(Stage):
     @on(Select.Changed, "#checkin-cadence")
     def _cadence_changed(self, event: Select.Changed) -> None:
         if event.value != self._cadence() and isinstance(event.value, str):
-            self.workbook.set_value(CHECK_IN_CADENCE, event.value)
+            self.set_value(CHECK_IN_CADENCE, event.value)
             self._show_overview()
 
-    @on(RecordList.Saved)
-    def _saved(self, event: RecordList.Saved) -> None:
-        event.stop()
-        self.workbook.put(event.record)
+    def on_record_list_added(self, event: RecordList.Added) -> None:
+        super().on_record_list_added(event)
         self._show_overview()
-        if event.record_list.id == "checkin-actions":
-            self.post_message(self.WorkbookChanged(self))
 
-    @on(RecordList.Deleted)
-    def _deleted(self, event: RecordList.Deleted) -> None:
-        self.workbook.delete(event.record)
+    def on_record_list_saved(self, event: RecordList.Saved) -> None:
+        super().on_record_list_saved(event)
+        self._show_overview()
+
+    def on_record_list_deleted(self, event: RecordList.Deleted) -> None:
+        super().on_record_list_deleted(event)
         self._show_overview()
 
     @on(RecordList.Selected, "#checkins-list")
@@ -257,7 +262,8 @@ class CheckInsStage(Stage):
         if checkin is None or checkin.progress.get(goal_id, "") == event.value:
             return
         checkin.progress[goal_id] = event.value
-        self.workbook.put(checkin)
+        if not self.update(checkin, self.query_one("#checkins-list", RecordList)):
+            return
         noted = sum(1 for note in checkin.progress.values() if note.strip())
         table = self.query_one("#checkins-list", RecordList).table
         table.update_cell(checkin.id, "c1", noted)  # the field keeps focus: no reload
@@ -268,15 +274,17 @@ class CheckInsStage(Stage):
         if goal is None or goal.status == event.value or not isinstance(event.value, str):
             return
         goal.status = event.value
-        self.workbook.put(goal)
+        self.update(goal)
         self._show_overview()
-        self.post_message(self.WorkbookChanged(self))
 
     def reload(self) -> None:
-        actions = self.query_one("#checkin-actions", RecordList)
-        actions.records = open_actions(self.workbook.all(Capture), self.now().date())
-        actions.reload()
+        checkins = self.query_one("#checkins-list", RecordList)
+        checkins.refresh_records()
+        self.query_one("#checkin-actions", RecordList).refresh_records()
         self._show_overview()
+        self._progress_for = None  # goals may have changed: rebuild the progress rows
+        if isinstance(checkins.selected, CheckIn):
+            self._show_progress(checkins.selected)
 
     # -- the note for the manager -------------------------------------------------------
 

@@ -23,7 +23,7 @@ from ..dates import friendly
 from ..drafting import placeholders as ph
 from ..drafting.emails import EmailDraft, thank_you, to_eml
 from ..followup import action_order, is_overdue, thank_you_status
-from ..model import ACTION_STATUSES, Capture, Record
+from ..model import ACTION_STATUSES, Capture, Meeting, Record
 from ..store import Workbook
 from ..widgets.fields import DateInput
 from ..widgets.markdown_editor import MarkdownEditor
@@ -46,6 +46,8 @@ class FollowUpStage(Stage):
         "Within a day, thank your manager and write down who does what by when: the "
         "email below is drafted from the meeting's shareable notes and action items."
     )
+
+    SHOWS = frozenset({Capture.TABLE, Meeting.TABLE, "profile"})
 
     BINDINGS = [
         Binding("f2", "redraft", "Redraft"),
@@ -92,6 +94,8 @@ class FollowUpStage(Stage):
             today=today,
             sortable=True,
             apply=self._apply_action,
+            order=action_order,
+            source=self._actions,
             id="actions-list",
         )
 
@@ -153,7 +157,7 @@ class FollowUpStage(Stage):
         meeting.thank_you_subject = draft.subject
         meeting.thank_you_body = meeting.thank_you_drafted = draft.body
         if save:
-            self.workbook.put(meeting)
+            self.add(meeting)
         if self.is_mounted:
             subject = self.query_one("#thank-you-subject", Input)
             with subject.prevent(Input.Changed):
@@ -177,9 +181,7 @@ class FollowUpStage(Stage):
 
     def reload(self) -> None:
         self.meeting = latest_meeting(self.workbook) or self.meeting
-        actions = self.query_one("#actions-list", RecordList)
-        actions.records = self._actions()
-        actions.reload()
+        self.query_one("#actions-list", RecordList).refresh_records()
         if self.meeting is not None:
             if not self.meeting.thank_you_body:
                 self._apply_draft(self._draft(), save=False)
@@ -191,34 +193,34 @@ class FollowUpStage(Stage):
     def _next_changed(self, event: DateInput.Changed) -> None:
         if self.meeting is not None and self.meeting.next_check_in != event.stored:
             self.meeting.next_check_in = event.stored
-            self.workbook.put(self.meeting)
+            self.add(self.meeting)
             self._follow()
 
     @on(Input.Changed, "#thank-you-subject")
     def _subject_changed(self, event: Input.Changed) -> None:
         if self.meeting is not None and self.meeting.thank_you_subject != event.value:
             self.meeting.thank_you_subject = event.value
-            self.workbook.put(self.meeting)
+            self.add(self.meeting)
             self._update_unfilled()
 
     @on(MarkdownEditor.Changed, "#thank-you-body")
     def _body_changed(self, event: MarkdownEditor.Changed) -> None:
         if self.meeting is not None and self.meeting.thank_you_body != event.text:
             self.meeting.thank_you_body = event.text
-            self.workbook.put(self.meeting)
+            self.add(self.meeting)
             self._update_unfilled()
 
-    @on(RecordList.Saved)
-    def _saved(self, event: RecordList.Saved) -> None:
-        self.workbook.put(event.record)
+    def on_record_list_added(self, event: RecordList.Added) -> None:
+        super().on_record_list_added(event)
         self._follow()
-        self.post_message(self.WorkbookChanged(self))
 
-    @on(RecordList.Deleted)
-    def _deleted(self, event: RecordList.Deleted) -> None:
-        self.workbook.delete(event.record)
+    def on_record_list_saved(self, event: RecordList.Saved) -> None:
+        super().on_record_list_saved(event)
         self._follow()
-        self.post_message(self.WorkbookChanged(self))
+
+    def on_record_list_deleted(self, event: RecordList.Deleted) -> None:
+        super().on_record_list_deleted(event)
+        self._follow()
 
     # -- actions -----------------------------------------------------------------------
 
@@ -259,7 +261,7 @@ class FollowUpStage(Stage):
             self.notify("No meeting yet.", severity="warning")
             return
         self.meeting.thank_you_sent_at = self.now().isoformat(timespec="minutes")
-        self.workbook.put(self.meeting)
+        self.add(self.meeting)
         self._update_clock()
         self.notify("Marked as sent.")
 

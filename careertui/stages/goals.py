@@ -27,7 +27,7 @@ from ..model import (
     Request,
 )
 from ..store import Workbook
-from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
+from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList, RecordMessage
 from .base import Stage
 
 HORIZONS = (("Short-term (up to a year)", "short-term"), ("Long-term", "long-term"))
@@ -54,6 +54,7 @@ REQUEST_FIELDS = (
 
 class GoalsStage(Stage):
     TITLE = "Goals"
+    SHOWS = frozenset({Goal.TABLE, Request.TABLE, CareerPath.TABLE, CheckIn.TABLE})
     ABOUT = (
         "Turn what you want into goals your manager can back: say how you will know each "
         "is done and by when, then the specific things you will ask for."
@@ -82,6 +83,7 @@ class GoalsStage(Stage):
             noun="goal",
             today=today,
             choices=self._choices,
+            source=lambda: self.workbook.all(Goal),
             id="goals-list",
         )
         yield Static("Requests to your manager", classes="section-title")
@@ -101,6 +103,7 @@ class GoalsStage(Stage):
             today=today,
             choices=self._choices,
             apply=self._apply_request,
+            source=lambda: self.workbook.all(Request),
             id="requests-list",
         )
 
@@ -136,18 +139,29 @@ class GoalsStage(Stage):
 
     # -- persistence and hints ---------------------------------------------------
 
-    @on(RecordList.Saved)
-    def _saved(self, event: RecordList.Saved) -> None:
-        self.workbook.put(event.record)
-        if event.record_list.id == "goals-list":
-            self.query_one("#requests-list", RecordList).refresh_choices()
-        self._show_hint(event.record_list, event.record)
+    def on_record_list_added(self, event: RecordList.Added) -> None:
+        super().on_record_list_added(event)
+        self._related_changed(event)
 
-    @on(RecordList.Deleted)
-    def _deleted(self, event: RecordList.Deleted) -> None:
-        self.workbook.delete(event.record)
+    def on_record_list_saved(self, event: RecordList.Saved) -> None:
+        super().on_record_list_saved(event)
+        self._related_changed(event)
+
+    def on_record_list_deleted(self, event: RecordList.Deleted) -> None:
+        super().on_record_list_deleted(event)
+        self._related_changed(event)
+
+    def _related_changed(self, event: RecordMessage) -> None:
+        """A goal's title is an option of the requests' "For goal" and a column there;
+        a request attached to a goal changes the goal's hints."""
         if event.record_list.id == "goals-list":
-            self.query_one("#requests-list", RecordList).refresh_choices()
+            self.query_one("#requests-list", RecordList).refresh_records()
+        else:
+            goals = self.query_one("#goals-list", RecordList)
+            if goals.selected is not None:
+                self._show_hint(goals, goals.selected)
+        if not isinstance(event, RecordList.Deleted):
+            self._show_hint(event.record_list, event.record)
 
     @on(RecordList.Selected)
     def _selected(self, event: RecordList.Selected) -> None:
@@ -168,4 +182,4 @@ class GoalsStage(Stage):
 
     def reload(self) -> None:
         for list_id in ("#goals-list", "#requests-list"):
-            self.query_one(list_id, RecordList).refresh_choices()
+            self.query_one(list_id, RecordList).refresh_records()

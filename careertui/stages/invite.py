@@ -37,6 +37,8 @@ class InviteStage(Stage):
         "your manager what to expect. The draft follows the fields until you edit it."
     )
 
+    SHOWS = frozenset({"profile", "values"})
+
     BINDINGS = [
         Binding("f2", "redraft", "Redraft"),
         Binding("f3", "copy_email", "Copy"),
@@ -140,7 +142,7 @@ class InviteStage(Stage):
         self._apply_draft(self._draft())
 
     def _save_invite(self) -> None:
-        self.workbook.put(self.invite)
+        self.add(self.invite)  # the one invite: written on first change
 
     def _update_unfilled(self) -> None:
         self.unfilled = tuple(EmailDraft.as_edited(self.invite.subject, self.invite.body).unfilled)
@@ -171,7 +173,7 @@ class InviteStage(Stage):
             return
         for key, value in changes.items():
             setattr(profile, key, value)
-        self.workbook.save_profile(profile)
+        self.save_profile(profile)
         self._details_changed()
 
     @on(Input.Changed, "#invite-manager")

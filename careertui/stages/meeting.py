@@ -76,6 +76,8 @@ class MeetingStage(Stage):
         "Open with the purpose and a thank-you, follow the agenda, close on next steps."
     )
 
+    SHOWS = frozenset({Capture.TABLE, Meeting.TABLE})
+
     BINDINGS = [
         Binding("f2", "insert_question", "Questions"),
         Binding("g", "to_goal", "To goal"),
@@ -133,6 +135,8 @@ class MeetingStage(Stage):
             new_record=self._new_capture,
             noun="note",
             today=self.now().date(),
+            order=self._capture_order,
+            source=self._captures,
             id="captures-list",
         )
         with Collapsible(title="The agenda for this meeting", collapsed=True, id="meeting-agenda"):
@@ -158,7 +162,6 @@ class MeetingStage(Stage):
                 checkbox.value = False
         self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
         self.reload()
-        self.post_message(self.WorkbookChanged(self))
         self.notify(f"New meeting record for {self.meeting.date}; the earlier ones are kept.")
 
     def first_field(self) -> Widget:
@@ -166,15 +169,18 @@ class MeetingStage(Stage):
 
     def _captures(self) -> list[Capture]:
         items = [c for c in self.workbook.all(Capture) if c.meeting_id == self.meeting.id]
-        items.sort(key=lambda c: (KIND_ORDER.index(c.kind) if c.kind in KIND_ORDER else 99,
-                                  c.position, c.created))
-        return items
+        return sorted(items, key=self._capture_order)
+
+    @staticmethod
+    def _capture_order(capture: Capture) -> tuple[int, int, str]:
+        kind = KIND_ORDER.index(capture.kind) if capture.kind in KIND_ORDER else 99
+        return kind, capture.position, capture.created
 
     def _new_capture(self) -> Capture:
         return Capture(meeting_id=self.meeting.id)
 
     def _save_meeting(self) -> None:
-        self.workbook.put(self.meeting)
+        self.add(self.meeting)  # written on the first thing typed; meetings are kept
 
     # -- quick capture -----------------------------------------------------------
 
@@ -197,7 +203,7 @@ class MeetingStage(Stage):
             self._save_meeting()
         captures = self.query_one("#captures-list", RecordList)
         record.position = max((c.position for c in captures.records), default=0) + 1
-        self.workbook.put(record)
+        self.add(record)
         captures.records = self._captures()
         captures.reload(select=record.id)
         event.input.value = ""
@@ -236,18 +242,11 @@ class MeetingStage(Stage):
             self.meeting.checklist[key] = event.value
             self._save_meeting()
 
-    @on(RecordList.Saved)
-    def _saved(self, event: RecordList.Saved) -> None:
-        self.workbook.put(event.record)
-
-    @on(RecordList.Deleted)
-    def _deleted(self, event: RecordList.Deleted) -> None:
-        self.workbook.delete(event.record)
-
     def reload(self) -> None:
-        captures = self.query_one("#captures-list", RecordList)
-        captures.records = self._captures()
-        captures.reload()
+        """Another stage changed captures (Follow-up's action items) or this meeting
+        (the thank-you marked sent there)."""
+        self.meeting = self.workbook.get(Meeting, self.meeting.id) or self.meeting
+        self.query_one("#captures-list", RecordList).refresh_records()
 
     # -- question bank and opportunities -------------------------------------------
 
@@ -295,8 +294,8 @@ class MeetingStage(Stage):
             record = Request(ask=capture.text, from_capture=capture.id,
                              ledger=[{"status": "asked", "date": self.now().date().isoformat()}])
             noun = "request"
-        self.workbook.put(record)
+        self.add(record)
         capture.linked_id = record.id
-        self.workbook.put(capture)
-        self.post_message(self.WorkbookChanged(self))
+        if not self.update(capture, captures):
+            return
         self.notify(f"Added to the Goals stage as a {noun}: {capture.text}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TextArea
@@ -61,6 +61,8 @@ class PathsStage(Stage):
         "take. s sorts the table to weigh them side by side."
     )
 
+    SHOWS = frozenset({CareerPath.TABLE, Interview.TABLE})
+
     BINDINGS = [Binding("f2", "insert_question", "Questions")]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
@@ -89,6 +91,7 @@ class PathsStage(Stage):
             today=today,
             sortable=True,
             apply=_apply_number,
+            source=lambda: self.workbook.all(CareerPath),
             id="paths-list",
         )
         yield Static("Informational interviews", classes="section-title")
@@ -106,6 +109,7 @@ class PathsStage(Stage):
             noun="interview",
             today=today,
             choices=self._choices,
+            source=lambda: self.workbook.all(Interview),
             id="interviews-list",
         )
 
@@ -129,14 +133,16 @@ class PathsStage(Stage):
             interview.path_id = paths.selected.id
         return interview
 
-    @on(RecordList.Saved)
-    def _saved(self, event: RecordList.Saved) -> None:
-        self.workbook.put(event.record)
+    def on_record_list_added(self, event: RecordList.Added) -> None:
+        super().on_record_list_added(event)
         self._related_changed(event.record_list)
 
-    @on(RecordList.Deleted)
-    def _deleted(self, event: RecordList.Deleted) -> None:
-        self.workbook.delete(event.record)
+    def on_record_list_saved(self, event: RecordList.Saved) -> None:
+        super().on_record_list_saved(event)
+        self._related_changed(event.record_list)
+
+    def on_record_list_deleted(self, event: RecordList.Deleted) -> None:
+        super().on_record_list_deleted(event)
         self._related_changed(event.record_list)
 
     def _related_changed(self, changed: RecordList) -> None:
@@ -149,7 +155,8 @@ class PathsStage(Stage):
                 paths.table.update_cell(path.id, "c4", count, update_width=True)
 
     def reload(self) -> None:
-        self.query_one("#interviews-list", RecordList).refresh_choices()
+        for records in self.query(RecordList).results(RecordList):
+            records.refresh_records()
 
     # -- the question bank -----------------------------------------------------------
 

@@ -11,7 +11,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
@@ -34,6 +33,7 @@ class SelfAssessmentStage(Stage):
     """Examples are hidden until asked for (f2), and then shown for every prompt."""
 
     TITLE = "Self-assessment"
+    SHOWS = frozenset({"profile", Achievement.TABLE, Goal.TABLE})
 
     BINDINGS = [Binding("f2", "toggle_examples", "Examples")]
 
@@ -97,6 +97,7 @@ class SelfAssessmentStage(Stage):
             noun="achievement",
             today=self.now().date(),
             choices=self._choices,
+            source=lambda: self.workbook.all(Achievement),
             id="achievements-list",
         )
 
@@ -162,7 +163,7 @@ class SelfAssessmentStage(Stage):
 
         self._show_profile()
         for achievements in self.query("#achievements-list").results(RecordList):
-            achievements.refresh_choices()  # absent for a moment while it is lazily mounted
+            achievements.refresh_records()  # absent for a moment while it is lazily mounted
 
     # -- saving --------------------------------------------------------------------
 
@@ -177,7 +178,7 @@ class SelfAssessmentStage(Stage):
         reflection = self._reflection(key)
         if reflection.text != event.text_area.text:
             reflection.text = event.text_area.text
-            self.workbook.put(reflection)
+            self.add(reflection)  # made on first answer; answers are never deleted
 
     @on(ShareableToggle.Changed, ".prompt-share ShareableToggle")
     def _share_changed(self, event: ShareableToggle.Changed) -> None:
@@ -185,13 +186,7 @@ class SelfAssessmentStage(Stage):
         reflection = self._reflection(key)
         if reflection.shareable != event.value:
             reflection.shareable = event.value
-            self.workbook.put(reflection)
-
-    def on_record_list_saved(self, event: Message) -> None:
-        self.workbook.put(event.record)  # type: ignore[attr-defined]
-
-    def on_record_list_deleted(self, event: Message) -> None:
-        self.workbook.delete(event.record)  # type: ignore[attr-defined]
+            self.add(reflection)
 
 
 class AchievementsSection(Vertical):

@@ -23,9 +23,13 @@ class ShareableToggle(Checkbox):
         super().__init__(SHAREABLE_LABEL if value else PRIVATE_LABEL, value, id=id, compact=True,
                          classes="shareable-toggle")
 
-    def watch_value(self, value: bool) -> None:
-        self.label = SHAREABLE_LABEL if value else PRIVATE_LABEL
-        self.set_class(value, "-shareable")
+    def watch_value(self) -> None:
+        """Say what the flag means now, and post `Changed` as every Checkbox does
+        (replacing the watcher without calling it would never post it, and the
+        flag a person set would never be saved)."""
+        super().watch_value()
+        self.label = SHAREABLE_LABEL if self.value else PRIVATE_LABEL
+        self.set_class(self.value, "-shareable")
 
 
 class DateInput(Horizontal):

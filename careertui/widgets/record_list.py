@@ -1,8 +1,13 @@
 """A list of records with a form for the one selected: add, edit, reorder, delete.
 
 Used for achievements, paths, interviews, goals and requests. The list never
-writes the workbook itself: it posts `Saved` and `Deleted` and the stage
-decides (messages up). What it shows is given by `Field` and `Column` specs.
+writes the workbook itself: it posts `Added`, `Saved` and `Deleted` and the
+stage decides (messages up). What it shows is given by `Field` and `Column`
+specs, and where its records come from by a `source` the stage gives it, so
+it can show the workbook afresh after another stage changed it.
+
+The form writes only what the person changed: filling it from a record (on
+select, on reload, when the options of a choice change) never posts a change.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import (
+    Button,
     DataTable,
     Input,
     Label,
@@ -33,6 +39,11 @@ from ..model import Record
 from .fields import DateInput, ShareableToggle
 
 Choices = Sequence[tuple[str, str]]
+
+FORM_CHANGES = (Input.Changed, TextArea.Changed, Select.Changed,
+                SelectionList.SelectedChanged, DateInput.Changed, ShareableToggle.Changed)
+"""What the form's fields post when their value changes: held back while the form is
+filled from a record."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +93,11 @@ class RecordList(Vertical):
         Binding("s", "sort", "Sort"),
     ]
 
+    class Added(RecordMessage):
+        """A new record (ctrl+n, or "add it back"): the stage adds it to the workbook."""
+
     class Saved(RecordMessage):
-        """A record was added or changed: the stage writes it to the workbook."""
+        """A record was changed: the stage writes it to the workbook."""
 
     class Deleted(RecordMessage):
         """A record was removed from the list: the stage deletes it from the workbook."""
@@ -105,10 +119,17 @@ class RecordList(Vertical):
         apply: Callable[[Record, str, Any], bool] | None = None,
         order: Callable[[Any], Any] | None = None,
         add_first: bool = False,
+        newest_first: bool = False,
+        source: Callable[[], Sequence[Record]] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="record-list")
-        self.records = sorted(records, key=order or (lambda r: (r.position, r.created)))
+        self._order = order or (lambda r: (r.position, r.created))
+        self.newest_first = newest_first
+        """Shown in the reverse of `order` (check-ins: the latest on top)."""
+        self.records = self._sorted(records)
+        self.source = source
+        """Where the records come from (the workbook, through the stage): `refresh_records`."""
         self.fields = list(fields)
         self.columns = list(columns)
         self.new_record = new_record
@@ -126,6 +147,7 @@ class RecordList(Vertical):
         self._form_ready = False
         self._form_mounting = False
         self._focus_after_mount = False
+        self._gone: Record | None = None
 
     # -- layout ------------------------------------------------------------------
 
@@ -152,6 +174,12 @@ class RecordList(Vertical):
         rows.append(Horizontal(Label("", classes="form-label"),
                                Static("", classes="record-hint", markup=False),
                                classes="form-field record-hint-row"))
+        gone = Horizontal(Label("", classes="form-label"),
+                          Static("", classes="record-gone-text", markup=False),
+                          Button("Add it back", compact=True, classes="record-add-back"),
+                          classes="form-field record-gone")
+        gone.display = False
+        rows.append(gone)
         return Vertical(*rows, classes="record-form")
 
     @property
@@ -230,9 +258,38 @@ class RecordList(Vertical):
             self.query_one(".record-form").display = bool(self.records)
         self._load_form()
 
+    def _sorted(self, records: Sequence[Record]) -> list[Record]:
+        return sorted(records, key=self._order, reverse=self.newest_first)
+
     def reload(self, select: str | None = None) -> None:
         """Show `self.records` afresh (after the owner replaced them)."""
         self._fill_table(select=select)
+
+    def refresh_records(self) -> None:
+        """Show the records as the workbook has them now (another stage changed them).
+
+        Rows whose records are the same, in the same order, are only updated
+        where a cell differs; the form shows the selected record's saved values
+        without posting a change; a deleted record's row goes.
+        """
+        if self.source is None:
+            self.refresh_choices()
+            return
+        fresh = self._sorted(self.source())
+        if self._sort_index is None and [r.id for r in fresh] == [r.id for r in self.records]:
+            table = self.table
+            for old, new in zip(self.records, fresh, strict=True):
+                if self._row(old) != (row := self._row(new)):
+                    for index, value in enumerate(row):
+                        table.update_cell(new.id, f"c{index}", value, update_width=True)
+            self.records = fresh
+            self._hide_gone()
+            self.refresh_choices()
+            return
+        self.records = fresh
+        self._hide_gone()
+        self._refresh_options()
+        self._fill_table()
 
     def _move_cursor_to(self, record_id: str) -> None:
         table = self.table
@@ -243,14 +300,23 @@ class RecordList(Vertical):
         """Options that come from other records (goals, paths) may have changed."""
         if not self.has_form:
             return
-        for spec in self.fields:
-            if spec.kind == "choice" and not spec.choices:
-                self.query_one(f"#field-{spec.name}", Select).set_options(self._options(spec))
-            elif spec.kind == "links":
-                links = self.query_one(f"#field-{spec.name}", SelectionList)
-                links.clear_options()
-                links.add_options(self._options(spec))
+        self._refresh_options()
         self._load_form()
+
+    def _refresh_options(self) -> None:
+        """New options, then the selected record's own value again: `Select.set_options`
+        resets the selection, which must not be taken for the person's choice."""
+        if not self.has_form:
+            return
+        with self.prevent(Select.Changed, SelectionList.SelectedChanged):
+            for spec in self.fields:
+                if spec.kind == "choice" and not spec.choices:
+                    select = self.query_one(f"#field-{spec.name}", Select)
+                    select.set_options(self._options(spec))
+                elif spec.kind == "links":
+                    links = self.query_one(f"#field-{spec.name}", SelectionList)
+                    links.clear_options()
+                    links.add_options(self._options(spec))
 
     def set_hint(self, text: str) -> None:
         if not self.has_form:
@@ -263,13 +329,15 @@ class RecordList(Vertical):
         record = self.selected
         if record is None or not self.has_form:
             return
+        if self._gone is not None and record is not self._gone:
+            self._hide_gone()
         self._loading = True
         try:
-            for spec in self.fields:
-                self._set_widget(spec, getattr(record, spec.name))
-            toggle = self.query_one("#field-shareable", ShareableToggle)
-            with toggle.prevent(ShareableToggle.Changed):
-                toggle.value = bool(record.shareable)
+            with self.prevent(*FORM_CHANGES):
+                for spec in self.fields:
+                    self._set_widget(spec, getattr(record, spec.name))
+                self.query_one("#field-shareable", ShareableToggle).value = bool(
+                    record.shareable)
         finally:
             self.call_after_refresh(self._loaded)
         self.post_message(self.Selected(self, record))
@@ -376,12 +444,40 @@ class RecordList(Vertical):
             self.records.insert(0, record)
         else:
             self.records.append(record)
-        self.post_message(self.Saved(self, record))
+        self.post_message(self.Added(self, record))
         self._fill_table(select=record.id)
         if self.has_form:
             self.call_after_refresh(self._focus_first_field)
         else:
             self._focus_after_mount = True
+
+    # -- a record deleted elsewhere ------------------------------------------------
+
+    def show_gone(self, record: Record) -> None:
+        """The selected record was deleted elsewhere while shown here: keep what was
+        typed in the form, say so, and offer to add it back (never silently)."""
+        if not self.has_form or self.selected is not record:
+            return
+        self._gone = record
+        row = self.query_one(".record-gone")
+        row.query_one(".record-gone-text", Static).update(
+            f"This {self.noun} was deleted elsewhere. What you typed is kept here, "
+            "but not saved.")
+        row.display = True
+
+    def _hide_gone(self) -> None:
+        self._gone = None
+        if self.has_form:
+            self.query_one(".record-gone").display = False
+
+    @on(Button.Pressed, ".record-add-back")
+    def _add_back(self, event: Button.Pressed) -> None:
+        event.stop()
+        record = self._gone
+        self._hide_gone()
+        if record is not None:
+            self.post_message(self.Added(self, record))
+            self.notify(f"The {self.noun} is back in your workbook.")
 
     def _focus_first_field(self) -> None:
         first = self.query_one(".record-form").query("Input, TextArea, Select").first()
