@@ -159,3 +159,18 @@ def test_words_that_are_not_date_forms_never_yield_a_date(junk, today):
 @given(st.text(), st.sampled_from("/!?#*_=~:;,()[]@"), st.text(), days)
 def test_text_with_a_stray_sign_never_yields_a_date(before, sign, after, today):
     assert parse_date(before + sign + after, today).value is None
+
+
+def test_every_form_the_readme_lists_is_understood():
+    """The README's list of date forms is the parser's: each one given there works."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    listed, refused = readme.split("Dates, in every date field", 1)[1].split(
+        "A date in any other form", 1)
+    forms = re.findall(r"`([^`]+)`", listed)
+    assert len(forms) >= 12 and {"next fri", "in 3 days", "end of month"} <= set(forms)
+    assert all(parse_date(form, TODAY).value for form in forms), forms
+    examples = re.findall(r"`([^`]+)`", refused.split("\n\n", 1)[0])
+    assert examples and not any(parse_date(form, TODAY).value for form in examples)
