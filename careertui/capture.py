@@ -4,8 +4,11 @@
     o: …   an opportunity                      q: …   a question and its answer
     a: … [@owner] [date]   an action item      anything else: a note
 
-The date forms are those of `dates.parse_date`. A date that is not understood
-is left in the text as typed and reported: nothing typed is ever dropped.
+An action's due date is the end of its line, read by `dates.parse_date` (the
+parser the date fields use), phrases of several words (`next tue`, `in 3 days`,
+`end of month`) taken whole. Something that is plainly meant as a date but is
+not understood (`31/12/2026`, `2026-13-45`) is left in the text as typed and
+reported: nothing typed is ever dropped.
 """
 
 from __future__ import annotations
@@ -14,14 +17,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import WEEKDAYS, parse_date
+from .dates import looks_like_date, parse_date
 
 PREFIXES = {"s": "strength", "g": "grow", "o": "opportunity", "q": "question", "a": "action"}
 _PREFIX = re.compile(r"^\s*([sgoqaSGOQA])\s*:\s*(.*)$", re.S)
 _OWNER = re.compile(r"(?<!\S)@([\w.\-']+)")
-_DATE_LIKE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,4}-\d{1,2}-\d{1,4}|\+\d+\w*)$")
-_DATE_WORDS = {"today", "tomorrow", *WEEKDAYS, "monday", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday"}
+_LONGEST_DATE = 3
+"""Words in the longest date phrase (`in 3 days`, `end of month`)."""
+_DATE_LINKS = {"by", "on", "due"}
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Captured:
     owner: str = ""
     due: str = ""
     problem: str = ""
+    """Said to the person when a due date was meant but not understood (empty otherwise)."""
 
 
 def parse_capture(line: str, today: date) -> Captured | None:
@@ -58,19 +62,24 @@ def _action(body: str, raw: str, today: date) -> Captured:
         body = _OWNER.sub("", body)
     words = body.split()
     due, problem = "", ""
-    if words:
-        last = words[-1].rstrip(".,;")
-        if _DATE_LIKE.match(last) or last.lower() in _DATE_WORDS:
-            parsed = parse_date(last, today)
-            if parsed.value is not None:
-                due = parsed.iso
+    for count in range(min(_LONGEST_DATE, len(words)), 0, -1):
+        parsed = parse_date(_trimmed(words[-count:]), today)
+        if parsed.value is not None:
+            due = parsed.iso
+            words = words[:-count]
+            if words and words[-1].lower() in _DATE_LINKS:
                 words = words[:-1]
-                if words and words[-1].lower() in {"by", "on", "due"}:
-                    words = words[:-1]
-            else:
-                problem = f"{parsed.problem}; the line was kept as typed"
+            break
+    else:
+        if words and looks_like_date(_trimmed(words[-1:])):
+            problem = f"due date not understood: {_trimmed(words[-1:])}"
     text = " ".join(words) or raw
     return Captured("action", text, raw, owner=owner, due=due, problem=problem)
+
+
+def _trimmed(words: list[str]) -> str:
+    """The words as one phrase, without the punctuation that ends a sentence."""
+    return " ".join(words).rstrip(".,;")
 
 
 def owner_label(owner: str, manager_name: str = "") -> str:

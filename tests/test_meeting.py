@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import Input
 
 from careertui.model import Capture, Goal, Meeting
@@ -12,7 +13,7 @@ from careertui.stages.follow_up import FollowUpStage
 from careertui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle
+from .helpers import enter, paste, run_command, settle, until
 from .sample_data import fill_profile
 
 MEETING_LINES = [
@@ -64,20 +65,86 @@ async def test_a_meeting_typed_through_quick_capture(make_app, db_path):
     assert all(c["meeting_id"] == meeting["id"] for c in captures)
 
 
-async def test_a_bad_date_keeps_the_line_and_says_why(make_app):
+def feedback_of(app) -> str:
+    return str(app.query_one("#capture-feedback").render())
+
+
+async def capture_line(pilot, line: str) -> str:
+    """Paste a line into quick capture, press enter and return what the stage says back."""
+    app = pilot.app
+    before = len(app.workbook.all(Capture))
+    await paste(pilot, line)
+    await pilot.press("enter")
+    await until(pilot, lambda: len(app.workbook.all(Capture)) > before)
+    return feedback_of(app)
+
+
+async def test_a_bad_date_keeps_the_line_and_says_why(make_app, db_path):
+    """Issue #8: a date that cannot be read stays in the text, and the person is told."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "meeting")
         await pilot.press(*"a: x +3q", "enter")  # typed key by key
-        await pilot.pause()
-        feedback = str(app.query_one("#capture-feedback").render())
-        assert "'+3q' is not a date" in feedback and "kept as typed" in feedback
-        await paste(pilot, "a: send the deck 2026-13-40")
-        await pilot.press("enter")
-        feedback = str(app.query_one("#capture-feedback").render())
-        assert "'2026-13-40' is not a real date" in feedback
-        texts = {c.text: c.due for c in app.workbook.all(Capture)}
-        assert texts == {"x +3q": "", "send the deck 2026-13-40": ""}
+        await until(pilot, lambda: "+3q" in feedback_of(app))
+        assert "due date not understood: +3q" in feedback_of(app)
+        for bad in ["2026-13-45", "31/12/2026"]:
+            feedback = await capture_line(pilot, f"a: book a session @me {bad}")
+            assert feedback.startswith(
+                f"✓ Action item: book a session {bad} (owner: me, no due date)")
+            assert f"⚠ due date not understood: {bad}, so it stays in the text." in feedback
+            assert "next fri" in feedback and "end of month" in feedback  # the forms, told
+            assert app.query_one("#capture-feedback").has_class("-problem")
+        assert await app.save_workbook()
+    saved = json.loads(db_path.read_text())
+    kept = {c["text"]: (c["due"], c["raw"]) for c in saved["captures"].values()}
+    assert kept == {
+        "x +3q": ("", "a: x +3q"),
+        "book a session 2026-13-45": ("", "a: book a session @me 2026-13-45"),
+        "book a session 31/12/2026": ("", "a: book a session @me 31/12/2026"),
+    }
+
+
+async def test_a_date_phrase_is_taken_whole_from_the_line(make_app, db_path):
+    app = make_app()  # the clock says Wednesday 25 Nov 2026
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        feedback = await capture_line(pilot, "a: send notes @manager next tuesday")
+        assert feedback == "✓ Action item: send notes (owner: manager, due Tue 1 Dec 2026)"
+        assert not app.query_one("#capture-feedback").has_class("-problem")
+        feedback = await capture_line(pilot, "a: [b]x 目标 @me in 3 days")
+        assert feedback == "✓ Action item: [b]x 目标 (owner: me, due Sat 28 Nov 2026)"
+        feedback = await capture_line(pilot, "a: file expenses by end of month")
+        assert feedback == "✓ Action item: file expenses (owner: me, due Mon 30 Nov 2026)"
+        await until(pilot, lambda: not app.workbook.dirty)  # autosave, a moment later
+    saved = json.loads(db_path.read_text())
+    due = {c["text"]: (c["owner"], c["due"]) for c in saved["captures"].values()}
+    assert due == {"send notes": ("manager", "2026-12-01"), "[b]x 目标": ("me", "2026-11-28"),
+                   "file expenses": ("me", "2026-11-30")}
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint", "stored"),
+    [("next tuesday", "→ Tue 1 Dec 2026", "2026-12-01"),
+     ("in 2 weeks", "→ Wed 9 Dec 2026", "2026-12-09"),
+     ("end of month", "→ Mon 30 Nov 2026", "2026-11-30"),
+     ("31/12/2026", "⚠ '31/12/2026' is not a date careertui understands", "31/12/2026")],
+)
+async def test_a_date_field_understands_the_same_forms(make_app, typed, hint, stored):
+    """The meeting's date is a DateInput: it reads dates with the same parser as capture."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        field = app.query_one("#meeting-date").input
+        field.focus()
+        field.value = ""
+        await paste(pilot, typed)
+        shown = app.query_one("#meeting-date .date-hint")
+        await until(pilot, lambda: str(shown.render()).startswith(hint))
+        assert str(shown.render()).startswith(hint)
+        await pilot.press("tab")  # moving on shows an understood date as it is stored
+        await until(pilot, lambda: field.value == stored)
+        assert field.value == stored
+        assert app.workbook.all(Meeting)[0].date == stored
 
 
 async def test_question_bank_and_opportunity_to_goal(make_app):

@@ -207,11 +207,15 @@ class MeetingStage(Stage):
         captures.records = self._captures()
         captures.reload(select=record.id)
         event.input.value = ""
+        # imported here so this change stays inside this method (issue #8)
+        from ..dates import FORMS, friendly
+
         message = f"✓ {record.kind_label}: {record.text}"
         if record.kind == "action":
-            message += f" (owner: {record.owner}" + (f", due {record.due})" if record.due else ")")
-        if captured.problem:
-            message = f"⚠ {captured.problem}. Saved as: {record.text}"
+            due = f", due {friendly(record.due)}" if record.due else ", no due date"
+            message += f" (owner: {record.owner}{due})"
+        if captured.problem:  # saved all the same: the date stays in the text as typed
+            message += f"\n⚠ {captured.problem}, so it stays in the text. Dates can be {FORMS}."
         feedback.update(message)
         feedback.set_class(bool(captured.problem), "-problem")
 
