@@ -23,7 +23,7 @@ from textual.widgets import Header, TabbedContent, TabPane
 from .model import Clock, system_clock
 from .stages import STAGE_IDS, STAGES, stage_by_id
 from .stages.base import Stage
-from .store import SaveError, Settings, Workbook, display_path
+from .store import SaveError, Settings, Workbook, WorkbookError, display_path
 from .themes import DEFAULT_THEME
 from .widgets.footer import KeysFooter
 
@@ -181,13 +181,20 @@ class CareerApp(App[None]):
         self._theme_ready = True
 
     def watch_theme(self, name: str) -> None:
-        """Remember a theme picked in the app for next time."""
+        """Remember a theme picked in the app for next time; the file is written in a
+        thread, so a slow disk never stalls the theme picker."""
         if self._theme_ready and name != self.settings.get("theme"):
-            problem = self.settings.set("theme", name)
-            if problem:
-                self.notify(
-                    f"The theme choice could not be remembered: {problem}", severity="warning"
-                )
+            self.settings.remember("theme", name)
+            self.run_worker(self._write_settings, thread=True, group="settings")
+
+    def _write_settings(self) -> None:
+        problem = self.settings.write()
+        if problem:
+            self.call_from_thread(
+                self.notify,
+                f"The theme choice could not be remembered: {problem}",
+                severity="warning",
+            )
 
     def _show_startup_messages(self) -> None:
         for problem in [*self._theme_notices, *self._theme_problems]:
@@ -366,6 +373,8 @@ class CareerApp(App[None]):
             status = f"Saved {self.saved_at:%H:%M}"
         else:
             status = "All saved"
+        if self.workbook.lock_problem:
+            status = f"{status} · Not locked: {self.workbook.lock_problem}"
         self.save_status = status
 
     def watch_save_status(self, status: str) -> None:
@@ -405,13 +414,31 @@ class CareerApp(App[None]):
         elif choice and choice.startswith("save-as:"):
             target = Path(choice.removeprefix("save-as:"))
             try:
-                await asyncio.to_thread(self.workbook.save_as, target)
+                await self.save_workbook_as(target)
             except SaveError as error:
                 self.notify(f"Could not save to {target}: {error.reason}", severity="error")
                 await self.action_quit()
                 return
-            self.save_error = None
+            except WorkbookError as error:  # the new file is open in another careertui
+                self.notify(f"Could not switch to {target}: {error}", severity="error")
+                await self.action_quit()
+                return
             self.exit(message=f"Your workbook was saved to {self.workbook.path}")
+
+    async def save_workbook_as(self, target: Path) -> None:
+        """Write the workbook to a new file and keep working in it. Raises SaveError.
+
+        Under the same lock as every other save, so a retry timer firing meanwhile
+        waits; the snapshot and the switch of path and lock happen on the event
+        loop, only the writing in a thread.
+        """
+        async with self._save_lock:
+            revision, payload = self.workbook.snapshot()
+            written = await asyncio.to_thread(self.workbook.write_new, payload, target)
+            self.workbook.move_to(written, revision)
+            self.save_error = None
+            self.saved_at = self.clock()
+            self._update_save_status()
 
     # -- other actions ---------------------------------------------------------
 
@@ -431,7 +458,11 @@ class CareerApp(App[None]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(display_path(self.workbook.path)))
+            self.push_screen(
+                HelpScreen(
+                    display_path(self.workbook.path), lock_problem=self.workbook.lock_problem
+                )
+            )
 
     def action_add_item(self) -> None:
         self.notify("ctrl+n adds to the list in focus; move to a list first (tab).")

@@ -669,5 +669,5 @@ class Settings:
             try:
                 atomic_write(self.path, payload)
             except OSError as error:
-                return describe_os_error(error)
+                return describe_os_error(error, self.path)
         return None
