@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import signal
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
@@ -28,6 +29,11 @@ from .themes import DEFAULT_THEME
 from .widgets.footer import KeysFooter
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+
+LEAVE_SIGNALS = ("SIGHUP", "SIGTERM")
+"""The terminal window or SSH session closed; a logout or shutdown."""
+LEAVE_SAVE_SECONDS = 1.0
+"""How long saving may take on the way out after such a signal."""
 
 
 def stylesheets() -> list[Path]:
@@ -124,6 +130,9 @@ class CareerApp(App[None]):
         self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._retry_timer: Timer | None = None
         self._theme_notices: list[str] = []
+        self._caught_signals: list[int] = []
+        self.left_on_signal: int | None = None
+        """The signal (SIGHUP, SIGTERM) that ended the app, if one did."""
         self._apply_theme()  # before the first style pass, so the DOM is styled only once
         self.saved_at: datetime | None = None
         self.save_error: str | None = workbook.read_error and (
@@ -151,6 +160,7 @@ class CareerApp(App[None]):
             first.ready.set()
             first.focus_first()  # the cursor in the first field before the first frame
         self.workbook.subscribe(self._workbook_changed)
+        self._catch_leave_signals()
         self._update_save_status()
         self.call_after_refresh(self._show_startup_messages)
         self.call_after_refresh(self.workbook.prepare_save)
@@ -405,6 +415,51 @@ class CareerApp(App[None]):
             escape_choice=None,
         )
         self.push_screen(dialog, callback=self._quit_choice)
+
+    def _catch_leave_signals(self) -> None:
+        """Leaving is saving: SIGHUP and SIGTERM save and quit like ctrl+q, instead of
+        ending the process with the last words typed still only in memory."""
+        loop = asyncio.get_running_loop()
+        for name in LEAVE_SIGNALS:
+            signum = getattr(signal, name, None)
+            if signum is None:  # Windows has no SIGHUP
+                continue
+            try:
+                loop.add_signal_handler(signum, self._leave_on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # a loop without signal support, or not the main thread
+            self._caught_signals.append(signum)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in self._caught_signals:
+            loop.remove_signal_handler(signum)
+        self._caught_signals.clear()
+
+    def _leave_on_signal(self, signum: int) -> None:
+        if self.left_on_signal is None:
+            self.left_on_signal = signum
+            self.run_worker(self._save_and_leave(), group="leave")
+
+    async def _save_and_leave(self) -> None:
+        """Save (through the save lock, for a second at most), let go of the lock, exit.
+
+        Nobody may be left to answer a dialog, so a failed save is not asked
+        about: the exit code and message say it.
+        """
+        try:
+            saved = await asyncio.wait_for(self.save_workbook(), LEAVE_SAVE_SECONDS)
+        except TimeoutError:
+            saved = False
+        if saved:
+            self.workbook.release_lock()
+            self.exit()
+        else:
+            self.exit(
+                return_code=1,
+                message=f"careertui was closed before your last changes could be saved to "
+                f"{self.workbook.path}: {self.save_error or 'saving took too long'}",
+            )
 
     async def _quit_choice(self, choice: str | None) -> None:
         if choice == "retry":
