@@ -130,7 +130,8 @@ class CareerApp(App[None]):
         self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._retry_timer: Timer | None = None
         self._theme_notices: list[str] = []
-        self._caught_signals: list[int] = []
+        self._caught_signals: dict[int, object] = {}
+        """Signals handled while the app runs, with the handlers they had before."""
         self.left_on_signal: int | None = None
         """The signal (SIGHUP, SIGTERM) that ended the app, if one did."""
         self._apply_theme()  # before the first style pass, so the DOM is styled only once
@@ -424,16 +425,20 @@ class CareerApp(App[None]):
             signum = getattr(signal, name, None)
             if signum is None:  # Windows has no SIGHUP
                 continue
+            previous = signal.getsignal(signum)
             try:
                 loop.add_signal_handler(signum, self._leave_on_signal, signum)
             except (NotImplementedError, RuntimeError, ValueError):
                 continue  # a loop without signal support, or not the main thread
-            self._caught_signals.append(signum)
+            self._caught_signals[signum] = previous
 
     def on_unmount(self) -> None:
+        """Give the signals back as they were (tests run many apps in one process)."""
         loop = asyncio.get_running_loop()
-        for signum in self._caught_signals:
+        for signum, previous in self._caught_signals.items():
             loop.remove_signal_handler(signum)
+            if previous is not None:
+                signal.signal(signum, previous)  # type: ignore[arg-type]
         self._caught_signals.clear()
 
     def _leave_on_signal(self, signum: int) -> None:

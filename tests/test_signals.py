@@ -152,3 +152,20 @@ def test_a_signal_right_after_typing_saves_a_workbook_that_did_not_exist(
     from careertui.store import Workbook
 
     Workbook.open(db).close()
+
+
+async def test_the_app_gives_the_signals_back_as_they_were(make_app):
+    """Handled while it runs; afterwards the process's own handlers are back."""
+
+    def mine(signum, frame) -> None:
+        pass
+
+    previous = signal.signal(signal.SIGTERM, mine)
+    try:
+        app = make_app()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert signal.getsignal(signal.SIGTERM) is not mine
+        assert signal.getsignal(signal.SIGTERM) is mine
+    finally:
+        signal.signal(signal.SIGTERM, previous)
