@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import signal
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
@@ -23,11 +24,16 @@ from textual.widgets import Header, TabbedContent, TabPane
 from .model import Clock, system_clock
 from .stages import STAGE_IDS, STAGES, stage_by_id
 from .stages.base import Stage
-from .store import Change, SaveError, Settings, Workbook, display_path
+from .store import Change, SaveError, Settings, Workbook, WorkbookError, display_path
 from .themes import DEFAULT_THEME
 from .widgets.footer import KeysFooter
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+
+LEAVE_SIGNALS = ("SIGHUP", "SIGTERM")
+"""The terminal window or SSH session closed; a logout or shutdown."""
+LEAVE_SAVE_SECONDS = 1.0
+"""How long saving may take on the way out after such a signal."""
 
 
 def stylesheets() -> list[Path]:
@@ -124,6 +130,10 @@ class CareerApp(App[None]):
         self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._retry_timer: Timer | None = None
         self._theme_notices: list[str] = []
+        self._caught_signals: dict[int, object] = {}
+        """Signals handled while the app runs, with the handlers they had before."""
+        self.left_on_signal: int | None = None
+        """The signal (SIGHUP, SIGTERM) that ended the app, if one did."""
         self._apply_theme()  # before the first style pass, so the DOM is styled only once
         self.saved_at: datetime | None = None
         self.save_error: str | None = workbook.read_error and (
@@ -151,6 +161,7 @@ class CareerApp(App[None]):
             first.ready.set()
             first.focus_first()  # the cursor in the first field before the first frame
         self.workbook.subscribe(self._workbook_changed)
+        self._catch_leave_signals()
         self._update_save_status()
         self.call_after_refresh(self._show_startup_messages)
         self.call_after_refresh(self.workbook.prepare_save)
@@ -181,13 +192,20 @@ class CareerApp(App[None]):
         self._theme_ready = True
 
     def watch_theme(self, name: str) -> None:
-        """Remember a theme picked in the app for next time."""
+        """Remember a theme picked in the app for next time; the file is written in a
+        thread, so a slow disk never stalls the theme picker."""
         if self._theme_ready and name != self.settings.get("theme"):
-            problem = self.settings.set("theme", name)
-            if problem:
-                self.notify(
-                    f"The theme choice could not be remembered: {problem}", severity="warning"
-                )
+            self.settings.remember("theme", name)
+            self.run_worker(self._write_settings, thread=True, group="settings")
+
+    def _write_settings(self) -> None:
+        problem = self.settings.write()
+        if problem:
+            self.call_from_thread(
+                self.notify,
+                f"The theme choice could not be remembered: {problem}",
+                severity="warning",
+            )
 
     def _show_startup_messages(self) -> None:
         for problem in [*self._theme_notices, *self._theme_problems]:
@@ -369,6 +387,8 @@ class CareerApp(App[None]):
             status = f"Saved {self.saved_at:%H:%M}"
         else:
             status = "All saved"
+        if self.workbook.lock_problem:
+            status = f"{status} · Not locked: {self.workbook.lock_problem}"
         self.save_status = status
 
     def watch_save_status(self, status: str) -> None:
@@ -400,6 +420,55 @@ class CareerApp(App[None]):
         )
         self.push_screen(dialog, callback=self._quit_choice)
 
+    def _catch_leave_signals(self) -> None:
+        """Leaving is saving: SIGHUP and SIGTERM save and quit like ctrl+q, instead of
+        ending the process with the last words typed still only in memory."""
+        loop = asyncio.get_running_loop()
+        for name in LEAVE_SIGNALS:
+            signum = getattr(signal, name, None)
+            if signum is None:  # Windows has no SIGHUP
+                continue
+            previous = signal.getsignal(signum)
+            try:
+                loop.add_signal_handler(signum, self._leave_on_signal, signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue  # a loop without signal support, or not the main thread
+            self._caught_signals[signum] = previous
+
+    def on_unmount(self) -> None:
+        """Give the signals back as they were (tests run many apps in one process)."""
+        loop = asyncio.get_running_loop()
+        for signum, previous in self._caught_signals.items():
+            loop.remove_signal_handler(signum)
+            if previous is not None:
+                signal.signal(signum, previous)  # type: ignore[arg-type]
+        self._caught_signals.clear()
+
+    def _leave_on_signal(self, signum: int) -> None:
+        if self.left_on_signal is None:
+            self.left_on_signal = signum
+            self.run_worker(self._save_and_leave(), group="leave")
+
+    async def _save_and_leave(self) -> None:
+        """Save (through the save lock, for a second at most), let go of the lock, exit.
+
+        Nobody may be left to answer a dialog, so a failed save is not asked
+        about: the exit code and message say it.
+        """
+        try:
+            saved = await asyncio.wait_for(self.save_workbook(), LEAVE_SAVE_SECONDS)
+        except TimeoutError:
+            saved = False
+        if saved:
+            self.workbook.release_lock()
+            self.exit()
+        else:
+            self.exit(
+                return_code=1,
+                message=f"careertui was closed before your last changes could be saved to "
+                f"{self.workbook.path}: {self.save_error or 'saving took too long'}",
+            )
+
     async def _quit_choice(self, choice: str | None) -> None:
         if choice == "retry":
             await self.action_quit()
@@ -408,13 +477,31 @@ class CareerApp(App[None]):
         elif choice and choice.startswith("save-as:"):
             target = Path(choice.removeprefix("save-as:"))
             try:
-                await asyncio.to_thread(self.workbook.save_as, target)
+                await self.save_workbook_as(target)
             except SaveError as error:
                 self.notify(f"Could not save to {target}: {error.reason}", severity="error")
                 await self.action_quit()
                 return
-            self.save_error = None
+            except WorkbookError as error:  # the new file is open in another careertui
+                self.notify(f"Could not switch to {target}: {error}", severity="error")
+                await self.action_quit()
+                return
             self.exit(message=f"Your workbook was saved to {self.workbook.path}")
+
+    async def save_workbook_as(self, target: Path) -> None:
+        """Write the workbook to a new file and keep working in it. Raises SaveError.
+
+        Under the same lock as every other save, so a retry timer firing meanwhile
+        waits; the snapshot and the switch of path and lock happen on the event
+        loop, only the writing in a thread.
+        """
+        async with self._save_lock:
+            revision, payload = self.workbook.snapshot()
+            written = await asyncio.to_thread(self.workbook.write_new, payload, target)
+            self.workbook.move_to(written, revision)
+            self.save_error = None
+            self.saved_at = self.clock()
+            self._update_save_status()
 
     # -- other actions ---------------------------------------------------------
 
@@ -434,7 +521,11 @@ class CareerApp(App[None]):
         from .screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(display_path(self.workbook.path)))
+            self.push_screen(
+                HelpScreen(
+                    display_path(self.workbook.path), lock_problem=self.workbook.lock_problem
+                )
+            )
 
     def action_add_item(self) -> None:
         self.notify("ctrl+n adds to the list in focus; move to a list first (tab).")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -64,6 +65,10 @@ class Change:
 
     tables: frozenset[str]
     origin: object | None = None
+
+
+class MigrationBackupFailed(WorkbookError):
+    """An older workbook needs upgrading, but its copy could not be kept: nothing is touched."""
 
 
 class SaveError(WorkbookError):
@@ -361,6 +366,8 @@ class Workbook:
         self.read_error: str | None = None
         """Why the existing file could not be read; saving over it is refused."""
         self.migrated_from: int | None = None
+        self.lock_problem: str | None = None
+        """Why the single-writer lock could not be taken; saving still works without it."""
         self._subscribers: list[Callable[[Change], None]] = []
         self._origin: object | None = None
         self._lock: Any = None
@@ -410,8 +417,10 @@ class Workbook:
                 f"The workbook {self.path} is open in another careertui.\n"
                 "Close that one first (or choose another file with --db)."
             ) from None
-        except OSError:
-            return  # an unusable folder: saving will fail and say why
+        except OSError as error:  # e.g. ENOLCK on a network disk: say so, and carry on
+            self.lock_problem = describe_os_error(error)
+        else:
+            self.lock_problem = None
 
     def _load(self) -> None:
         try:
@@ -448,8 +457,16 @@ class Workbook:
         if version < SCHEMA_VERSION:
             backup = self.path.with_name(f"{self.path.name}.v{version}-backup")
             if not self._read_only:
-                with suppress(OSError):
+                try:
                     atomic_write(backup, raw)
+                except OSError as error:
+                    raise MigrationBackupFailed(
+                        f"The workbook {self.path} needs upgrading from format {version} to "
+                        f"{SCHEMA_VERSION}, and careertui first keeps a copy of it, but the copy "
+                        f"{backup} could not be written ({describe_os_error(error, backup)}).\n"
+                        "Nothing was upgraded and the file was not changed. Make room or fix "
+                        "the folder's permissions, then start careertui again."
+                    ) from None
             data = migrate(data, version)
             self.migrated_from = version
         self._storage.replace(data)
@@ -546,12 +563,28 @@ class Workbook:
         self.mark_saved(revision)
 
     def save_as(self, new_path: Path) -> None:
-        """Write to a new file and make it the workbook from now on."""
+        """Write to a new file and make it the workbook from now on.
+
+        The app does the same in three steps so that only the writing leaves the
+        event loop: `snapshot` and `move_to` on the loop, `write_new` in a thread.
+        """
+        revision, payload = self.snapshot()
+        written = self.write_new(payload, new_path)
+        self.move_to(written, revision)
+
+    def write_new(self, payload: bytes, new_path: Path) -> Path:
+        """Write a snapshot to a file that must not exist yet; safe from a worker thread.
+
+        Returns the full path written. Raises SaveError.
+        """
         new_path = new_path.expanduser().resolve()
         if new_path.exists():
             raise SaveError(f"{new_path} already exists; choose a new file name")
-        revision, payload = self.snapshot()
         self.write(payload, new_path)
+        return new_path
+
+    def move_to(self, new_path: Path, revision: int) -> None:
+        """Make the file just written by `write_new` the workbook, with its own lock."""
         self.release_lock()
         self.path = new_path
         self.read_error = None
@@ -656,6 +689,7 @@ class Settings:
         self.path = (directory or config_dir()) / "settings.json"
         self.values: dict[str, Any] = {}
         self.error: str | None = None
+        self._write_lock = threading.Lock()
         try:
             loaded = json.loads(self.path.read_text("utf-8"))
             if isinstance(loaded, dict):
@@ -670,10 +704,24 @@ class Settings:
 
     def set(self, key: str, value: Any) -> str | None:
         """Store a preference; returns a reason if it could not be written."""
+        self.remember(key, value)
+        return self.write()
+
+    def remember(self, key: str, value: Any) -> None:
+        """Change a preference in memory only (on the event loop, in the order chosen)."""
         self.values[key] = value
-        payload = json.dumps(self.values, indent=2).encode("utf-8")
-        try:
-            atomic_write(self.path, payload)
-        except OSError as error:
-            return describe_os_error(error)
+
+    def write(self) -> str | None:
+        """Write the preferences as they are now; safe from a worker thread.
+
+        Writes take turns, and each writes the values current when its turn
+        comes, so the last one written always holds the last choice.
+        Returns a reason if the file could not be written.
+        """
+        with self._write_lock:
+            payload = json.dumps(dict(self.values), indent=2).encode("utf-8")
+            try:
+                atomic_write(self.path, payload)
+            except OSError as error:
+                return describe_os_error(error, self.path)
         return None

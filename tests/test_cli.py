@@ -138,3 +138,18 @@ def test_demo_opens_a_fresh_sample_copy_and_removes_it_afterwards(monkeypatch):
     assert 20 <= seen["checkins"] <= 30  # a one-year sample
     assert "careertui-demo-" in str(seen["path"]) and not seen["path"].exists()
     assert not seen["path"].parent.exists()
+
+
+def test_an_upgrade_whose_backup_cannot_be_kept_is_refused_and_the_file_untouched(
+    db_path: Path,
+):
+    db_path.parent.mkdir(parents=True)
+    content = json.dumps({"meta": {"1": {"schema_version": 0}}})
+    db_path.write_text(content)
+    (db_path.parent / "workbook.json.v0-backup").mkdir()  # the copy cannot go there
+    result = run_cli("--db", str(db_path))
+    assert result.returncode == 1
+    assert "needs upgrading from format 0" in result.stderr
+    assert "could not be written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db_path.read_text() == content

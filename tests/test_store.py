@@ -385,3 +385,85 @@ def test_export_to_a_folder_typed_with_a_slash_makes_it(tmp_path, monkeypatch):
     assert written.read_bytes() == b"# Agenda"
     plain = export_file("notes", b"x", default_name="agenda.md")  # no slash: a file name
     assert plain == tmp_path / "notes" and plain.is_file()
+
+
+def _no_locks_here(monkeypatch) -> None:
+    """A filesystem without locks (some network disks): flock fails with ENOLCK."""
+    import errno
+
+    def take(path):
+        raise OSError(errno.ENOLCK, "No locks available", str(path))
+
+    monkeypatch.setattr(store._SingleWriterLock, "take", take)
+
+
+def test_a_lock_that_cannot_be_taken_is_recorded_and_saving_still_works(
+    db_path: Path, monkeypatch
+):
+    _no_locks_here(monkeypatch)
+    book = open_book(db_path)
+    assert book.lock_problem == "No locks available"
+    book.save_profile(Profile(name="Ada"))
+    book.save()
+    assert json.loads(db_path.read_text())["profile"]["1"]["name"] == "Ada"
+    book.close()
+
+
+def test_a_taken_lock_leaves_no_problem_to_report(db_path: Path):
+    book = open_book(db_path)
+    assert book.lock_problem is None
+    book.close()
+
+
+def test_a_migration_whose_backup_cannot_be_kept_does_not_run(db_path: Path, monkeypatch):
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    ran = []
+    monkeypatch.setitem(store.MIGRATIONS, 1, lambda data: ran.append(1) or data)
+    db_path.parent.mkdir(parents=True)
+    content = json.dumps({"meta": {"1": {"schema_version": 1}}, "profile": {}}).encode()
+    db_path.write_bytes(content)
+    (db_path.parent / "workbook.json.v1-backup").mkdir()  # where the copy must go: taken
+    with pytest.raises(store.MigrationBackupFailed) as refused:
+        open_book(db_path)
+    message = str(refused.value)
+    assert "workbook.json.v1-backup could not be written" in message
+    assert "the file was not changed" in message
+    assert ran == []
+    assert db_path.read_bytes() == content
+    assert sorted(p.name for p in db_path.parent.iterdir() if not p.name.endswith(".lock")) == [
+        "workbook.json", "workbook.json.v1-backup"
+    ]
+    open_book(db_path.with_name("other.json")).close()
+    # the lock was let go: once the copy can be kept, the upgrade goes ahead
+    (db_path.parent / "workbook.json.v1-backup").rmdir()
+    book = open_book(db_path)
+    assert book.migrated_from == 1 and ran == [1]
+    book.close()
+
+
+def test_save_as_in_steps_switches_file_and_lock(tmp_path: Path, db_path: Path):
+    book = open_book(db_path)
+    book.save_profile(Profile(name="Ada"))
+    revision, payload = book.snapshot()
+    written = book.write_new(payload, tmp_path / "new.json")
+    assert written == (tmp_path / "new.json").resolve()
+    assert book.path == db_path and book.dirty  # nothing switched until move_to
+    with pytest.raises(SaveError, match="already exists"):
+        book.write_new(payload, written)
+    book.move_to(written, revision)
+    assert book.path == written and not book.dirty
+    open_book(db_path).close()  # the old file's lock was let go
+    with pytest.raises(WorkbookLocked):
+        open_book(written)  # the new one is held
+    book.close()
+
+
+def test_settings_write_holds_the_last_value_remembered(tmp_path: Path):
+    settings = Settings(tmp_path / "config")
+    settings.remember("theme", "one")
+    settings.remember("theme", "two")
+    assert settings.write() is None
+    assert Settings(tmp_path / "config").get("theme") == "two"
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert Settings(blocker).set("theme", "x")  # a reason, not an exception

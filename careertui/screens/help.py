@@ -16,9 +16,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,f1,q", "dismiss", "Close"),
     ]
 
-    def __init__(self, workbook_path: str) -> None:
+    def __init__(self, workbook_path: str, *, lock_problem: str | None = None) -> None:
         super().__init__()
         self.workbook_path = workbook_path
+        self.lock_problem = lock_problem
+        """Why the workbook could not be locked: then nothing stops a second careertui."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box", classes="dialog"):
@@ -28,5 +30,14 @@ class HelpScreen(ModalScreen[None]):
             for key, meaning in KEYS:
                 table.add_row(key, meaning)
             yield table
-            yield Static(f"Workbook: {self.workbook_path}", classes="dialog-note")
+            yield Static(f"Workbook: {self.workbook_path}", classes="dialog-note", markup=False)
+            if self.lock_problem:
+                yield Static(
+                    f"This workbook could not be locked ({self.lock_problem}), so careertui "
+                    "cannot stop a second careertui from opening it too. Saving works as "
+                    "usual; keep it open in one place at a time.",
+                    id="help-lock-problem",
+                    classes="dialog-note",
+                    markup=False,
+                )
             yield Static("escape closes this", classes="dialog-hint")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from textual.app import App
@@ -32,7 +33,9 @@ async def save_to_chosen_file(
     overwrite = False
     while True:
         try:
-            written = export_file(target, payload, overwrite=overwrite, default_name=default.name)
+            written = await asyncio.to_thread(  # mkdir, write, fsync: never on the event loop
+                export_file, target, payload, overwrite=overwrite, default_name=default.name
+            )
         except FileExistsError:
             answer = await app.push_screen_wait(
                 ChoiceDialog(

@@ -272,21 +272,21 @@ class InviteStage(Stage):
 
     @on(Button.Pressed, "#invite-mailto")
     def action_open_mail(self) -> None:
-        import webbrowser
+        """Only on a desktop, and detached: a console browser must never take the terminal."""
+        from ..desktop import open_detached
 
         draft = self._current()
         profile = self.workbook.profile()
         url = mailto_url(draft.subject, draft.body, profile.manager_email)
-        try:
-            opened = webbrowser.open(url)
-        except Exception:  # noqa: BLE001 - any browser failure means "not opened"
-            opened = False
-        if opened:
+        problem = open_detached(url)
+        if problem is None:
             self.notify("Asked your mail app to open a new message.")
         else:
             self.notify(
-                "No mail app could be opened from here; use Copy email (f3) or Save .eml (f4).",
+                f"No mail app could be opened: {problem}. "
+                "Use Copy email (f3) or Save .eml (f4) instead.",
                 severity="warning",
+                timeout=10,
             )
 
     @on(Button.Pressed, "#invite-redraft")

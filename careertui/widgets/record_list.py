@@ -34,6 +34,7 @@ from textual.widgets import (
     Static,
     TextArea,
 )
+from textual.widgets.data_table import RowDoesNotExist
 
 from ..model import Record
 from .fields import DateInput, ShareableToggle
@@ -293,7 +294,7 @@ class RecordList(Vertical):
 
     def _move_cursor_to(self, record_id: str) -> None:
         table = self.table
-        with suppress(Exception):  # a row that vanished: leave the cursor where it is
+        with suppress(RowDoesNotExist):  # a row that vanished: leave the cursor where it is
             table.move_cursor(row=table.get_row_index(record_id))
 
     def refresh_choices(self) -> None:
@@ -362,8 +363,7 @@ class RecordList(Vertical):
             with widget.prevent(SelectionList.SelectedChanged):
                 widget.deselect_all()
                 for item in value or []:
-                    with suppress(Exception):  # a linked record that is gone
-                        widget.select(item)
+                    widget.select(item)  # a gone linked record: kept, shown nowhere
         elif isinstance(widget, Input):
             text = "" if value is None else str(value)
             if widget.value != text:
