@@ -131,7 +131,6 @@ class Achievement(Record):
     """Evidence of what you did and what it changed: the agenda's role review draws on it."""
 
     TABLE: ClassVar[str] = "achievements"
-    SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
 
     date: str = ""
     what: str = ""
@@ -194,7 +193,6 @@ GOAL_STATUSES = ("idea", "discussed", "agreed", "in progress", "done", "dropped"
 @dataclass
 class Goal(Record):
     TABLE: ClassVar[str] = "goals"
-    SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
 
     from_capture: str = ""
     """The meeting note (an opportunity) this goal grew out of, if any."""
@@ -229,7 +227,6 @@ class Request(Record):
     """Something specific to ask the manager for, with a dated history of its status."""
 
     TABLE: ClassVar[str] = "requests"
-    SHAREABLE_BY_DEFAULT: ClassVar[bool] = True
 
     from_capture: str = ""
     goal_id: str = ""
@@ -322,8 +319,8 @@ ACTION_STATUSES = ("open", "done", "dropped")
 class Capture(Record):
     """A line captured during a meeting: feedback, an opportunity, a note or an action item.
 
-    The manager's feedback is private by default; action items are created
-    shareable (they go into the thank-you email).
+    Private by default like everything else: an action item reaches the
+    thank-you email once the person marks it shareable.
     """
 
     TABLE: ClassVar[str] = "captures"

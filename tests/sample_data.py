@@ -26,13 +26,15 @@ def fill_invite(workbook: Workbook) -> None:
 
 
 def fill_prepare(workbook: Workbook) -> None:
-    """Achievements, paths, goals and requests, private and shareable, with the same words."""
+    """Achievements, paths, goals and requests, private and shareable, with the same words.
+
+    Every record says which it is: new records are private unless marked shareable."""
     fill_profile(workbook)
     for record in (
         Achievement(id="a1", date="2026-09-30", what="Rebuilt the month-end revenue report",
-                    impact="close now takes 1 day instead of 3"),
+                    impact="close now takes 1 day instead of 3", shareable=True),
         Achievement(id="a2", date="2026-06-15", what="Mentored two new analysts",
-                    impact="both work on their own after six weeks"),
+                    impact="both work on their own after six weeks", shareable=True),
         Achievement(id="a3", date="2026-05-01", what="SECRET side project for another team",
                     shareable=False),
         CareerPath(id="p1", role="Analytics team lead", team="Finance Analytics",
@@ -42,18 +44,18 @@ def fill_prepare(workbook: Workbook) -> None:
         CareerPath(id="p3", role="SECRET job at a competitor", kind="lateral", interest=2),
         Goal(id="g1", title="Lead a small analytics project end to end",
              measure="project shipped and reviewed by stakeholders", target_date="2027-03-31",
-             status="idea", horizon="short-term"),
-        Goal(id="g2", title="Get better at SQL", status="idea"),
+             status="idea", horizon="short-term", shareable=True),
+        Goal(id="g2", title="Get better at SQL", status="idea", shareable=True),
         Goal(id="g3", title="SECRET goal: leave within a year", shareable=False),
         Request(id="r1", goal_id="g1", kind="lead a small project",
                 ask="Let me lead the Q1 pricing dashboard project",
-                ledger=[{"status": "draft", "date": "2026-11-20"}]),
+                ledger=[{"status": "draft", "date": "2026-11-20"}], shareable=True),
         Request(id="r2", kind="mentorship", ask="Introduce me to a team lead who could mentor me",
-                ledger=[{"status": "asked", "date": "2026-11-10"}]),
+                ledger=[{"status": "asked", "date": "2026-11-10"}], shareable=True),
         Request(id="r3", kind="other", ask="SECRET request for a raise", shareable=False),
         Request(id="r4", kind="course or training", ask="Fund an advanced SQL course",
                 ledger=[{"status": "asked", "date": "2026-10-01"},
-                        {"status": "agreed", "date": "2026-10-15"}]),
+                        {"status": "agreed", "date": "2026-10-15"}], shareable=True),
     ):
         workbook.add(record)
 

@@ -14,7 +14,7 @@ from careertui.drafting.checkin_note import prepare_note
 from careertui.model import Capture, CheckIn, Goal, Profile, Request
 
 TODAY = date(2026, 11, 25)
-GOAL = Goal(id="g1", title="Lead the pricing project", status="in progress")
+GOAL = Goal(id="g1", title="Lead the pricing project", status="in progress", shareable=True)
 PRIVATE_GOAL = Goal(id="g2", title="SECRET: leave within a year", shareable=False)
 CHECKINS = [
     CheckIn(date="2026-10-28", progress={"g1": "kick-off done"}, shareable=True),
@@ -32,9 +32,11 @@ CAPTURES = [
     Capture(kind="strength", text="SECRET feedback"),
 ]
 REQUESTS = [
-    Request(ask="Fund the SQL course", ledger=[{"status": "asked", "date": "2026-11-05"}]),
-    Request(ask="Mentor intro", ledger=[{"status": "asked", "date": "2026-11-20"}]),
-    Request(ask="Agreed already", ledger=[{"status": "agreed", "date": "2026-11-20"}]),
+    Request(ask="Fund the SQL course", ledger=[{"status": "asked", "date": "2026-11-05"}],
+            shareable=True),
+    Request(ask="Mentor intro", ledger=[{"status": "asked", "date": "2026-11-20"}], shareable=True),
+    Request(ask="Agreed already", ledger=[{"status": "agreed", "date": "2026-11-20"}],
+            shareable=True),
     Request(ask="SECRET raise", ledger=[{"status": "asked", "date": "2026-11-01"}],
             shareable=False),
 ]

@@ -10,6 +10,7 @@ from textual.widgets import Input
 from careertui.model import Capture, Goal, Meeting
 from careertui.screens.pick import PickScreen
 from careertui.stages.follow_up import FollowUpStage
+from careertui.widgets.fields import ShareableToggle
 from careertui.widgets.record_list import RecordList
 
 from .conftest import SIZE
@@ -59,7 +60,7 @@ async def test_a_meeting_typed_through_quick_capture(make_app, db_path):
     assert actions["research the AWS certification"]["owner"] == "me"
     assert actions["introduce me to Sam in product"]["owner"] == "manager"
     assert actions["introduce me to Sam in product"]["due"] == "2026-11-27"
-    assert all(c["shareable"] == (c["kind"] == "action") for c in captures)
+    assert all(c["shareable"] is False for c in captures)  # private until marked shareable
     assert all(c["raw"] in MEETING_LINES for c in captures)
     [meeting] = saved["meetings"].values()
     assert all(c["meeting_id"] == meeting["id"] for c in captures)
@@ -109,12 +110,15 @@ async def test_a_date_phrase_is_taken_whole_from_the_line(make_app, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "meeting")
         feedback = await capture_line(pilot, "a: send notes @manager next tuesday")
-        assert feedback == "✓ Action item: send notes (owner: manager, due Tue 1 Dec 2026)"
+        assert feedback == ("✓ Action item: send notes (owner: manager, due Tue 1 Dec 2026)"
+                            " · private until you mark it shareable")
         assert not app.query_one("#capture-feedback").has_class("-problem")
         feedback = await capture_line(pilot, "a: [b]x 目标 @me in 3 days")
-        assert feedback == "✓ Action item: [b]x 目标 (owner: me, due Sat 28 Nov 2026)"
+        assert feedback == ("✓ Action item: [b]x 目标 (owner: me, due Sat 28 Nov 2026)"
+                            " · private until you mark it shareable")
         feedback = await capture_line(pilot, "a: file expenses by end of month")
-        assert feedback == "✓ Action item: file expenses (owner: me, due Mon 30 Nov 2026)"
+        assert feedback == ("✓ Action item: file expenses (owner: me, due Mon 30 Nov 2026)"
+                            " · private until you mark it shareable")
         await until(pilot, lambda: not app.workbook.dirty)  # autosave, a moment later
     saved = json.loads(db_path.read_text())
     due = {c["text"]: (c["owner"], c["due"]) for c in saved["captures"].values()}
@@ -186,6 +190,19 @@ async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
         stage = app.query_one(FollowUpStage)
         clock = str(app.query_one("#thank-you-clock").render())
         assert "Thank-you due in 24 h 0 m." in clock
+        await run_command(pilot, "Copy thank-you email")
+        await settle(pilot)
+        assert "research the AWS certification" not in app.clipboard  # private so far
+        actions = stage.query_one("#actions-list", RecordList)
+        for row in range(len(actions.records)):  # mark each action item shareable
+            actions.table.focus()
+            actions.table.move_cursor(row=row)
+            await pilot.pause()
+            for _ in range(10):
+                if isinstance(app.focused, ShareableToggle):
+                    break
+                await pilot.press("tab")
+            await pilot.press("space")
         await run_command(pilot, "Copy thank-you email")
         await settle(pilot)
         text = app.clipboard

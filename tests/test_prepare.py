@@ -51,7 +51,7 @@ async def test_self_assessment_answers_example_and_achievements(make_app, db_pat
     [achievement] = stored(db_path, "achievements")
     assert achievement["what"] == "Rebuilt the revenue report"
     assert achievement["impact"] == "3 days to 1"
-    assert achievement["date"] == "2026-11-25" and achievement["shareable"] is True
+    assert achievement["date"] == "2026-11-25" and achievement["shareable"] is False
 
 
 async def test_paths_add_compare_sort_reorder_delete(make_app, db_path):

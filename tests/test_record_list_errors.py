@@ -20,8 +20,8 @@ def links_spec(goals: RecordList):
 async def test_a_goal_linked_to_a_gone_path_still_loads(make_app):
     app = make_app()
     kept = CareerPath(role="Staff engineer")
-    app.workbook.put(kept)
-    app.workbook.put(Goal(title="Lead a project", path_ids=["gone-path", kept.id]))
+    app.workbook.add(kept)
+    app.workbook.add(Goal(title="Lead a project", path_ids=["gone-path", kept.id]))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
@@ -33,8 +33,8 @@ async def test_a_goal_linked_to_a_gone_path_still_loads(make_app):
 
 async def test_a_vanished_row_leaves_the_cursor_but_other_errors_surface(make_app, monkeypatch):
     app = make_app()
-    app.workbook.put(Goal(title="One"))
-    app.workbook.put(Goal(title="Two"))
+    app.workbook.add(Goal(title="One"))
+    app.workbook.add(Goal(title="Two"))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
@@ -53,7 +53,7 @@ async def test_a_vanished_row_leaves_the_cursor_but_other_errors_surface(make_ap
 
 async def test_an_error_selecting_a_link_surfaces(make_app, monkeypatch):
     app = make_app()
-    app.workbook.put(Goal(title="One", path_ids=["some-path"]))
+    app.workbook.add(Goal(title="One", path_ids=["some-path"]))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)

@@ -14,8 +14,8 @@ from textual.widgets import DataTable, Input
 
 from careertui.model import (
     AGENDA_TEXT,
-    CareerPath,
     Capture,
+    CareerPath,
     Goal,
     Interview,
     Meeting,

@@ -107,7 +107,7 @@ class CheckInsStage(Stage):
             self._open_actions(),
             fields=ACTION_FIELDS,
             columns=action_columns(self),
-            new_record=lambda: Capture(kind="action", owner="me", shareable=True),
+            new_record=lambda: Capture(kind="action", owner="me"),
             noun="open action item",
             today=today,
             apply=self._apply_action,

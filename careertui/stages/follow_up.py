@@ -114,7 +114,7 @@ class FollowUpStage(Stage):
         return sorted(actions, key=action_order)
 
     def _new_action(self) -> Capture:
-        return Capture(kind="action", owner="me", shareable=True,
+        return Capture(kind="action", owner="me",
                        meeting_id=self.meeting.id if self.meeting else "")
 
     def _apply_action(self, record: Record, name: str, value: Any) -> bool:

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
 from ..capture import parse_capture
-from ..dates import iso_or_none
+from ..dates import FORMS, friendly, iso_or_none
 from ..model import (
     AGENDA_TEXT,
     CAPTURE_KINDS,
@@ -197,7 +197,6 @@ class MeetingStage(Stage):
             raw=captured.raw,
             owner=captured.owner,
             due=captured.due,
-            shareable=captured.kind == "action",
         )
         if not self.workbook.get(Meeting, self.meeting.id):
             self._save_meeting()
@@ -207,13 +206,11 @@ class MeetingStage(Stage):
         captures.records = self._captures()
         captures.reload(select=record.id)
         event.input.value = ""
-        # imported here so this change stays inside this method (issue #8)
-        from ..dates import FORMS, friendly
-
         message = f"✓ {record.kind_label}: {record.text}"
         if record.kind == "action":
             due = f", due {friendly(record.due)}" if record.due else ", no due date"
             message += f" (owner: {record.owner}{due})"
+        message += " · private until you mark it shareable"
         if captured.problem:  # saved all the same: the date stays in the text as typed
             message += f"\n⚠ {captured.problem}, so it stays in the text. Dates can be {FORMS}."
         feedback.update(message)
