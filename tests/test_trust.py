@@ -76,6 +76,7 @@ async def test_space_on_the_private_toggle_is_saved_and_decides_what_is_shared(
         await settle(pilot)
         assert "pricing project" not in app.workbook.value(AGENDA_TEXT, "")
         await pilot.press("ctrl+q")
+    app.workbook.close()
 
     again = make_app()
     async with again.run_test(size=(120, 40)) as pilot:
@@ -135,6 +136,12 @@ async def test_an_action_captured_in_the_meeting_reaches_a_follow_up_built_earli
         await pilot.press("enter")
         await paste(pilot, "s: clear writing")
         await pilot.press("enter")
+        captures = app.query_one("#captures-list", RecordList)
+        captures.table.focus()  # the action item is private: share it, with the keys
+        captures.table.move_cursor(row=captures.records.index(
+            next(c for c in captures.records if c.kind == "action")))
+        await tab_to(pilot, ShareableToggle)
+        await pilot.press("space")
         await pilot.press("ctrl+pagedown")  # to Follow-up, as a person would
         await until(pilot, lambda: app.active_stage_id == "follow-up")
         stage = app.query_one(FollowUpStage)

@@ -164,7 +164,15 @@ class RecordList(Vertical):
             yield self._build_form()
 
     def _build_form(self) -> Vertical:
-        """The form, built only once there is a record to show: an empty list stays light."""
+        """The form, built only once there is a record to show: an empty list stays light.
+
+        Built with its change messages held back: a Select posts its first option as a
+        change when mounted, which is no choice of the person's (it would clear a link).
+        """
+        with self.prevent(*FORM_CHANGES):
+            return self._form_widgets()
+
+    def _form_widgets(self) -> Vertical:
         rows = [
             Horizontal(Label(spec.label, classes="form-label"), self._field_widget(spec),
                        classes="form-field")
@@ -400,6 +408,8 @@ class RecordList(Vertical):
     @on(Input.Changed, ".form-field > Input")
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        if event.value != event.input.value:
+            return  # overtaken: the form was filled with a record since it was posted
         name = self._field_name(event.input)
         spec = next(f for f in self.fields if f.name == name)
         if spec.kind == "number":
@@ -422,7 +432,7 @@ class RecordList(Vertical):
     @on(Select.Changed, ".form-field > Select")
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
-        if event.value is not Select.BLANK:
+        if event.value is not Select.BLANK and event.value == event.select.value:
             self._edited(self._field_name(event.select), event.value)
 
     @on(SelectionList.SelectedChanged)
@@ -433,7 +443,8 @@ class RecordList(Vertical):
     @on(ShareableToggle.Changed, "#field-shareable")
     def _shareable_changed(self, event: ShareableToggle.Changed) -> None:
         event.stop()
-        self._edited("shareable", event.value)
+        if event.value == event.checkbox.value:
+            self._edited("shareable", event.value)
 
     # -- actions -------------------------------------------------------------------
 
