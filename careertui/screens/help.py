@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..keys import KEYS
+from ..widgets.plain import plain
 
 
 class HelpScreen(ModalScreen[None]):
@@ -28,5 +29,5 @@ class HelpScreen(ModalScreen[None]):
             for key, meaning in KEYS:
                 table.add_row(key, meaning)
             yield table
-            yield Static(f"Workbook: {self.workbook_path}", classes="dialog-note")
+            yield Static(plain(f"Workbook: {self.workbook_path}"), classes="dialog-note")
             yield Static("escape closes this", classes="dialog-hint")
