@@ -39,7 +39,7 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
         checkins = app.query_one("#checkins-list", RecordList)
         new = checkins.selected
         assert isinstance(new, CheckIn) and new.date == "2026-11-25"
-        assert checkins.table.get_row_at(0)[0] == "2026-11-25"  # newest first
+        assert str(checkins.table.get_row_at(0)[0]) == "2026-11-25"  # newest first
         open_items = checkins.query_one("#field-open_items", TextArea).text
         assert "- Draft the Q1 dashboard project plan (me, due 2026-11-20)" in open_items
         assert "- Waiting: Introduce me to a team lead who could mentor me (15 days)" in open_items

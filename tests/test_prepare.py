@@ -75,7 +75,7 @@ async def test_paths_add_compare_sort_reorder_delete(make_app, db_path):
         # sort by role, then by kind, then interest (highest first)
         await pilot.press("s", "s", "s")
         await pilot.pause()
-        assert paths.table.get_row_at(0)[0] == "Product analyst"
+        assert str(paths.table.get_row_at(0)[0]) == "Product analyst"
         # reorder by keyboard: back to own order, move the first down
         await pilot.press("s", "s", "s", "s", "s")
         paths.table.move_cursor(row=0)
@@ -188,7 +188,7 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
     async with again.run_test(size=SIZE) as pilot:
         await self_assessment_built(pilot)
         table = again.query_one("#achievements-list", RecordList).table
-        assert table.get_row_at(0)[1] == "Shipped the report"
+        assert str(table.get_row_at(0)[1]) == "Shipped the report"
         await enter(pilot, "paths")
         assert again.query_one("#interviews-list", RecordList).records[0].person == "Sam"
 

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from ..widgets.plain import plain
+
 
 class ChoiceDialog(ModalScreen[str | None]):
     """A message with buttons; dismisses with the chosen key (None on escape).
@@ -37,8 +39,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            # Both quote what the person wrote (a record, a file path): never markup.
+            yield Static(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.message), classes="dialog-message")
             if self.ask_path is not None:
                 yield Input(self.ask_path, placeholder="Another file path", id="dialog-path")
             with Horizontal(classes="dialog-buttons"):

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static, TextArea
 
 from ..widgets.markdown_preview import MarkdownPreview
+from ..widgets.plain import plain
 
 
 class DraftBesideScreen(ModalScreen[str | None]):
@@ -24,7 +25,7 @@ class DraftBesideScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
-            yield Static(self.title_text, classes="dialog-title")
+            yield Static(plain(self.title_text), classes="dialog-title")
             yield Static(
                 "Your text is unchanged. Select lines on the left and press ctrl+c to copy "
                 "them, then paste them into your agenda.",

@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..keys import KEYS
+from ..widgets.plain import plain
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,14 +31,13 @@ class HelpScreen(ModalScreen[None]):
             for key, meaning in KEYS:
                 table.add_row(key, meaning)
             yield table
-            yield Static(f"Workbook: {self.workbook_path}", classes="dialog-note", markup=False)
+            yield Static(plain(f"Workbook: {self.workbook_path}"), classes="dialog-note")
             if self.lock_problem:
                 yield Static(
-                    f"This workbook could not be locked ({self.lock_problem}), so careertui "
-                    "cannot stop a second careertui from opening it too. Saving works as "
-                    "usual; keep it open in one place at a time.",
+                    plain(f"This workbook could not be locked ({self.lock_problem}), so "
+                          "careertui cannot stop a second careertui from opening it too. "
+                          "Saving works as usual; keep it open in one place at a time."),
                     id="help-lock-problem",
                     classes="dialog-note",
-                    markup=False,
                 )
             yield Static("escape closes this", classes="dialog-hint")

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..widgets.markdown_preview import MarkdownPreview
+from ..widgets.plain import plain
 
 
 class NoteScreen(ModalScreen[str | None]):
@@ -28,7 +29,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(plain(self.title_text), classes="dialog-title")
             yield Static("Built from shareable records only.", classes="dialog-hint")
             preview = MarkdownPreview(self.note, id="note-preview")
             preview.border_title = "As your manager will read it"

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from ..widgets.plain import plain
+
 
 class PickScreen(ModalScreen[str | None]):
     """Dismisses with the chosen text, or None on escape."""
@@ -22,8 +24,8 @@ class PickScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.title_text, classes="dialog-title", markup=False)
-            yield OptionList(*self.options, id="pick-options", markup=False)
+            yield Static(plain(self.title_text), classes="dialog-title")
+            yield OptionList(*map(plain, self.options), id="pick-options")
             yield Static("enter inserts · escape cancels", classes="dialog-hint")
 
     @on(OptionList.OptionSelected)

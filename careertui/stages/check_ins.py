@@ -41,6 +41,7 @@ from ..model import (
     Record,
     Request,
 )
+from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 from .follow_up import ACTION_FIELDS, action_columns, apply_action_status
@@ -167,7 +168,7 @@ class CheckInsStage(Stage):
             last = last_progress(goal, checkins)
             note = f" · last: {last[1]} ({friendly(last[0])})" if last else ""
             lines.append(f"  • {goal.title} [{goal.status}]{note}")
-        self.query_one("#checkin-overview", Static).update("\n".join(lines))
+        self.query_one("#checkin-overview", Static).update(plain("\n".join(lines)))
 
     # -- check-ins ---------------------------------------------------------------------
 
@@ -243,7 +244,7 @@ class CheckInsStage(Stage):
         statuses = tuple((s.capitalize(), s) for s in GOAL_STATUSES)
         rows = [
             Horizontal(
-                Label(goal.title, classes="progress-goal"),
+                Label(plain(goal.title), classes="progress-goal"),
                 Input(checkin.progress.get(goal.id, ""), placeholder="What moved since last time",
                       compact=True, name=goal.id, classes="progress-note"),
                 Select(statuses, value=goal.status, allow_blank=False, compact=True,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -38,6 +39,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from ..model import Record
 from .fields import DateInput, ShareableToggle
+from .plain import plain, plain_cell, sort_key
 
 Choices = Sequence[tuple[str, str]]
 
@@ -219,10 +221,9 @@ class RecordList(Vertical):
         return Input(placeholder=spec.placeholder, compact=True, id=widget_id,
                      type="integer" if spec.kind == "number" else "text")
 
-    def _options(self, spec: Field) -> list[tuple[str, str]]:
-        if spec.choices:
-            return list(spec.choices)
-        return list(self._choices(spec.name)) if self._choices else []
+    def _options(self, spec: Field) -> list[tuple[Text, str]]:
+        choices = spec.choices or (self._choices(spec.name) if self._choices else ())
+        return [(plain(label), value) for label, value in choices]  # labels name records
 
     def on_mount(self) -> None:
         self._form_ready = self._form_mounting = bool(self.records)  # composed with the list
@@ -242,8 +243,8 @@ class RecordList(Vertical):
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return next((r for r in self.records if r.id == row_key.value), None)
 
-    def _row(self, record: Record) -> list[str | int]:
-        return [column.value(record) for column in self.columns]
+    def _row(self, record: Record) -> list[Text | int]:
+        return [plain_cell(column.value(record)) for column in self.columns]
 
     def _fill_table(self, select: str | None = None) -> None:
         table = self.table
@@ -398,7 +399,7 @@ class RecordList(Vertical):
         self.post_message(self.Saved(self, record))
         for index, column in enumerate(self.columns):
             self.table.update_cell(
-                record.id, f"c{index}", column.value(record), update_width=True
+                record.id, f"c{index}", plain_cell(column.value(record)), update_width=True
             )
 
     @staticmethod
@@ -563,4 +564,4 @@ class RecordList(Vertical):
             return
         column = self.columns[self._sort_index]
         numeric = all(isinstance(column.value(r), int) for r in self.records)
-        self.table.sort(f"c{self._sort_index}", reverse=numeric)
+        self.table.sort(f"c{self._sort_index}", key=sort_key, reverse=numeric)
