@@ -1,0 +1,152 @@
+"""Failures the journey walk (tests/test_journey.py) found, each kept as a plain test.
+
+Every test is the shortest key sequence that showed the failure, checked against
+the saved file: what the person typed or chose must be what is stored.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input, Select
+
+from careertui.widgets.fields import ShareableToggle
+from careertui.widgets.record_list import RecordList
+
+from .helpers import enter, paste, run_command, settle, until
+
+SIZE = (120, 40)
+
+
+def stored(db_path: Path, table: str) -> list[dict[str, Any]]:
+    data = json.loads(db_path.read_text("utf-8"))
+    return list(data.get(table, {}).values())
+
+
+async def add_to(pilot, list_id: str, text: str | None = None) -> RecordList:
+    """ctrl+n in a record list, then paste `text` into the field that takes the cursor."""
+    records = pilot.app.query_one(f"#{list_id}", RecordList)
+    records.table.focus()  # as a click on the list would
+    await pilot.pause()
+    count = len(records.records)
+    await pilot.press("ctrl+n")
+    await until(pilot, lambda: len(records.records) > count and records.has_form)
+    if text is not None:
+        await pilot.pause()
+        await paste(pilot, text)
+    return records
+
+
+async def saved(pilot) -> None:
+    await settle(pilot)
+    assert await pilot.app.save_workbook()
+
+
+async def test_space_on_the_shareable_toggle_is_saved(make_app, db_path: Path):
+    """The list's toggle changed on screen but never reached the workbook: ShareableToggle
+    overrode Checkbox.watch_value without calling it, so no Changed message was sent."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        records = await add_to(pilot, "paths-list", "Team lead")
+        records.query_one("#field-shareable", ShareableToggle).focus()
+        await pilot.pause()
+        await pilot.press("space")
+        await saved(pilot)
+        assert [p["shareable"] for p in stored(db_path, "paths")] == [True]
+
+
+async def test_markup_typed_into_a_list_is_shown_and_saved_as_typed(make_app, db_path: Path):
+    """A goal titled `[/]` crashed the app: the list's table read cell text as markup."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        records = await add_to(pilot, "goals-list", "[/] [b]x [@click=app.quit]Q")
+        await saved(pilot)
+        assert app.is_running
+        assert [g["title"] for g in stored(db_path, "goals")] == ["[/] [b]x [@click=app.quit]Q"]
+        assert str(records.table.get_row_at(0)[0]).startswith("[/] [b]x")
+
+
+async def test_a_request_added_under_a_goal_keeps_that_goal(make_app, db_path: Path):
+    """ctrl+n in the requests list links the new request to the goal selected above;
+    the link was saved, then cleared when the request's form was first shown."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        await add_to(pilot, "goals-list", "Lead a project")
+        await add_to(pilot, "requests-list", "Let me lead the Q1 dashboard")
+        await saved(pilot)
+        goal_id = stored(db_path, "goals")[0]["id"]
+        assert [r["goal_id"] for r in stored(db_path, "requests")] == [goal_id]
+
+
+async def test_editing_the_profile_keeps_a_requests_goal(make_app, db_path: Path):
+    """Closing the profile reloads every stage; refreshing the request's goal choices
+    set its Select afresh, and that was saved as the person clearing the link. (Any
+    reload does the same: an interview's path goes when Check-ins saves an action.)"""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        await add_to(pilot, "goals-list", "Lead a project")
+        records = await add_to(pilot, "requests-list", "Let me lead the Q1 dashboard")
+        records.query_one("#field-goal_id", Select).focus()  # choose the goal with keys
+        await pilot.pause()
+        await pilot.press("enter", "home", "down", "enter")
+        await saved(pilot)
+        goal_id = stored(db_path, "goals")[0]["id"]
+        assert [r["goal_id"] for r in stored(db_path, "requests")] == [goal_id]
+        await run_command(pilot, "Edit profile")
+        await paste(pilot, "Sam")
+        await pilot.press("escape")
+        await saved(pilot)
+        assert [r["goal_id"] for r in stored(db_path, "requests")] == [goal_id]
+
+
+async def test_an_action_captured_in_the_meeting_shows_in_follow_up(make_app, db_path: Path):
+    """A Follow-up stage built before the capture kept its old list of action items:
+    the Meeting stage's quick capture never asked the other stages to reload."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        await enter(pilot, "meeting")
+        app.query_one("#capture", Input).focus()
+        await paste(pilot, "a: send the deck @me fri")
+        await pilot.press("enter")
+        await saved(pilot)
+        [action] = stored(db_path, "captures")
+        await enter(pilot, "follow-up")
+        actions = app.query_one("#actions-list", RecordList)
+        assert [str(key.value) for key in actions.table.rows] == [action["id"]]
+
+
+async def test_an_action_deleted_in_check_ins_stays_deleted(make_app, db_path: Path):
+    """Deleted in Check-ins, the action stayed in Follow-up's list (Check-ins did not
+    tell the other stages), and editing it there wrote it back into the workbook."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        app.query_one("#capture", Input).focus()
+        await paste(pilot, "a: send the deck")
+        await pilot.press("enter")
+        await enter(pilot, "follow-up")
+        await enter(pilot, "check-ins")
+        open_actions = app.query_one("#checkin-actions", RecordList)
+        open_actions.table.focus()
+        await pilot.pause()
+        await pilot.press("delete")
+        await until(pilot, lambda: app.screen is not app.screen_stack[0])
+        await pilot.press("tab", "enter")
+        await until(pilot, lambda: app.screen is app.screen_stack[0])
+        await saved(pilot)
+        assert stored(db_path, "captures") == []
+        await enter(pilot, "follow-up")
+        actions = app.query_one("#actions-list", RecordList)
+        assert list(actions.table.rows) == []
+        if actions.records:  # the stale row: typing into it must not bring it back
+            actions.query_one("#field-text", Input).focus()
+            await paste(pilot, "send the deck today")
+        await saved(pilot)
+        assert stored(db_path, "captures") == []
