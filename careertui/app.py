@@ -255,8 +255,10 @@ class CareerApp(App[None]):
     def stage(self, stage_id: str) -> Stage | None:
         """The stage widget if it has been built (stages are built when first shown)."""
         pane = self.tabs.get_pane(stage_id)
-        found = pane.query(Stage)
-        return found.first() if found else None
+        for child in pane.children:  # the stage is the pane's one child: no walk of its tree
+            if isinstance(child, Stage):
+                return child
+        return None
 
     async def ensure_stage(self, stage_id: str) -> Stage:
         """The stage, built on first use; callers that arrive while it is being built
@@ -327,8 +329,10 @@ class CareerApp(App[None]):
         """Every built stage that shows what changed refreshes: now if on screen,
         else when next shown (the stage that made the change keeps itself current)."""
         active = self.active_stage_id
-        for stage in self.query(Stage).results(Stage):
-            stage.workbook_changed(change, shown=stage.id == f"stage-{active}")
+        for stage_id in STAGE_IDS:
+            stage = self.stage(stage_id)
+            if stage is not None:
+                stage.workbook_changed(change, shown=stage_id == active)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Honour the no-blink setting (deterministic screenshots, calmer terminals)."""

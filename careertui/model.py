@@ -247,6 +247,18 @@ class Request(Record):
 
 # ------------------------------------------------------------------------ asking
 
+LINKS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("achievements", "goal_id", frozenset({"goals"})),
+    ("interviews", "path_id", frozenset({"paths"})),
+    ("goals", "path_ids", frozenset({"paths"})),
+    ("requests", "goal_id", frozenset({"goals"})),
+    ("captures", "linked_id", frozenset({"goals", "requests"})),
+    ("goals", "from_capture", frozenset({"captures"})),
+    ("requests", "from_capture", frozenset({"captures"})),
+)
+"""(table, field, tables it points into): the links between records. Deleting a
+record clears every link to it, so no link ever points at nothing."""
+
 AGENDA_TEXT = "agenda.text"
 """Workbook value: the agenda as the person last left it (Markdown)."""
 AGENDA_DRAFTED = "agenda.drafted"

@@ -25,7 +25,7 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from .model import SCHEMA_VERSION, Clock, Profile, Record, system_clock
+from .model import LINKS, SCHEMA_VERSION, Clock, Profile, Record, system_clock
 
 APP_NAME = "careertui"
 WORKBOOK_FILENAME = "workbook.json"
@@ -645,7 +645,24 @@ class Workbook:
             self._db.table(table).insert_multiple(docs)
 
     def delete(self, record: Record) -> None:
+        """Remove a record and clear every link to it (a request's goal, an interview's path)."""
         self._db.table(record.TABLE).remove(Query().id == record.id)
+        gone = record.id
+
+        def points_at_gone(value: Any) -> bool:
+            return value == gone or (isinstance(value, list) and gone in value)
+
+        for table_name, name, targets in LINKS:
+            if record.TABLE not in targets:
+                continue
+            table = self._db.table(table_name)
+
+            def unlink(doc: dict[str, Any], name: str = name) -> None:
+                value = doc[name]
+                doc[name] = [v for v in value if v != gone] if isinstance(value, list) else ""
+
+            if table.contains(Query()[name].test(points_at_gone)):
+                table.update(unlink, Query()[name].test(points_at_gone))
 
     def single(self, kind: type[R]) -> R:
         """The one record of a kind kept once per workbook (the invite), or a fresh one."""

@@ -105,12 +105,12 @@ class Model:
     def add(self, table: str, record_id: str, **values: Any) -> None:
         assert record_id not in self.tables[table], f"{table}: {record_id} added twice"
         defaults = {
-            "achievements": {"what": "", "impact": "", "goal_id": "", "shareable": True},
+            "achievements": {"what": "", "impact": "", "goal_id": "", "shareable": False},
             "paths": {"role": "", "notes": "", "status": "exploring", "shareable": False},
             "interviews": {"person": "", "learned": "", "path_id": "", "shareable": False},
             "goals": {"title": "", "why": "", "status": "idea", "path_ids": [],
-                      "shareable": True},
-            "requests": {"ask": "", "goal_id": "", "status": "draft", "shareable": True},
+                      "shareable": False},
+            "requests": {"ask": "", "goal_id": "", "status": "draft", "shareable": False},
             "captures": {"kind": "note", "text": "", "owner": "", "due": "", "status": "open",
                          "shareable": False},
             "checkins": {"raise_next": "", "new_items": "", "shareable": False},
@@ -282,7 +282,7 @@ def capture_values(line: str, today: date) -> dict[str, Any] | None:
     if captured is None:
         return None
     return {"kind": captured.kind, "text": captured.text, "owner": captured.owner,
-            "due": captured.due, "status": "open", "shareable": captured.kind == "action"}
+            "due": captured.due, "status": "open", "shareable": False}
 
 
 def expected_rows(list_id: str, data: dict[str, list[dict[str, Any]]], today: date,

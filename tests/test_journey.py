@@ -56,7 +56,12 @@ from .journey_model import (
 )
 
 SEEDS = int(os.environ.get("CAREERTUI_JOURNEY_SEEDS", "3"))
-STEPS = int(os.environ.get("CAREERTUI_JOURNEY_STEPS", "100"))
+SIZE = (80, 24)
+"""The smallest screen careertui is made for: every frame costs less to draw than at
+120x40 (drawing is most of a step's time), and the walk sees the tightest layout."""
+STEPS = int(os.environ.get("CAREERTUI_JOURNEY_STEPS", "30"))
+"""A step costs about a second (key presses, stage switches and frames drawn): 3 x 30
+keeps the suite within its budget; the long run goes before an issue is resolved."""
 STAGE_CHECK_EVERY = 5
 PROFILE = bool(os.environ.get("CAREERTUI_JOURNEY_PROFILE"))
 KEEP_GOING = os.environ.get("CAREERTUI_JOURNEY_KEEP_GOING", "")
@@ -191,7 +196,7 @@ class Journey:
             path = self.app.query_one("#paths-list", RecordList).selected
             defaults["path_id"] = path.id if path else ""
         if list_id in {"actions-list", "checkin-actions"}:
-            defaults.update(kind="action", owner="me", shareable=True)
+            defaults.update(kind="action", owner="me")  # private, like every new record
         records.table.focus()
         await self.pilot.pause()
         known = set(self.model.tables[table])
@@ -267,7 +272,7 @@ class Journey:
         current = self.model.tables[table][record.id]["status"]
         await self.choose(records.query_one("#field-status", Select), choices.index(current),
                           downs := self.rng.randrange(len(choices)))
-        value = choices[min(choices.index(current) + downs, len(choices) - 1)]
+        value = choices[(choices.index(current) + downs) % len(choices)]  # the list wraps
         self.model.set(table, record.id, "status", value)
         self.note(f"{list_id}: {record.id} status {current} -> {value}")
 
@@ -284,7 +289,7 @@ class Journey:
         downs = self.rng.randrange(-len(options) + 1, len(options))
         await self.choose(records.query_one("#field-goal_id", Select), options.index(current),
                           downs)
-        value = options[max(0, min(options.index(current) + downs, len(options) - 1))]
+        value = options[(options.index(current) + downs) % len(options)]  # the list wraps
         self.model.set("requests", record.id, "goal_id", value)
         self.note(f"requests-list: {record.id} goal {current or '-'} -> {value or '-'}")
 
@@ -426,8 +431,8 @@ class Journey:
         problems = []
         for list_id, (stage_id, _, _) in LISTS.items():
             stage = self.app.stage(stage_id)
-            if stage is None:
-                continue
+            if stage is None or stage.stale:
+                continue  # not built, or told of a change and refreshed when next shown
             for records in stage.query(f"#{list_id}").results(RecordList):
                 meeting = getattr(stage, "meeting", None)
                 expected = expected_rows(list_id, data, TODAY, meeting.id if meeting else "")
@@ -476,6 +481,6 @@ async def test_journey(seed: int, make_app, db_path: Path, monkeypatch: pytest.M
     copied: list[str] = []
     monkeypatch.setattr(clipboard, "_pyperclip_copy", copied.append)
     app = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         journey = Journey(pilot, seed, db_path, copied)
         await journey.walk(STEPS)

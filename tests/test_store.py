@@ -14,7 +14,16 @@ from pathlib import Path
 import pytest
 
 from careertui import store
-from careertui.model import SCHEMA_VERSION, Capture, Goal, Profile, Request
+from careertui.model import (
+    SCHEMA_VERSION,
+    Achievement,
+    Capture,
+    CareerPath,
+    Goal,
+    Interview,
+    Profile,
+    Request,
+)
 from careertui.store import (
     Change,
     RecordGone,
@@ -467,3 +476,24 @@ def test_settings_write_holds_the_last_value_remembered(tmp_path: Path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     assert Settings(blocker).set("theme", "x")  # a reason, not an exception
+
+
+def test_deleting_a_record_clears_every_link_to_it(db_path: Path):
+    """No link ever points at nothing: a request's goal, an interview's path, a goal's paths."""
+    book = open_book(db_path)
+    path, other = CareerPath(id="p1", role="Lead"), CareerPath(id="p2", role="PM")
+    goal = Goal(id="g1", title="Lead", path_ids=["p1", "p2"], from_capture="c1")
+    book.add_all([path, other, goal, Interview(id="i1", path_id="p1"),
+                  Request(id="r1", goal_id="g1"), Achievement(id="a1", goal_id="g1"),
+                  Capture(id="c1", linked_id="g1")])
+    changes: list[Change] = []
+    book.subscribe(changes.append)
+    book.delete(path)
+    assert book.get(Interview, "i1").path_id == ""
+    assert book.get(Goal, "g1").path_ids == ["p2"]
+    book.delete(goal)
+    assert book.get(Request, "r1").goal_id == "" and book.get(Achievement, "a1").goal_id == ""
+    assert book.get(Capture, "c1").linked_id == ""
+    touched = set().union(*(c.tables for c in changes))
+    assert touched == {"paths", "interviews", "goals", "requests", "achievements", "captures"}
+    book.close()

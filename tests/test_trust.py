@@ -147,14 +147,16 @@ async def test_an_action_captured_in_the_meeting_reaches_a_follow_up_built_earli
         stage = app.query_one(FollowUpStage)
         actions = stage.query_one("#actions-list", RecordList)
         await until(pilot, lambda: actions.records)
-        assert [a.text for a in actions.records] == [f"send the notes {HOSTILE}"]
+        words = " ".join(f"send the notes {HOSTILE}".split())  # capture keeps the words
+        assert [a.text for a in actions.records] == [words]
+        assert actions.records[0].raw == f"a: send the notes {HOSTILE} @manager +1w"
         table = actions.query_one(DataTable)
         assert table.row_count == 1
         body = stage.query_one(MarkdownEditor).text
-        assert f"send the notes {HOSTILE}" in body  # the untouched thank-you follows
+        assert words in body  # the untouched thank-you follows
         await app.save_workbook()
     [action] = [c for c in on_disk(db_path, "captures") if c["kind"] == "action"]
-    assert action["text"] == f"send the notes {HOSTILE}" and action["owner"] == "manager"
+    assert action["text"] == words and action["owner"] == "manager"
 
 
 async def test_an_action_deleted_in_check_ins_stays_deleted(make_app, db_path: Path):

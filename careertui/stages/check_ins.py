@@ -8,6 +8,7 @@ and the note for the manager is prepared from shareable records only.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from ..model import (
     Record,
     Request,
 )
+from ..store import Workbook
 from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
@@ -119,6 +121,10 @@ class CheckInsStage(Stage):
 
     def _open_actions(self) -> list[Capture]:
         return open_actions(self.workbook.all(Capture), self.now().date())
+
+    def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
+        super().__init__(workbook, id=id)
+        self._progress_lock = asyncio.Lock()
 
     def on_mount(self) -> None:
         self._show_overview()
@@ -234,12 +240,24 @@ class CheckInsStage(Stage):
     # -- progress per goal ------------------------------------------------------------
 
     def _show_progress(self, checkin: CheckIn) -> None:
+        """One rebuild at a time: a second call while rows are still being mounted
+        waits for the first (removing rows that are not mounted yet breaks them)."""
+        self._progress_for = checkin
+        self.run_worker(self._build_progress(checkin), group="goal-progress", exclusive=False)
+
+    async def _build_progress(self, checkin: CheckIn) -> None:
+        async with self._progress_lock:
+            if checkin is not self._progress_for:
+                return  # overtaken by a newer selection
+            await self._mount_progress(checkin)
+
+    async def _mount_progress(self, checkin: CheckIn) -> None:
         box = self.query_one("#goal-progress", Vertical)
-        box.remove_children()
+        await box.remove_children()
         goals = active_goals(self.workbook.all(Goal))
         if not goals:
-            box.mount(Static("No active goals: add them on the Goals stage.",
-                             classes="record-empty"))
+            await box.mount(Static("No active goals: add them on the Goals stage.",
+                                   classes="record-empty"))
             return
         statuses = tuple((s.capitalize(), s) for s in GOAL_STATUSES)
         rows = [
@@ -253,8 +271,7 @@ class CheckInsStage(Stage):
             )
             for goal in goals
         ]
-        box.mount_all(rows)
-        self._progress_for = checkin
+        await box.mount_all(rows)
 
     @on(Input.Changed, ".progress-note")
     def _progress_changed(self, event: Input.Changed) -> None:
@@ -283,8 +300,7 @@ class CheckInsStage(Stage):
         checkins.refresh_records()
         self.query_one("#checkin-actions", RecordList).refresh_records()
         self._show_overview()
-        self._progress_for = None  # goals may have changed: rebuild the progress rows
-        if isinstance(checkins.selected, CheckIn):
+        if isinstance(checkins.selected, CheckIn):  # goals may have changed: rebuild
             self._show_progress(checkins.selected)
 
     # -- the note for the manager -------------------------------------------------------

@@ -146,8 +146,8 @@ class PathsStage(Stage):
         self._related_changed(event.record_list)
 
     def _related_changed(self, changed: RecordList) -> None:
-        if changed.id == "paths-list":
-            self.query_one("#interviews-list", RecordList).refresh_choices()
+        if changed.id == "paths-list":  # its role is an option there; a deleted path unlinks
+            self.query_one("#interviews-list", RecordList).refresh_records()
         else:  # interview counts in the comparison table
             paths = self.query_one("#paths-list", RecordList)
             for path in paths.records:
