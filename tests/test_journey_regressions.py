@@ -150,3 +150,52 @@ async def test_an_action_deleted_in_check_ins_stays_deleted(make_app, db_path: P
             await paste(pilot, "send the deck today")
         await saved(pilot)
         assert stored(db_path, "captures") == []
+
+
+async def test_deleting_a_path_clears_the_links_to_it(make_app, db_path: Path):
+    """A deleted path left interviews and goals pointing at nothing."""
+    from careertui.model import CareerPath, Goal, Interview
+
+    app = make_app()
+    app.workbook.add_all([CareerPath(id="p1", role="Team [/] lead"),
+                          Interview(id="i1", person="Dana", path_id="p1"),
+                          Goal(id="g1", title="Lead", path_ids=["p1"])])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")  # built while the link is there
+        await enter(pilot, "paths")
+        records = app.query_one("#paths-list", RecordList)
+        records.table.focus()
+        await pilot.press("delete")
+        await until(pilot, lambda: app.screen is not app.screen_stack[0])
+        await pilot.press("tab", "enter")  # "Delete"
+        await until(pilot, lambda: not records.records)
+        interviews = app.query_one("#interviews-list", RecordList)
+        assert interviews.selected.path_id == ""  # the form shows it at once
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        assert goals.selected.path_ids == []
+        await saved(pilot)
+    assert [i["path_id"] for i in stored(db_path, "interviews")] == [""]
+    assert [g["path_ids"] for g in stored(db_path, "goals")] == [[]]
+
+
+async def test_check_ins_shown_while_the_profile_changes_keeps_running(make_app, db_path: Path):
+    """A refresh rebuilt the per-goal progress rows twice at once; removing rows still
+    being mounted broke a Select ("No nodes match 'SelectOverlay'") and ended the app."""
+    from careertui.model import CheckIn, Goal
+
+    app = make_app()
+    app.workbook.add_all([Goal(id="g1", title="Lead", status="in progress"),
+                          Goal(id="g2", title="SQL", status="in progress"),
+                          CheckIn(id="k1", date="2026-11-18", progress={"g1": "kick-off"})])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        for letter in "abc":
+            await run_command(pilot, "Edit profile")
+            await paste(pilot, letter)
+            await pilot.press("escape")
+        await settle(pilot)
+        assert app.is_running
+        rows = app.query(".progress-row")
+        await until(pilot, lambda: len(app.query(".progress-row")) == 2)
+        assert len(rows) == 2 and app.query_one(".progress-note", Input).value == "kick-off"
