@@ -21,10 +21,10 @@ from pathlib import Path
 
 from common import five_year_sample
 
+from careertui.core.model import AGENDA_TEXT
 from careertui.factory import create_app
-from careertui.model import AGENDA_TEXT
-from careertui.widgets.markdown_editor import MarkdownEditor
-from careertui.widgets.markdown_preview import MarkdownPreview
+from careertui.ui.widgets.markdown_editor import MarkdownEditor
+from careertui.ui.widgets.markdown_preview import MarkdownPreview
 
 
 def make_agenda(lines: int) -> str:

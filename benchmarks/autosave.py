@@ -21,8 +21,8 @@ from pathlib import Path
 from common import five_year_sample, median, percentile
 from textual.widgets import TextArea
 
+from careertui.core.store import Workbook
 from careertui.factory import create_app
-from careertui.store import Workbook
 
 
 def cold_saves(path: Path, runs: int) -> dict[str, float]:

@@ -13,7 +13,7 @@ SAMPLE_SEED = 1
 
 def five_year_sample(folder: Path) -> Path:
     """A fresh copy of the benchmark workbook (seed 1, dated up to today) in `folder`."""
-    from careertui.sample import write_sample
+    from careertui.core.sample import write_sample
 
     path = folder / "five-years.json"
     if not path.exists():

@@ -20,7 +20,7 @@ from common import five_year_sample, median, percentile
 from textual.screen import Screen
 
 from careertui.factory import create_app
-from careertui.stages import STAGE_IDS
+from careertui.ui.stages import STAGE_IDS
 
 VERBOSE = False
 

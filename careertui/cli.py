@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .store import ENV_WORKBOOK, WorkbookError, default_workbook_path, resolve_workbook_path
+from .core.store import ENV_WORKBOOK, WorkbookError, default_workbook_path, resolve_workbook_path
 
 DEMO_YEARS = 1
 
@@ -99,8 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _write_sample(path: Path, years: int, seed: int) -> int:
-    from .sample import write_sample
-    from .store import describe_os_error
+    from .core.sample import write_sample
+    from .core.store import describe_os_error
 
     try:
         sample = write_sample(path, years=years, seed=seed)
@@ -116,8 +116,8 @@ def _write_sample(path: Path, years: int, seed: int) -> int:
 
 
 def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
-    from .drafting.workbook_export import WorkbookContents, export_file_name, render_workbook
-    from .store import Workbook, describe_os_error, export_file
+    from .core.drafting.workbook_export import WorkbookContents, export_file_name, render_workbook
+    from .core.store import Workbook, describe_os_error, export_file
 
     path = resolve_workbook_path(db)
     try:  # read only: an open careertui may hold the lock, and nothing is written
@@ -147,7 +147,7 @@ def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
 
 def _run_demo(theme: str | None) -> int:
     """A fresh sample in a temporary folder, removed afterwards: the user's file is never read."""
-    from .sample import write_sample
+    from .core.sample import write_sample
 
     folder = Path(tempfile.mkdtemp(prefix="careertui-demo-"))
     try:

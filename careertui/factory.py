@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .app import CareerApp
-from .model import Clock, system_clock
-from .store import Settings, Workbook, resolve_workbook_path
-from .themes import load_themes
+from .core.model import Clock, system_clock
+from .core.store import Settings, Workbook, resolve_workbook_path
+from .ui.app import CareerApp
+from .ui.themes import load_themes
 
 
 def create_app(

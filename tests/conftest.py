@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from careertui.app import CareerApp
 from careertui.factory import create_app
+from careertui.ui.app import CareerApp
 
 FIXED_NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (100, 30)
@@ -40,7 +40,7 @@ def no_desktop_clipboard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """
     import pyperclip
 
-    from careertui import clipboard
+    from careertui.ui import clipboard
 
     def unavailable(text: str) -> None:
         raise pyperclip.PyperclipException("no copy/paste mechanism (test)")

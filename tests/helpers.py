@@ -31,7 +31,7 @@ async def settle(pilot: Pilot) -> None:
     Polls rather than `workers.wait_for_complete()`, which raises when an
     exclusive worker was (rightly) cancelled by a newer one.
     """
-    from careertui.widgets.footer import KeysFooter
+    from careertui.ui.widgets.footer import KeysFooter
 
     app = pilot.app
     footers = app.screen_stack[0].query(KeysFooter)
@@ -73,12 +73,12 @@ async def self_assessment_built(pilot: Pilot) -> None:
     """Wait until the prompts below the first and the achievements are mounted
     (built one at a time after the first frame; a long achievements list only when
     it is scrolled to)."""
-    from careertui.stages.self_assessment import SelfAssessmentStage
+    from careertui.ui.stages.self_assessment import SelfAssessmentStage
 
     stage = pilot.app.query_one(SelfAssessmentStage)
     await until(pilot, lambda: stage.built)
     assert stage.built, "the Self-assessment stage was never fully built"
-    from careertui.stages.self_assessment import AchievementsSection
+    from careertui.ui.stages.self_assessment import AchievementsSection
 
     await stage.query_one(AchievementsSection).build()  # as scrolling down to it would
     await pilot.pause()

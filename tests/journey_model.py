@@ -16,13 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from careertui.capture import parse_capture
-from careertui.checkins import open_actions
-from careertui.drafting.agenda import AgendaInputs, draft_agenda
-from careertui.drafting.checkin_note import prepare_note
-from careertui.drafting.emails import meeting_request, thank_you
-from careertui.drafting.workbook_export import WorkbookContents, render_workbook
-from careertui.model import (
+from careertui.core.capture import parse_capture
+from careertui.core.drafting.agenda import AgendaInputs, draft_agenda
+from careertui.core.drafting.checkin_note import prepare_note
+from careertui.core.drafting.emails import meeting_request, thank_you
+from careertui.core.drafting.workbook_export import WorkbookContents, render_workbook
+from careertui.core.model import (
     AGENDA_TEXT,
     Achievement,
     Capture,
@@ -37,6 +36,7 @@ from careertui.model import (
     Reflection,
     Request,
 )
+from careertui.core.overview import open_actions
 
 HOSTILE = (
     "[/]",

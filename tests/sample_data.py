@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from careertui.model import Achievement, CareerPath, Goal, Invite, Profile, Request
-from careertui.store import Workbook
+from careertui.core.model import Achievement, CareerPath, Goal, Invite, Profile, Request
+from careertui.core.store import Workbook
 
 PROFILE = Profile(
     name="Ana Souza",
@@ -62,7 +62,7 @@ def fill_prepare(workbook: Workbook) -> None:
 
 def fill_three_months(workbook: Workbook) -> None:
     """A meeting in late August, its action items, and a check-in every two weeks since."""
-    from careertui.model import Capture, CheckIn, Meeting
+    from careertui.core.model import Capture, CheckIn, Meeting
 
     fill_prepare(workbook)
     workbook.add(Meeting(id="m1", date="2026-08-26", time="10:00",

@@ -1,7 +1,7 @@
 from datetime import date
 
-from careertui.advice import days_waiting, goal_hints, ledger_summary, set_request_status
-from careertui.model import Goal, Request
+from careertui.core.advice import days_waiting, goal_hints, ledger_summary, set_request_status
+from careertui.core.model import Goal, Request
 
 TODAY = date(2026, 11, 25)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from careertui.model import AGENDA_TEXT
-from careertui.screens.confirm import ChoiceDialog
-from careertui.screens.draft_beside import DraftBesideScreen
-from careertui.stages.agenda import AgendaStage
-from careertui.widgets.markdown_editor import MarkdownEditor
+from careertui.core.model import AGENDA_TEXT
+from careertui.ui.screens.confirm import ChoiceDialog
+from careertui.ui.screens.draft_beside import DraftBesideScreen
+from careertui.ui.stages.agenda import AgendaStage
+from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
 from .helpers import enter, paste, run_command, settle
@@ -135,7 +135,7 @@ async def test_the_agenda_survives_a_relaunch(make_app, db_path):
 
 
 async def test_export_is_named_after_the_meeting_date_when_there_is_one(make_app, tmp_path):
-    from careertui.model import Invite
+    from careertui.core.model import Invite
 
     app = make_app()
     app.workbook.add(Invite(slots=["2026-12-03 14:00", "", ""]))

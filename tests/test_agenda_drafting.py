@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from careertui.drafting.agenda import AgendaInputs, draft_agenda, split_minutes
-from careertui.model import Achievement, CareerPath, Goal, Profile, Request
-from careertui.store import Workbook
+from careertui.core.drafting.agenda import AgendaInputs, draft_agenda, split_minutes
+from careertui.core.model import Achievement, CareerPath, Goal, Profile, Request
+from careertui.core.store import Workbook
 
 from .sample_data import fill_prepare
 

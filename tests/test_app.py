@@ -7,11 +7,11 @@ from pathlib import Path
 
 from textual.widgets import Input, TextArea
 
-from careertui.screens.confirm import ChoiceDialog, MessageDialog
-from careertui.screens.help import HelpScreen
-from careertui.screens.profile import ProfileScreen
-from careertui.stages import STAGE_IDS, STAGES
-from careertui.stages.base import Stage
+from careertui.ui.screens.confirm import ChoiceDialog, MessageDialog
+from careertui.ui.screens.help import HelpScreen
+from careertui.ui.screens.profile import ProfileScreen
+from careertui.ui.stages import STAGE_IDS, STAGES
+from careertui.ui.stages.base import Stage
 
 from .conftest import SIZE
 
@@ -80,7 +80,7 @@ async def test_the_footer_shows_the_keys_of_the_stage_in_focus(make_app):
 
 
 async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(make_app):
-    from careertui.widgets.footer import KeysFooter
+    from careertui.ui.widgets.footer import KeysFooter
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

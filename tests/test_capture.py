@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careertui.capture import owner_label, parse_capture
-from careertui.dates import parse_date
+from careertui.core.capture import owner_label, parse_capture
+from careertui.core.dates import parse_date
 
 TODAY = date(2026, 11, 25)  # Wednesday
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from careertui.model import Capture, CheckIn
-from careertui.screens.note import NoteScreen
-from careertui.stages.follow_up import FollowUpStage
-from careertui.widgets.record_list import RecordList
+from careertui.core.model import Capture, CheckIn
+from careertui.ui.screens.note import NoteScreen
+from careertui.ui.stages.follow_up import FollowUpStage
+from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
 from .helpers import enter, paste, run_command, settle
@@ -66,7 +66,7 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
 
 
 def _reopen(db_path):
-    from careertui.store import Workbook
+    from careertui.core.store import Workbook
 
     book = Workbook.open(db_path, lock=False)
     try:

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 
 from careertui import __version__
-from careertui.model import SCHEMA_VERSION, CheckIn
-from careertui.store import Workbook
+from careertui.core.model import SCHEMA_VERSION, CheckIn
+from careertui.core.store import Workbook
 
 
 def run_cli(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:

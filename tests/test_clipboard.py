@@ -6,7 +6,7 @@ import stat
 
 from textual.app import App
 
-from careertui import clipboard
+from careertui.ui import clipboard
 
 
 async def test_without_a_desktop_clipboard_the_terminal_and_a_file_get_the_text(isolated_home):

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from careertui.dates import WEEKDAYS, friendly, iso_or_none, looks_like_date, parse_date
+from careertui.core.dates import WEEKDAYS, friendly, iso_or_none, looks_like_date, parse_date
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 

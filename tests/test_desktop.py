@@ -7,9 +7,9 @@ import webbrowser
 
 import pytest
 
-from careertui import desktop
-from careertui.model import Profile
-from careertui.stages.invite import InviteStage
+from careertui.core import desktop
+from careertui.core.model import Profile
+from careertui.ui.stages.invite import InviteStage
 
 from .conftest import SIZE
 from .helpers import enter, until

@@ -5,9 +5,9 @@ from __future__ import annotations
 import email
 from email import policy
 
-from careertui.drafting import placeholders as ph
-from careertui.drafting.emails import mailto_url, meeting_request, to_eml
-from careertui.model import Invite, Profile
+from careertui.core.drafting import placeholders as ph
+from careertui.core.drafting.emails import mailto_url, meeting_request, to_eml
+from careertui.core.model import Invite, Profile
 
 FULL = Profile(
     name="Ana Souza", role="data analyst", manager_name="Priya", company="Northwind",

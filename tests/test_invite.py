@@ -8,12 +8,12 @@ from email import policy
 
 from textual.widgets import Input
 
-from careertui.model import Profile
-from careertui.screens.confirm import ChoiceDialog
-from careertui.screens.profile import ProfileScreen
-from careertui.stages.invite import InviteStage
-from careertui.store import Workbook
-from careertui.widgets.markdown_editor import MarkdownEditor
+from careertui.core.model import Profile
+from careertui.core.store import Workbook
+from careertui.ui.screens.confirm import ChoiceDialog
+from careertui.ui.screens.profile import ProfileScreen
+from careertui.ui.stages.invite import InviteStage
+from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
 from .helpers import enter, paste, run_command, settle
@@ -155,7 +155,7 @@ async def test_the_invite_survives_a_relaunch(make_app, db_path):
         await pilot.press("ctrl+q")
     reopened = Workbook.open(db_path, lock=False)
     try:
-        from careertui.model import Invite
+        from careertui.core.model import Invite
 
         invite = reopened.single(Invite)
         assert invite.note == "Happy to meet over coffee."

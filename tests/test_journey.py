@@ -32,10 +32,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, TextArea
 
-from careertui import clipboard
-from careertui.stages import STAGE_IDS
-from careertui.widgets.fields import ShareableToggle
-from careertui.widgets.record_list import RecordList
+from careertui.ui import clipboard
+from careertui.ui.stages import STAGE_IDS
+from careertui.ui.widgets.fields import ShareableToggle
+from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import FIXED_NOW
 from .helpers import paste, run_command, settle, until
@@ -330,7 +330,7 @@ class Journey:
         self.log[-1] += f" -> {record.id}"
 
     async def profile(self) -> None:
-        from careertui.screens.profile import ProfileScreen
+        from careertui.ui.screens.profile import ProfileScreen
 
         await self.close_dialogs()
         await run_command(self.pilot, "Edit profile")

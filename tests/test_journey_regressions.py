@@ -12,8 +12,8 @@ from typing import Any
 
 from textual.widgets import Input, Select
 
-from careertui.widgets.fields import ShareableToggle
-from careertui.widgets.record_list import RecordList
+from careertui.ui.widgets.fields import ShareableToggle
+from careertui.ui.widgets.record_list import RecordList
 
 from .helpers import enter, paste, run_command, settle, until
 
@@ -154,7 +154,7 @@ async def test_an_action_deleted_in_check_ins_stays_deleted(make_app, db_path: P
 
 async def test_deleting_a_path_clears_the_links_to_it(make_app, db_path: Path):
     """A deleted path left interviews and goals pointing at nothing."""
-    from careertui.model import CareerPath, Goal, Interview
+    from careertui.core.model import CareerPath, Goal, Interview
 
     app = make_app()
     app.workbook.add_all([CareerPath(id="p1", role="Team [/] lead"),
@@ -182,7 +182,7 @@ async def test_deleting_a_path_clears_the_links_to_it(make_app, db_path: Path):
 async def test_check_ins_shown_while_the_profile_changes_keeps_running(make_app, db_path: Path):
     """A refresh rebuilt the per-goal progress rows twice at once; removing rows still
     being mounted broke a Select ("No nodes match 'SelectOverlay'") and ended the app."""
-    from careertui.model import CheckIn, Goal
+    from careertui.core.model import CheckIn, Goal
 
     app = make_app()
     app.workbook.add_all([Goal(id="g1", title="Lead", status="in progress"),

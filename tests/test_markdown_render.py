@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from careertui.markdown_render import (
+from careertui.core.markdown_render import (
     IncrementalMarkdown,
     make_console,
     plain_lines,

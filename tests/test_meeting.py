@@ -7,11 +7,11 @@ import json
 import pytest
 from textual.widgets import Input
 
-from careertui.model import Capture, Goal, Meeting
-from careertui.screens.pick import PickScreen
-from careertui.stages.follow_up import FollowUpStage
-from careertui.widgets.fields import ShareableToggle
-from careertui.widgets.record_list import RecordList
+from careertui.core.model import Capture, Goal, Meeting
+from careertui.ui.screens.pick import PickScreen
+from careertui.ui.stages.follow_up import FollowUpStage
+from careertui.ui.widgets.fields import ShareableToggle
+from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
 from .helpers import enter, paste, run_command, settle, until
@@ -234,7 +234,7 @@ async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
 
 
 def test_the_meeting_takes_its_date_from_the_invite_when_it_names_one():
-    from careertui.stages.meeting import slot_date_time
+    from careertui.core.meetings import slot_date_time
 
     assert slot_date_time(["Tue afternoon", "2026-12-01 at 10:30", ""]) == ("2026-12-01", "10:30")
     assert slot_date_time(["2026-12-02"]) == ("2026-12-02", "")
@@ -242,7 +242,7 @@ def test_the_meeting_takes_its_date_from_the_invite_when_it_names_one():
 
 
 async def test_a_new_meeting_is_dated_from_the_invite(make_app):
-    from careertui.model import Invite
+    from careertui.core.model import Invite
 
     app = make_app()
     app.workbook.add(Invite(slots=["2026-12-01 10:30", "", ""]))

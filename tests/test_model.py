@@ -1,4 +1,4 @@
-from careertui.model import Profile, Record
+from careertui.core.model import Profile, Record
 
 
 def test_records_are_private_unless_a_kind_says_otherwise():
@@ -26,7 +26,7 @@ def test_ids_are_unique():
 
 
 def test_every_record_kind_round_trips_and_has_the_right_default_privacy(tmp_path):
-    from careertui.model import (
+    from careertui.core.model import (
         Achievement,
         CareerPath,
         Goal,
@@ -35,7 +35,7 @@ def test_every_record_kind_round_trips_and_has_the_right_default_privacy(tmp_pat
         Reflection,
         Request,
     )
-    from careertui.store import Workbook
+    from careertui.core.store import Workbook
 
     records = [
         Achievement(date="2026-09-30", what="Shipped", impact="1 day instead of 3", goal_id="g"),

@@ -17,14 +17,14 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Header, Input, Label, Select
 
-from careertui.model import Capture, Goal, Meeting
-from careertui.sample import write_sample
-from careertui.screens.confirm import ChoiceDialog
-from careertui.screens.help import HelpScreen
-from careertui.screens.profile import ProfileScreen
-from careertui.stages import STAGE_IDS
-from careertui.widgets.plain import plain, plain_cell, sort_key
-from careertui.widgets.record_list import RecordList
+from careertui.core.model import Capture, Goal, Meeting
+from careertui.core.sample import write_sample
+from careertui.ui.screens.confirm import ChoiceDialog
+from careertui.ui.screens.help import HelpScreen
+from careertui.ui.screens.profile import ProfileScreen
+from careertui.ui.stages import STAGE_IDS
+from careertui.ui.widgets.plain import plain, plain_cell, sort_key
+from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
 from .helpers import enter, paste, run_command, settle, until
@@ -157,9 +157,9 @@ async def test_a_goal_title_with_a_link_shows_in_the_request_for_it(make_app, db
 async def test_a_manager_name_with_brackets_reaches_follow_up_and_check_ins(make_app, db_path):
     name = "[/] Priya [b]R"
     app = make_app()
-    app.workbook.put(Meeting(id="m1", date="2026-11-20"))
-    app.workbook.put(Capture(meeting_id="m1", kind="action", owner="manager", text="Intro to Sam"))
-    app.workbook.put(Goal(title="Ship the [b]report[/b] [WIP]", status="in progress"))
+    app.workbook.add(Meeting(id="m1", date="2026-11-20"))
+    app.workbook.add(Capture(meeting_id="m1", kind="action", owner="manager", text="Intro to Sam"))
+    app.workbook.add(Goal(title="Ship the [b]report[/b] [WIP]", status="in progress"))
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Edit profile")
         assert isinstance(app.screen, ProfileScreen)

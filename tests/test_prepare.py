@@ -6,11 +6,11 @@ import json
 
 from textual.widgets import TextArea
 
-from careertui.model import Achievement, CareerPath, Goal, Interview, Request
-from careertui.screens.confirm import ChoiceDialog
-from careertui.screens.pick import PickScreen
-from careertui.store import Workbook
-from careertui.widgets.record_list import RecordList
+from careertui.core.model import Achievement, CareerPath, Goal, Interview, Request
+from careertui.core.store import Workbook
+from careertui.ui.screens.confirm import ChoiceDialog
+from careertui.ui.screens.pick import PickScreen
+from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
 from .helpers import enter, paste, self_assessment_built, settle, until
@@ -194,7 +194,7 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
 
 
 async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_app):
-    from careertui.stages.self_assessment import AchievementsSection, SelfAssessmentStage
+    from careertui.ui.stages.self_assessment import AchievementsSection, SelfAssessmentStage
 
     app = make_app()
     app.workbook.add_all([Achievement(what=f"Thing {n}", date=f"2026-01-{n % 28 + 1:02d}")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from careertui.keys import KEYS
+from careertui.ui.keys import KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import SelectionList
 
-from careertui.model import CareerPath, Goal
-from careertui.widgets.record_list import RecordList
+from careertui.core.model import CareerPath, Goal
+from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
 from .helpers import enter, until

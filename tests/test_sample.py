@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from careertui.model import Achievement, Capture, CareerPath, CheckIn, Goal, Meeting, Request
-from careertui.sample import build_sample, write_sample
-from careertui.store import Workbook
+from careertui.core.model import Achievement, Capture, CareerPath, CheckIn, Goal, Meeting, Request
+from careertui.core.sample import build_sample, write_sample
+from careertui.core.store import Workbook
 
 END = date(2026, 11, 26)
 

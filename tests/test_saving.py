@@ -10,9 +10,9 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from careertui import store
-from careertui.screens.confirm import ChoiceDialog
-from careertui.screens.help import HelpScreen
+from careertui.core import store
+from careertui.ui.screens.confirm import ChoiceDialog
+from careertui.ui.screens.help import HelpScreen
 
 from .conftest import SIZE
 from .helpers import run_command, settle, until
@@ -151,7 +151,7 @@ async def test_a_theme_that_cannot_be_remembered_is_a_notice(make_app, tmp_path:
 
 
 async def test_an_export_is_written_off_the_event_loop(make_app, tmp_path: Path, monkeypatch):
-    from careertui.screens import save_file
+    from careertui.ui.screens import save_file
 
     threads: list[threading.Thread] = []
     original = save_file.export_file

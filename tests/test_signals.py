@@ -149,7 +149,7 @@ def test_a_signal_right_after_typing_saves_a_workbook_that_did_not_exist(
     texts = [doc.get("text") for doc in stored.get("reflections", {}).values()]
     assert TYPED in texts
     # the lock was let go: another careertui can open the workbook now
-    from careertui.store import Workbook
+    from careertui.core.store import Workbook
 
     Workbook.open(db).close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from careertui.model import Profile, Reflection
+from careertui.core.model import Profile, Reflection
 
 from .conftest import SIZE
 from .helpers import enter, self_assessment_built, settle
@@ -120,7 +120,7 @@ def test_goals_at_80x24(snap_compare, make_app):
 
 
 def _with_meeting(make_app):
-    from careertui.model import Capture, Meeting
+    from careertui.core.model import Capture, Meeting
 
     app = _filled(make_app)
     book = app.workbook

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from careertui import store
-from careertui.model import (
+from careertui.core import store
+from careertui.core.model import (
     SCHEMA_VERSION,
     Achievement,
     Capture,
@@ -24,7 +24,7 @@ from careertui.model import (
     Profile,
     Request,
 )
-from careertui.store import (
+from careertui.core.store import (
     Change,
     RecordGone,
     SaveError,
@@ -98,8 +98,8 @@ def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path: Path, monk
 WRITER = """
 import sys
 from pathlib import Path
-from careertui.model import Profile
-from careertui.store import Workbook
+from careertui.core.model import Profile
+from careertui.core.store import Workbook
 book = Workbook.open(Path(sys.argv[1]), lock=False)
 n = 0
 print("ready", flush=True)
@@ -324,8 +324,8 @@ def test_a_save_encodes_only_the_changed_tables_and_matches_a_full_encoding(tmp_
     the whole workbook, although only changed tables are encoded again."""
     import random
 
-    from careertui.model import Achievement, CheckIn, Goal, Profile
-    from careertui.store import _compact_json
+    from careertui.core.model import Achievement, CheckIn, Goal, Profile
+    from careertui.core.store import _compact_json
 
     book = Workbook.open(tmp_path / "wb.json", lock=False)
     rng = random.Random(5)
@@ -358,7 +358,7 @@ def test_a_save_encodes_only_the_changed_tables_and_matches_a_full_encoding(tmp_
 
 
 def test_typing_in_one_table_keeps_the_encoding_of_the_others(tmp_path):
-    from careertui.model import Achievement
+    from careertui.core.model import Achievement
 
     book = Workbook.open(tmp_path / "wb.json", lock=False)
     book.add(Achievement(what="kept"))
@@ -371,7 +371,7 @@ def test_typing_in_one_table_keeps_the_encoding_of_the_others(tmp_path):
 
 
 def test_prepare_save_encodes_every_table_ahead_of_the_first_save(tmp_path):
-    from careertui.model import Achievement, Goal
+    from careertui.core.model import Achievement, Goal
 
     path = tmp_path / "wb.json"
     book = Workbook.open(path, lock=False)
@@ -386,7 +386,7 @@ def test_prepare_save_encodes_every_table_ahead_of_the_first_save(tmp_path):
 
 
 def test_export_to_a_folder_typed_with_a_slash_makes_it(tmp_path, monkeypatch):
-    from careertui.store import export_file
+    from careertui.core.store import export_file
 
     monkeypatch.chdir(tmp_path)
     written = export_file("exports/", b"# Agenda", default_name="agenda-2026-11-25.md")

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from careertui.themes import DEFAULT_THEME, load_themes, theme_dirs
+from careertui.ui.themes import DEFAULT_THEME, load_themes, theme_dirs
 
 SHIPPED = {"careertui-dark", "careertui-light", "careertui-high-contrast"}
 
@@ -35,7 +35,7 @@ async def test_broken_theme_gives_one_notice_and_the_default_theme(make_app, mon
     for path in theme_dirs()[0].glob("*.toml"):
         (themes / path.name).write_text(path.read_text())
     (themes / "zz-broken.toml").write_text("this is not toml [")
-    monkeypatch.setattr("careertui.themes.theme_dirs", lambda: [themes])
+    monkeypatch.setattr("careertui.ui.themes.theme_dirs", lambda: [themes])
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()

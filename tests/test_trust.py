@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.widgets import DataTable, Input
 
-from careertui.model import (
+from careertui.core.model import (
     AGENDA_TEXT,
     Capture,
     CareerPath,
@@ -21,10 +21,10 @@ from careertui.model import (
     Meeting,
     Request,
 )
-from careertui.stages.follow_up import FollowUpStage
-from careertui.widgets.fields import ShareableToggle
-from careertui.widgets.markdown_editor import MarkdownEditor
-from careertui.widgets.record_list import RecordList
+from careertui.ui.stages.follow_up import FollowUpStage
+from careertui.ui.widgets.fields import ShareableToggle
+from careertui.ui.widgets.markdown_editor import MarkdownEditor
+from careertui.ui.widgets.record_list import RecordList
 
 from .helpers import enter, paste, run_command, settle, until
 from .sample_data import fill_profile

@@ -7,15 +7,15 @@ import re
 from datetime import date
 from pathlib import Path
 
-from careertui.drafting.workbook_export import (
+from careertui.core.drafting.workbook_export import (
     WorkbookContents,
     _demote,
     export_file_name,
     render_workbook,
 )
-from careertui.model import AGENDA_TEXT, Capture, Invite, Meeting, Reflection
-from careertui.sample import build_sample, write_sample
-from careertui.store import Workbook
+from careertui.core.model import AGENDA_TEXT, Capture, Invite, Meeting, Reflection
+from careertui.core.sample import build_sample, write_sample
+from careertui.core.store import Workbook
 
 from .conftest import SIZE
 from .helpers import run_command, settle
@@ -149,7 +149,7 @@ async def test_the_demo_fills_every_stage_and_says_demo(make_app, tmp_path):
     """What `careertui --demo` opens: a one-year sample, every stage showing records."""
     from textual.widgets import DataTable, TextArea
 
-    from careertui.stages import STAGE_IDS
+    from careertui.ui.stages import STAGE_IDS
 
     path = tmp_path / "demo.json"
     write_sample(path, years=1, end=TODAY)

@@ -17,10 +17,10 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from ..drafting import placeholders as ph
-from ..drafting.emails import EmailDraft, mailto_url, meeting_request, to_eml
-from ..model import AGENDA_TEXT, Invite, Profile
-from ..store import Workbook
+from ...core.drafting import placeholders as ph
+from ...core.drafting.emails import EmailDraft, mailto_url, meeting_request, to_eml
+from ...core.model import AGENDA_TEXT, Invite, Profile
+from ...core.store import Workbook
 from ..widgets.markdown_editor import MarkdownEditor
 from .base import Stage
 
@@ -273,7 +273,7 @@ class InviteStage(Stage):
     @on(Button.Pressed, "#invite-mailto")
     def action_open_mail(self) -> None:
         """Only on a desktop, and detached: a console browser must never take the terminal."""
-        from ..desktop import open_detached
+        from ...core.desktop import open_detached
 
         draft = self._current()
         profile = self.workbook.profile()

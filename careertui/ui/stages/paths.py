@@ -14,10 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TextArea
 
-from ..dates import friendly
-from ..model import PATH_KINDS, PATH_SOURCES, PATH_STATUSES, CareerPath, Interview, Record
-from ..prompts import INTERVIEW_QUESTIONS
-from ..store import Workbook
+from ...core.dates import friendly
+from ...core.model import PATH_KINDS, PATH_SOURCES, PATH_STATUSES, CareerPath, Interview, Record
+from ...core.prompts import INTERVIEW_QUESTIONS
+from ...core.store import Workbook
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 

@@ -36,7 +36,7 @@ class StageInfo:
     commands: tuple[StageCommand, ...] = ()
 
     def load(self) -> type[Stage]:
-        module = importlib.import_module(f"careertui.stages.{self.module}")
+        module = importlib.import_module(f"careertui.ui.stages.{self.module}")
         return getattr(module, self.class_name)
 
 

@@ -2,9 +2,9 @@
 
 from datetime import date, datetime, timedelta, timezone
 
-from careertui.drafting.emails import thank_you
-from careertui.followup import is_overdue, thank_you_status
-from careertui.model import Capture, Meeting, Profile
+from careertui.core.actions import is_overdue, thank_you_status
+from careertui.core.drafting.emails import thank_you
+from careertui.core.model import Capture, Meeting, Profile
 
 TZ = timezone(timedelta(hours=1))
 MEETING = Meeting(date="2026-11-25", time="10:00")

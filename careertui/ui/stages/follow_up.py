@@ -7,7 +7,6 @@ from all meetings are listed together, overdue ones flagged.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,25 +17,19 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from ..capture import owner_label
-from ..dates import friendly
-from ..drafting import placeholders as ph
-from ..drafting.emails import EmailDraft, thank_you, to_eml
-from ..followup import action_order, is_overdue, thank_you_status
-from ..model import ACTION_STATUSES, Capture, Meeting, Record
-from ..store import Workbook
+from ...core.actions import action_order, apply_action_status, thank_you_status
+from ...core.dates import friendly
+from ...core.drafting import placeholders as ph
+from ...core.drafting.emails import EmailDraft, thank_you, to_eml
+from ...core.meetings import latest_meeting
+from ...core.model import Capture, Meeting, Record
+from ...core.store import Workbook
+from ..widgets.action_items import ACTION_FIELDS, action_columns
 from ..widgets.fields import DateInput
 from ..widgets.markdown_editor import MarkdownEditor
-from ..widgets.record_list import Column, Field, RecordList
+from ..widgets.record_list import RecordList
 from .base import Stage
-from .meeting import latest_meeting
 
-ACTION_FIELDS = (
-    Field("text", "Action", placeholder="What will be done"),
-    Field("owner", "Owner", placeholder="me, manager or a name"),
-    Field("due", "Due", "date"),
-    Field("status", "Status", "choice", tuple((s.capitalize(), s) for s in ACTION_STATUSES)),
-)
 CLOCK_REFRESH = 30.0
 
 
@@ -278,23 +271,3 @@ class FollowUpStage(Stage):
             return
         self._apply_draft(self._draft())
         self.notify("Thank-you email redrafted from the meeting.")
-
-
-def action_columns(stage: Stage) -> tuple[Column, ...]:
-    """The columns of an action item list (Follow-up, Check-ins)."""
-    return (
-        Column("Action", lambda c: c.text or "(empty)"),
-        Column("Owner", lambda c: owner_label(c.owner, stage.workbook.profile().manager_name)),
-        Column("Due", lambda c: c.due or "–"),
-        Column("Status", lambda c: c.status),
-        Column("!", lambda c: "overdue" if is_overdue(c, stage.now().date()) else ""),
-    )
-
-
-def apply_action_status(record: Record, name: str, value: Any, today: date) -> bool:
-    """Marking an action item done records the day it was done."""
-    if name == "status" and isinstance(record, Capture):
-        record.status = value
-        record.done_on = today.isoformat() if value == "done" else ""
-        return True
-    return False

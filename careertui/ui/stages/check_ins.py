@@ -19,20 +19,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ..capture import owner_label
-from ..checkins import (
-    active_goals,
-    days_since_last,
-    last_progress,
-    newest_first,
-    next_check_in,
-    open_actions,
-    waiting_requests,
-)
-from ..dates import friendly
-from ..drafting.checkin_note import prepare_note
-from ..followup import is_overdue
-from ..model import (
+from ...core.actions import apply_action_status, is_overdue
+from ...core.capture import owner_label
+from ...core.dates import friendly
+from ...core.drafting.checkin_note import prepare_note
+from ...core.model import (
     CADENCES,
     CHECK_IN_CADENCE,
     GOAL_STATUSES,
@@ -42,11 +33,20 @@ from ..model import (
     Record,
     Request,
 )
-from ..store import Workbook
+from ...core.overview import (
+    active_goals,
+    days_since_last,
+    last_progress,
+    newest_first,
+    next_check_in,
+    open_actions,
+    waiting_requests,
+)
+from ...core.store import Workbook
+from ..widgets.action_items import ACTION_FIELDS, action_columns
 from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
-from .follow_up import ACTION_FIELDS, action_columns, apply_action_status
 
 CHECK_IN_FIELDS = (
     Field("date", "Date", "date"),

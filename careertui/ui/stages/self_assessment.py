@@ -15,9 +15,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
-from ..model import Achievement, Goal, Reflection
-from ..prompts import SELF_ASSESSMENT, Prompt
-from ..store import Workbook
+from ...core.model import Achievement, Goal, Reflection
+from ...core.prompts import SELF_ASSESSMENT, Prompt
+from ...core.store import Workbook
 from ..widgets.fields import ShareableToggle
 from .base import Stage
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .actions import is_overdue
 from .advice import days_waiting
 from .dates import iso_or_none
-from .followup import is_overdue
 from .model import Capture, CheckIn, Goal, Request
 
 CADENCE_DAYS = {"1w": 7, "2w": 14, "4w": 28}

@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from careertui.checkins import (
+from careertui.core.drafting.checkin_note import prepare_note
+from careertui.core.model import Capture, CheckIn, Goal, Profile, Request
+from careertui.core.overview import (
     days_since_last,
     last_progress,
     next_check_in,
@@ -10,8 +12,6 @@ from careertui.checkins import (
     progress_history,
     waiting_requests,
 )
-from careertui.drafting.checkin_note import prepare_note
-from careertui.model import Capture, CheckIn, Goal, Profile, Request
 
 TODAY = date(2026, 11, 25)
 GOAL = Goal(id="g1", title="Lead the pricing project", status="in progress", shareable=True)

@@ -7,8 +7,6 @@ turned into a goal or a request with one key.
 
 from __future__ import annotations
 
-import re
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,9 +14,10 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
-from ..capture import parse_capture
-from ..dates import FORMS, friendly, iso_or_none
-from ..model import (
+from ...core.capture import parse_capture
+from ...core.dates import FORMS, friendly
+from ...core.meetings import latest_meeting, slot_date_time
+from ...core.model import (
     AGENDA_TEXT,
     CAPTURE_KINDS,
     CHECKLIST,
@@ -29,8 +28,8 @@ from ..model import (
     Record,
     Request,
 )
-from ..prompts import MEETING_QUESTIONS
-from ..store import Workbook
+from ...core.prompts import MEETING_QUESTIONS
+from ...core.store import Workbook
 from ..widgets.fields import DateInput
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
@@ -47,26 +46,6 @@ CAPTURE_FIELDS = (
 CAPTURE_HELP = (
     "s: strength · g: to grow · o: opportunity · q: question · a: action @who date · else a note"
 )
-
-
-_SLOT_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b")
-_SLOT_TIME = re.compile(r"\b(\d{1,2}:\d{2})\b")
-
-
-def slot_date_time(slots: list[str]) -> tuple[str, str]:
-    """The date and time of the first proposed slot that names an ISO date."""
-    for slot in slots:
-        found = _SLOT_DATE.search(slot)
-        day = iso_or_none(found.group(1)) if found else None
-        if day is not None:
-            time = _SLOT_TIME.search(slot)
-            return day.isoformat(), time.group(1) if time else ""
-    return "", ""
-
-
-def latest_meeting(workbook: Workbook) -> Meeting | None:
-    meetings = workbook.all(Meeting)
-    return max(meetings, key=lambda m: (m.date, m.time, m.created)) if meetings else None
 
 
 class MeetingStage(Stage):

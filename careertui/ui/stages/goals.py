@@ -13,10 +13,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from ..advice import days_waiting, goal_hints, ledger_summary, set_request_status
-from ..checkins import progress_history
-from ..dates import friendly, month_day
-from ..model import (
+from ...core.advice import days_waiting, goal_hints, ledger_summary, set_request_status
+from ...core.dates import friendly, month_day
+from ...core.model import (
     GOAL_STATUSES,
     REQUEST_KINDS,
     REQUEST_STATUSES,
@@ -26,7 +25,8 @@ from ..model import (
     Record,
     Request,
 )
-from ..store import Workbook
+from ...core.overview import progress_history
+from ...core.store import Workbook
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList, RecordMessage
 from .base import Stage
 

@@ -21,10 +21,10 @@ from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Header, TabbedContent, TabPane
 
-from .model import Clock, system_clock
+from ..core.model import Clock, system_clock
+from ..core.store import Change, SaveError, Settings, Workbook, WorkbookError, display_path
 from .stages import STAGE_IDS, STAGES, stage_by_id
 from .stages.base import Stage
-from .store import Change, SaveError, Settings, Workbook, WorkbookError, display_path
 from .themes import DEFAULT_THEME
 from .widgets.footer import KeysFooter
 
@@ -545,7 +545,11 @@ class CareerApp(App[None]):
                         exclusive=True)
 
     async def _export_workbook(self, shareable_only: bool) -> None:
-        from .drafting.workbook_export import WorkbookContents, export_file_name, render_workbook
+        from ..core.drafting.workbook_export import (
+            WorkbookContents,
+            export_file_name,
+            render_workbook,
+        )
         from .screens.save_file import save_to_chosen_file
 
         today = self.clock().date()

@@ -17,9 +17,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from ..dates import iso_or_none
-from ..drafting.agenda import AgendaInputs, draft_agenda
-from ..model import (
+from ...core.dates import iso_or_none
+from ...core.drafting.agenda import AgendaInputs, draft_agenda
+from ...core.meetings import latest_meeting, slot_date_time
+from ...core.model import (
     AGENDA_DRAFTED,
     AGENDA_DRAFTED_AT,
     AGENDA_TEXT,
@@ -111,8 +112,6 @@ class AgendaStage(Stage):
     def meeting_date(self) -> date | None:
         """The conversation's date: the meeting record's, else the invite's first
         proposed slot that names a date; None when neither says."""
-        from .meeting import latest_meeting, slot_date_time
-
         meeting = latest_meeting(self.workbook)
         if meeting is not None and iso_or_none(meeting.date):
             return iso_or_none(meeting.date)

@@ -9,8 +9,8 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ..model import Profile
-from ..store import Workbook
+from ...core.model import Profile
+from ...core.store import Workbook
 
 MINUTES_RANGE = (5, 240)
 

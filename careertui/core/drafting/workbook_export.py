@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
+from ..actions import action_order
 from ..advice import ledger_summary
 from ..capture import owner_label
-from ..checkins import newest_first
 from ..dates import friendly
-from ..followup import action_order
 from ..model import (
     AGENDA_TEXT,
     CAPTURE_KINDS,
@@ -35,6 +34,7 @@ from ..model import (
     Reflection,
     Request,
 )
+from ..overview import newest_first
 from ..prompts import SELF_ASSESSMENT
 
 if TYPE_CHECKING:

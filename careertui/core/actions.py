@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from .dates import friendly, iso_or_none
-from .model import Capture, Meeting
+from .model import Capture, Meeting, Record
 
 THANK_YOU_WITHIN = timedelta(hours=24)
 
@@ -55,3 +56,12 @@ def is_overdue(item: Capture, today: date) -> bool:
 def action_order(item: Capture) -> tuple[int, str, str]:
     """Open items first, then by due date (undated last), then by text."""
     return (item.status != "open", item.due or "9999", item.text.lower())
+
+
+def apply_action_status(record: Record, name: str, value: Any, today: date) -> bool:
+    """Marking an action item done records the day it was done (a record list's `apply`)."""
+    if name == "status" and isinstance(record, Capture):
+        record.status = value
+        record.done_on = today.isoformat() if value == "done" else ""
+        return True
+    return False

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyperclip
 from textual.app import App
 
-from .store import data_dir, describe_os_error, display_path, write_private_text
+from ..core.store import data_dir, describe_os_error, display_path, write_private_text
 
 LAST_COPIED = "last-copied.txt"
 PYPERCLIP_TIMEOUT = 3.0

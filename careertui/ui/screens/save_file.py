@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from ..store import describe_os_error, display_path, export_file
+from ...core.store import describe_os_error, display_path, export_file
 from .confirm import ChoiceDialog
 
 

@@ -37,7 +37,7 @@ from textual.widgets import (
 )
 from textual.widgets.data_table import RowDoesNotExist
 
-from ..model import Record
+from ...core.model import Record
 from .fields import DateInput, ShareableToggle
 from .plain import plain, plain_cell, sort_key
 

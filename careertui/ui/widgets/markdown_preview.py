@@ -17,7 +17,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..markdown_render import IncrementalMarkdown, Line
+from ...core.markdown_render import IncrementalMarkdown, Line
 
 THREAD_THRESHOLD = 4000
 """Characters of not-yet-rendered text above which rendering moves to a thread."""

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ..actions import is_overdue
 from ..capture import owner_label
-from ..checkins import last_check_in, open_actions, waiting_requests
 from ..dates import friendly
-from ..followup import is_overdue
 from ..model import Capture, CheckIn, Goal, Profile, Request
+from ..overview import last_check_in, open_actions, waiting_requests
 
 
 def prepare_note(

@@ -10,7 +10,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Static
 
-from ..dates import friendly, parse_date
+from ...core.dates import friendly, parse_date
 
 PRIVATE_LABEL = "Private: only you see this"
 SHAREABLE_LABEL = "Shareable: may appear in agendas and emails"

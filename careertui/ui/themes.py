@@ -29,7 +29,7 @@ _COLOUR_KEYS = (
 
 def theme_dirs() -> list[Path]:
     """The wheel's copy if installed, else the repository's folder (editable installs)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # careertui/
     for candidate in (package / "themes", package.parent / "themes"):
         if candidate.is_dir():
             return [candidate]

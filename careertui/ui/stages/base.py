@@ -13,8 +13,8 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..model import Profile, Record
-from ..store import Change, RecordGone, Workbook
+from ...core.model import Profile, Record
+from ...core.store import Change, RecordGone, Workbook
 
 if TYPE_CHECKING:  # the list's module is imported when a stage first shows one
     from ..widgets.record_list import RecordList
@@ -131,7 +131,7 @@ class Stage(VerticalScroll):
     def show_draft_status(self, status: Static, unfilled: Sequence[str], edited: bool) -> None:
         """The line under an email's fields: ready, or which placeholders are left;
         the same placeholders are marked in the stage's preview."""
-        from ..drafting.placeholders import describe_unfilled
+        from ...core.drafting.placeholders import describe_unfilled
         from ..widgets.markdown_editor import MarkdownEditor
 
         kept = " Your edits are kept; f2 redrafts." if edited else ""
