@@ -7,6 +7,7 @@ after a reopen, and in the other stages that show the same thing.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from textual.widgets import DataTable, Input
 
 from careertui.core.model import (
     AGENDA_TEXT,
+    Achievement,
     Capture,
     CareerPath,
     Goal,
@@ -21,6 +23,7 @@ from careertui.core.model import (
     Meeting,
     Request,
 )
+from careertui.core.store import Workbook
 from careertui.ui.stages.follow_up import FollowUpStage
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
@@ -215,3 +218,53 @@ async def test_an_edit_of_a_record_deleted_elsewhere_is_kept_and_can_be_added_ba
         await until(pilot, lambda: not gone.display)
         await app.save_workbook()
     assert [g["title"] for g in on_disk(db_path, "goals")] == ["Lead a project!"]
+
+
+def test_private_mentions_finds_words_made_private_after_a_draft_quoted_them():
+    from careertui.core.drafting.privacy import describe_mentions, private_mentions
+
+    goal = Goal(title="Leave for a competitor [b]x 🚀", shareable=False)
+    shared = Goal(title="Lead the pricing project", shareable=True)
+    twin = Achievement(what="Lead the pricing project", shareable=False)  # same words, shared
+    draft = "## Goals\n\n- Leave for a competitor [b]x 🚀\n- Lead the pricing project\n"
+    assert private_mentions(draft, [goal, shared, twin]) == ["Leave for a competitor [b]x 🚀"]
+    assert private_mentions("## Goals\n\n- Lead the pricing project", [goal, shared]) == []
+    assert describe_mentions(["Leave for a competitor [b]x 🚀"]).startswith(
+        "it mentions 1 private item (“Leave for a competitor")
+
+
+async def test_a_goal_made_private_after_drafting_leaves_the_agenda_and_the_shareable_export(
+    make_app, db_path: Path
+):
+    from careertui.core.drafting.workbook_export import WorkbookContents, render_workbook
+
+    app = make_app()
+    fill_profile(app.workbook)
+    app.workbook.add(Goal(id="g1", title=f"Lead the pricing project {HOSTILE}", shareable=True))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await run_command(pilot, "Draft agenda from workbook")
+        await settle(pilot)
+        assert "Lead the pricing project" in app.workbook.value(AGENDA_TEXT, "")
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        goals.query_one(ShareableToggle).focus()
+        await pilot.press("space")  # now private
+        await enter(pilot, "agenda")  # an agenda not edited by hand follows its sources
+        await until(pilot, lambda: "pricing" not in app.workbook.value(AGENDA_TEXT, ""))
+        editor = app.query_one(MarkdownEditor)
+        assert "pricing" not in editor.text
+
+        # an agenda edited by hand is kept, says what is private in it, and is not shared
+        await paste(pilot, f"\n- Lead the pricing project {HOSTILE}, as we discussed\n")
+        await enter(pilot, "goals")
+        goals.query_one(ShareableToggle).focus()
+        await pilot.press("space")  # shareable again: the edited agenda stays as typed
+        await pilot.press("space")  # and private once more
+        await enter(pilot, "agenda")
+        status = app.query_one("#agenda-status")
+        await until(pilot, lambda: "Not ready to share" in str(status.render()))
+        await app.save_workbook()
+    export = render_workbook(WorkbookContents.of(Workbook.read(db_path)), today=date(2026, 11, 25),
+                             shareable_only=True)
+    assert "pricing" not in export
+    assert "Left out: it mentions something you have since marked private" in export

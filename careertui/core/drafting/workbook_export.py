@@ -36,6 +36,7 @@ from ..model import (
 )
 from ..overview import newest_first
 from ..prompts import SELF_ASSESSMENT
+from .privacy import private_mentions
 
 if TYPE_CHECKING:
     from ..store import Workbook
@@ -59,6 +60,11 @@ class WorkbookContents:
     meetings: Sequence[Meeting] = ()
     captures: Sequence[Capture] = ()
     checkins: Sequence[CheckIn] = ()
+
+    def records(self) -> list[Record]:
+        """Every record, of every kind."""
+        return [*self.reflections, *self.achievements, *self.paths, *self.interviews,
+                *self.goals, *self.requests, *self.meetings, *self.captures, *self.checkins]
 
     @classmethod
     def of(cls, book: Workbook) -> WorkbookContents:
@@ -90,6 +96,16 @@ class _Filter:
 
     shareable_only: bool
     left_out: int = 0
+    records: Sequence[Record] = ()
+    """Every record, to find private words in a draft written before they were private."""
+
+    def draft(self, text: str) -> str | None:
+        """A draft as it may appear; None (and counted) when a shareable copy must leave
+        it out because it mentions something now marked private."""
+        if self.shareable_only and private_mentions(text, self.records):
+            self.left_out += 1
+            return None
+        return text
 
     def keep(self, records: Iterable[R]) -> list[R]:
         """Call once per kind of record: each call counts what it leaves out."""
@@ -130,19 +146,19 @@ def render_workbook(
     contents: WorkbookContents, *, today: date, shareable_only: bool = False
 ) -> str:
     """The workbook as Markdown; with `shareable_only`, private records never reach the text."""
-    keep = _Filter(shareable_only)
+    keep = _Filter(shareable_only, records=contents.records())
     body: list[str] = []
     body += _self_assessment(contents, keep)
     paths = {p.id: p for p in keep.keep(contents.paths)}
     body += _paths(contents, keep, paths)
     goals = {g.id: g for g in keep.keep(contents.goals)}
     body += _goals(contents, keep, goals, paths, today)
-    body += _agenda(contents)
-    body += _invite(contents)
+    body += _agenda(contents, keep)
+    body += _invite(contents, keep)
     captures = keep.keep(contents.captures)
     meetings = sorted(contents.meetings, key=lambda m: (m.date, m.time), reverse=True)
     body += _meetings(contents, keep, meetings, captures)
-    body += _follow_up(contents, meetings, captures)
+    body += _follow_up(contents, keep, meetings, captures)
     body += _check_ins(contents, keep, goals)
 
     profile = contents.profile
@@ -161,7 +177,8 @@ def render_workbook(
         count = f"{keep.left_out} private item{'s are' if keep.left_out != 1 else ' is'} left out"
         head += [
             f"> **Shareable only.** {count}: this copy holds only what you marked shareable, "
-            "plus the agenda and the emails you wrote for your manager.",
+            "plus the agenda and the emails you wrote for your manager (left out where "
+            "they mention something you have since marked private).",
             "",
         ]
     else:
@@ -273,18 +290,26 @@ def _request(item: Request, keep: _Filter, today: date) -> str:
             f"{ledger_summary(item, today)}{keep.label(item)}")
 
 
-def _agenda(contents: WorkbookContents) -> list[str]:
+LEFT_OUT_DRAFT = ("*Left out: it mentions something you have since marked private. "
+                  "Redraft it (f2) to share it.*")
+
+
+def _agenda(contents: WorkbookContents, keep: _Filter) -> list[str]:
     text = contents.agenda.strip()
+    if text and keep.draft(text) is None:
+        return _section("Agenda", [LEFT_OUT_DRAFT, ""], "")
     return _section("Agenda", [_demote(text, 2), ""] if text else [], "No agenda yet.")
 
 
-def _invite(contents: WorkbookContents) -> list[str]:
+def _invite(contents: WorkbookContents, keep: _Filter) -> list[str]:
     invite, lines = contents.invite, []
     if invite is not None:
         slots = [_line(s) for s in invite.slots if s.strip()]
         if slots:
             lines += [f"Proposed times: {'; '.join(slots)}", ""]
-        if invite.body.strip():
+        if invite.body.strip() and keep.draft(invite.body) is None:
+            lines += [LEFT_OUT_DRAFT, ""]
+        elif invite.body.strip():
             to = contents.profile.manager_email.strip()
             lines += ([f"**To:** {to}  "] if to else []) + [
                 f"**Subject:** {_line(invite.subject)}", "", *_quote(invite.body), ""]
@@ -309,13 +334,15 @@ def _meetings(
             lines.append("*Nothing captured.*")
         agenda = meeting.agenda.strip()
         if agenda and agenda != contents.agenda.strip():
-            lines += ["", "#### Agenda used", "", _demote(agenda, 3)]
+            shown = keep.draft(agenda)
+            lines += ["", "#### Agenda used", "",
+                      _demote(shown, 3) if shown is not None else LEFT_OUT_DRAFT]
         lines.append("")
     return _section("Meeting", lines, "No meeting yet.")
 
 
 def _follow_up(
-    contents: WorkbookContents, meetings: list[Meeting], captures: list[Capture]
+    contents: WorkbookContents, keep: _Filter, meetings: list[Meeting], captures: list[Capture]
 ) -> list[str]:
     manager = contents.profile.manager_name.strip()
     lines: list[str] = []
@@ -326,7 +353,9 @@ def _follow_up(
             lines.append(f"Thank-you sent {friendly(meeting.thank_you_sent_at[:10])}.")
         else:
             lines.append("Thank-you not sent yet.")
-        if meeting.thank_you_body.strip():
+        if meeting.thank_you_body.strip() and keep.draft(meeting.thank_you_body) is None:
+            lines += ["", LEFT_OUT_DRAFT]
+        elif meeting.thank_you_body.strip():
             lines += ["", f"**Subject:** {_line(meeting.thank_you_subject)}", "",
                       *_quote(meeting.thank_you_body)]
         actions = sorted((c for c in captures if c.meeting_id == meeting.id

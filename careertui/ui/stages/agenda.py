@@ -19,6 +19,8 @@ from textual.widgets import Button, Static
 
 from ...core.dates import iso_or_none
 from ...core.drafting.agenda import AgendaInputs, draft_agenda
+from ...core.drafting.privacy import describe_mentions, private_mentions
+from ...core.drafting.workbook_export import WorkbookContents
 from ...core.meetings import latest_meeting, slot_date_time
 from ...core.model import (
     AGENDA_DRAFTED,
@@ -28,6 +30,7 @@ from ...core.model import (
     CareerPath,
     Goal,
     Invite,
+    Meeting,
     Request,
 )
 from ..widgets.markdown_editor import MarkdownEditor
@@ -41,7 +44,9 @@ class AgendaStage(Stage):
         "from your shareable records; edit it freely, the preview follows as you type."
     )
 
-    SHOWS = frozenset({"values", "profile"})
+    SHOWS = frozenset({"values", "profile", Achievement.TABLE, CareerPath.TABLE, Goal.TABLE,
+                       Request.TABLE, Meeting.TABLE, Invite.TABLE})
+    """What a draft is made of: an agenda not edited by hand follows it, like the emails."""
 
     BINDINGS = [
         Binding("f2", "draft", "Draft"),
@@ -92,10 +97,26 @@ class AgendaStage(Stage):
             message = f"Drafted {drafted_at}" + (", edited since." if self.edited else ".")
         else:
             message = "Written by hand."
+        mentions = self.private_mentions()
+        if mentions:
+            message = f"⚠ Not ready to share: {describe_mentions(mentions)}. f2 redrafts."
         status.update(message)
-        status.set_class(bool(self.text.strip()), "-ok")
+        status.set_class(bool(self.text.strip()) and not mentions, "-ok")
+        status.set_class(bool(mentions), "-warning")
+
+    def private_mentions(self) -> list[str]:
+        """Words of records marked private since the agenda quoted them."""
+        return private_mentions(self.text, WorkbookContents.of(self.workbook).records())
 
     def reload(self) -> None:
+        """Something the agenda is drafted from changed: an agenda not edited by hand is
+        drafted afresh (a goal made private leaves it); an edited one is kept and says
+        if it now mentions something private."""
+        if self.text.strip() and not self._is_edited():
+            draft = self.new_draft()
+            if draft != self.text:
+                self._use_draft(draft)
+                return
         editor = self.query_one(MarkdownEditor)
         if editor.text != self.text:
             editor.set_text(self.text)
@@ -177,7 +198,7 @@ class AgendaStage(Stage):
             self.notify("The agenda is empty: press f2 on the Agenda stage to draft it.",
                         severity="warning")
             return
-        await self.copy_out(self.text, "Agenda")
+        await self.copy_out(self.text, "Agenda", describe_mentions(self.private_mentions()))
 
     @on(Button.Pressed, "#agenda-export")
     def action_export_agenda(self) -> None:

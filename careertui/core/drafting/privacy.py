@@ -1,0 +1,63 @@
+"""Does a draft mention something private?
+
+A draft (the agenda, an email) is text the person keeps: written from shareable
+records, then perhaps edited. When a record is marked private *after* a draft
+quoted it, the draft still holds its words. These functions find them, so a
+draft can say so, and a shareable export can leave such a draft out instead of
+sharing what the person has since made private.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from ..model import Record
+
+MIN_LENGTH = 12
+"""Shorter phrases ("SQL", "Team lead") are too common to call a mention."""
+
+NOT_TEXT = {"id", "created", "updated", "raw", "key", "kind", "status", "source", "owner",
+            "horizon", "thank_you", "date", "due", "done_on", "target_date", "needed_by",
+            "next_date", "next_check_in", "time"}
+
+
+def phrases(record: Record) -> set[str]:
+    """The lines of text a person wrote in a record, long enough to recognise."""
+    found: set[str] = set()
+    for spec in dataclasses.fields(record):
+        if spec.name in NOT_TEXT or spec.name.endswith(("_id", "_ids")):
+            continue
+        value = getattr(record, spec.name)
+        if not isinstance(value, str):
+            continue
+        for line in value.splitlines():
+            line = " ".join(line.strip().lstrip("-*• ").split())
+            if len(line) >= MIN_LENGTH:
+                found.add(line)
+    return found
+
+
+def private_mentions(text: str, records: Iterable[Record]) -> list[str]:
+    """The private phrases `text` contains, leaving out any a shareable record says too."""
+    records = list(records)
+    shared = set().union(*(phrases(r) for r in records if r.shareable)) if records else set()
+    flat = " ".join(text.split())
+    mentions = []
+    for record in records:
+        if record.shareable:
+            continue
+        for phrase in sorted(phrases(record)):
+            if phrase in flat and phrase not in shared and phrase not in mentions:
+                mentions.append(phrase)
+    return mentions
+
+
+def describe_mentions(mentions: list[str]) -> str:
+    """"it mentions 2 private items ("Leave within a year", …)", for a status or a notice."""
+    if not mentions:
+        return ""
+    first = mentions[0] if len(mentions[0]) <= 40 else mentions[0][:39] + "…"
+    more = ", …" if len(mentions) > 1 else ""
+    count = f"{len(mentions)} private item{'s' if len(mentions) != 1 else ''}"
+    return f"it mentions {count} (“{first}”{more})"
