@@ -73,7 +73,7 @@ class RunningApp:
             stdout=slave,
             stderr=slave,
             env=env,
-            start_new_session=True,  # its own controlling terminal: the pty
+            preexec_fn=_own_terminal,  # a session whose controlling terminal is the pty
             close_fds=True,
         )
         os.close(slave)
@@ -118,6 +118,13 @@ class RunningApp:
             self.process.kill()
             self.process.wait()
         os.close(self.master)
+
+
+def _own_terminal() -> None:
+    """As a terminal emulator starts a shell: a new session, the pty its controlling
+    terminal, so closing the pty hangs it up (SIGHUP) as closing a window does."""
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 @pytest.fixture
@@ -169,3 +176,26 @@ async def test_the_app_gives_the_signals_back_as_they_were(make_app):
         assert signal.getsignal(signal.SIGTERM) is mine
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_closing_the_terminal_window_saves_and_the_process_ends(tmp_path: Path, pty_home: Path):
+    """The window goes, so does the terminal: the kernel sends SIGHUP and every later
+    write to the terminal fails. careertui saves and is gone, not left hanging."""
+    db = tmp_path / "workbook.json"
+    app = RunningApp(db, pty_home)
+    try:
+        app.wait_until_drawn()
+        app.type(TYPED)
+        app.wait_until_shown(b"Kept")
+        os.close(app.master)  # the window closes: the kernel hangs up the terminal
+        deadline = time.monotonic() + EXIT_SECONDS
+        while app.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert app.process.poll() is not None, "careertui was left running without a terminal"
+    finally:
+        if app.process.poll() is None:
+            app.process.kill()
+            app.process.wait()
+    texts = [doc.get("text") for doc in
+             json.loads(db.read_text("utf-8")).get("reflections", {}).values()]
+    assert TYPED in texts

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
+import threading
 from collections.abc import Iterable
 from datetime import datetime
 from functools import partial
@@ -34,6 +36,9 @@ LEAVE_SIGNALS = ("SIGHUP", "SIGTERM")
 """The terminal window or SSH session closed; a logout or shutdown."""
 LEAVE_SAVE_SECONDS = 1.0
 """How long saving may take on the way out after such a signal."""
+LEAVE_GRACE_SECONDS = 2.0
+"""How long the app may take to hand the terminal back after that, before the
+process ends without it (a closed terminal window never answers)."""
 
 
 def stylesheets() -> list[Path]:
@@ -463,6 +468,11 @@ class CareerApp(App[None]):
             saved = await asyncio.wait_for(self.save_workbook(), LEAVE_SAVE_SECONDS)
         except TimeoutError:
             saved = False
+        # The terminal may be gone (a closed window): then Textual's last writes to it can
+        # block for ever. What matters is on disk by now, so the process ends regardless.
+        ending = threading.Timer(LEAVE_GRACE_SECONDS, os._exit, (0 if saved else 1,))
+        ending.daemon = True
+        ending.start()
         if saved:
             self.workbook.release_lock()
             self.exit()
