@@ -229,6 +229,10 @@ def test_private_mentions_finds_words_made_private_after_a_draft_quoted_them():
     draft = "## Goals\n\n- Leave for a competitor [b]x 🚀\n- Lead the pricing project\n"
     assert private_mentions(draft, [goal, shared, twin]) == ["Leave for a competitor [b]x 🚀"]
     assert private_mentions("## Goals\n\n- Lead the pricing project", [goal, shared]) == []
+    kept_copy = Meeting(agenda=draft, thank_you_body=draft)  # a private record's draft
+    assert private_mentions(draft, [shared, kept_copy]) == []
+    inside = Achievement(what="Lead the pricing", shareable=False)  # within a shared phrase
+    assert private_mentions(draft, [shared, inside]) == []
     assert describe_mentions(["Leave for a competitor [b]x 🚀"]).startswith(
         "it mentions 1 private item (“Leave for a competitor")
 

@@ -19,7 +19,10 @@ MIN_LENGTH = 12
 
 NOT_TEXT = {"id", "created", "updated", "raw", "key", "kind", "status", "source", "owner",
             "horizon", "thank_you", "date", "due", "done_on", "target_date", "needed_by",
-            "next_date", "next_check_in", "time"}
+            "next_date", "next_check_in", "time",
+            # drafts kept on a record, written for the manager: not notes of the person's
+            "agenda", "subject", "body", "drafted_body", "thank_you_subject",
+            "thank_you_body", "thank_you_drafted", "open_items"}
 
 
 def phrases(record: Record) -> set[str]:
@@ -48,7 +51,8 @@ def private_mentions(text: str, records: Iterable[Record]) -> list[str]:
         if record.shareable:
             continue
         for phrase in sorted(phrases(record)):
-            if phrase in flat and phrase not in shared and phrase not in mentions:
+            if phrase in flat and phrase not in mentions and not any(
+                    phrase in said for said in shared):  # a shareable record says it too
                 mentions.append(phrase)
     return mentions
 
