@@ -91,13 +91,13 @@ SHARE_COLUMN: Column[Record] = Column(
 class RecordMessage(Message):
     """Something happened to one record of a list."""
 
-    def __init__(self, record_list: RecordList, record: Record) -> None:
+    def __init__(self, record_list: RecordList[Any], record: Record) -> None:
         super().__init__()
         self.record_list = record_list
         self.record = record
 
     @property
-    def control(self) -> RecordList:
+    def control(self) -> RecordList[Any]:
         return self.record_list
 
 
