@@ -113,6 +113,8 @@ async def test_interview_question_bank_and_private_default(make_app, db_path):
         interviews.table.focus()
         await pilot.press("ctrl+n")
         await pilot.pause()
+        paths = app.query_one("#paths-list", RecordList)  # its interview count follows
+        await until(pilot, lambda: paths.table.get_cell("p1", "Interviews") == 1)
         await pilot.press(*"Sam")
         await pilot.press("f2")
         await pilot.pause()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from .dates import friendly, iso_or_none
@@ -11,7 +11,7 @@ from .model import Capture, Meeting, Record
 THANK_YOU_WITHIN = timedelta(hours=24)
 
 
-def meeting_start(meeting: Meeting, tz=None) -> datetime | None:  # type: ignore[no-untyped-def]
+def meeting_start(meeting: Meeting, tz: tzinfo | None = None) -> datetime | None:
     """When the meeting began; a meeting without a time is taken to start at 09:00."""
     day = iso_or_none(meeting.date)
     if day is None:

@@ -135,10 +135,6 @@ def friendly(value: date | str) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def days_between(start: date, end: date) -> int:
-    return (end - start).days
-
-
 def month_year(value: str) -> str:
     """"Sep 2026" for an ISO date; other text unchanged."""
     day = iso_or_none(value)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from io import StringIO
 
@@ -128,7 +128,8 @@ class RenderedBlock:
 _PROBE = "x"
 
 
-def _probe_gaps(text: str, lines: list[Line], render) -> tuple[bool, bool]:
+def _probe_gaps(text: str, lines: list[Line],
+                render: Callable[[str], list[Line]]) -> tuple[bool, bool]:
     """Find the blank lines Rich puts around a block by rendering it between two words.
 
     Rich decides a gap from the element that came before and the elements

@@ -42,10 +42,16 @@ def next_check_in(checkins: Sequence[CheckIn], cadence: str, today: date) -> dat
     return today
 
 
+def urgency(item: Capture, today: date) -> tuple[bool, str, str]:
+    """Where an open action item goes in a list: overdue first, then by due date
+    (undated last)."""
+    return not is_overdue(item, today), item.due or "9999", item.text
+
+
 def open_actions(captures: Sequence[Capture], today: date) -> list[Capture]:
-    """Open action items, overdue first, then by due date (undated last)."""
+    """Open action items, most urgent first (`urgency`)."""
     items = [c for c in captures if c.kind == "action" and c.status == "open"]
-    return sorted(items, key=lambda c: (not is_overdue(c, today), c.due or "9999", c.text))
+    return sorted(items, key=lambda c: urgency(c, today))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,21 +41,23 @@ from .model import (
     Request,
 )
 from .prompts import SELF_ASSESSMENT
-from .store import Workbook
+from .store import R, Workbook
 
 CONVERSATION_EVERY = timedelta(days=182)
 CHECK_IN_EVERY = timedelta(days=14)
 LAST_CONVERSATION_AGO = timedelta(days=19)
 """The latest conversation is recent, so its follow-up is still under way in the demo."""
 
-PROFILE = {
-    "name": "Maya Lindqvist",
-    "role": "senior data analyst",
-    "team": "Revenue Analytics",
-    "company": "Harbourline",
-    "manager_name": "Daniel Okafor",
-    "manager_email": "daniel.okafor@harbourline.example",
-}
+PROFILE = Profile(
+    name="Maya Lindqvist",
+    role="senior data analyst",
+    team="Revenue Analytics",
+    company="Harbourline",
+    manager_name="Daniel Okafor",
+    manager_email="daniel.okafor@harbourline.example",
+    meeting_minutes=45,
+)
+"""Who the sample belongs to; each sample gets its own copy."""
 
 REFLECTIONS = {
     "strengths": "People bring me the questions nobody has framed yet. I am quick at turning a "
@@ -265,7 +267,8 @@ class _Writer:
     def new_id(self) -> str:
         return f"{self.rng.getrandbits(48):012x}"
 
-    def add(self, record: Record, day: date, hour: int = 9) -> Record:
+    def add(self, record: R, day: date, hour: int = 9) -> R:
+        """Stamp and keep a record; returned as the kind it was given."""
         record.id = self.new_id()
         record.created = record.updated = _stamp(day, hour)
         record.position = len(self.records)
@@ -299,8 +302,7 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
     end = end or date.today()
     start = end - timedelta(days=round(365.25 * years))
     w = _Writer(seed)
-    profile = Profile(**PROFILE, meeting_minutes=45)
-    profile.id, profile.created = "profile", _stamp(start)
+    profile = replace(PROFILE, id="profile", created=_stamp(start))
     profile.updated = profile.created
 
     for prompt in SELF_ASSESSMENT:
@@ -329,7 +331,7 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
             status=w.pick(["exploring", "talked to someone", "talked to someone", "not for me"]),
             shareable=w.rng.random() < 0.5,
         ), day)
-        paths.append(path)  # type: ignore[arg-type]
+        paths.append(path)
         for _ in range(w.rng.randint(1, 3)):
             when = _weekday(_between(w.rng, day, end - timedelta(days=3)))
             w.add(Interview(
@@ -418,8 +420,8 @@ def _conversation(
     def capture(kind: str, text: str, shareable: bool, **extra: Any) -> Capture:
         record = w.add(Capture(meeting_id=meeting.id, kind=kind, text=text, raw=text,
                                shareable=shareable, **extra), day, 10)
-        captures.append(record)  # type: ignore[arg-type]
-        return record  # type: ignore[return-value]
+        captures.append(record)
+        return record
 
     for text in w.rng.sample(STRENGTHS, 2):
         capture("strength", text, shareable=w.rng.random() < 0.5)
@@ -448,7 +450,7 @@ def _conversation(
             item = w.add(Capture(meeting_id=meeting.id, kind="action", text=w.fill(text),
                                  raw="", owner=owner, due=due.isoformat(),
                                  shareable=w.rng.random() < 0.9), one_on_one, 12)
-            actions.append((item, one_on_one))  # type: ignore[arg-type]
+            actions.append((item, one_on_one))
         one_on_one += CHECK_IN_EVERY
     for item, added in actions:
         if item.meeting_id != meeting.id:
@@ -471,7 +473,7 @@ def _conversation(
 
 def _goal(w: _Writer, title: str, measure: str, day: date, paths: list[CareerPath],
           prepared: date) -> Goal:
-    return w.add(Goal(  # type: ignore[return-value]
+    return w.add(Goal(
         title=title, measure=measure,
         horizon=w.pick(["short-term", "short-term", "long-term"]), why=w.pick(WHY),
         target_date=(day + timedelta(days=w.rng.choice([60, 90, 120, 150]))).isoformat(),
@@ -492,7 +494,7 @@ def _request(w: _Writer, goal: Goal, kind: str, ask: str, prepared: date, day: d
         delivered = _weekday(answer_day + timedelta(days=w.rng.randint(20, 90)))
         if outcome == "agreed" and delivered < end:
             ledger.append({"status": "delivered", "date": delivered.isoformat()})
-    return w.add(Request(goal_id=goal.id, kind=kind, ask=ask, ledger=ledger,  # type: ignore[return-value]
+    return w.add(Request(goal_id=goal.id, kind=kind, ask=ask, ledger=ledger,
                          needed_by=(day + timedelta(days=60)).isoformat(),
                          shareable=bool(goal.shareable)), prepared, 17)
 

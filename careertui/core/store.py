@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -657,7 +657,7 @@ class Workbook:
                 continue
             table = self._db.table(table_name)
 
-            def unlink(doc: dict[str, Any], name: str = name) -> None:
+            def unlink(doc: MutableMapping[str, Any], name: str = name) -> None:
                 value = doc[name]
                 doc[name] = [v for v in value if v != gone] if isinstance(value, list) else ""
 
@@ -671,9 +671,6 @@ class Workbook:
 
     def count(self, kind: type[Record]) -> int:
         return len(self._db.table(kind.TABLE))
-
-    def iter_tables(self) -> Iterator[str]:
-        return iter(self._db.tables())
 
     def profile(self) -> Profile:
         docs = self._db.table(Profile.TABLE).all()

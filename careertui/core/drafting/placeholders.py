@@ -17,8 +17,9 @@ KNOWN = (YOUR_NAME, MANAGER_NAME, COMPANY_NAME, YOUR_ROLE, MEETING_LENGTH)
 _PATTERN = re.compile("|".join(re.escape(p) for p in KNOWN))
 
 
-def values_from(profile: Profile, minutes: int | None = None) -> dict[str, str]:
-    length = minutes if minutes is not None else profile.meeting_minutes
+def values_from(profile: Profile) -> dict[str, str]:
+    """What each placeholder is replaced with; empty where the profile says nothing."""
+    length = profile.meeting_minutes
     return {
         YOUR_NAME: profile.name.strip(),
         MANAGER_NAME: profile.manager_name.strip(),

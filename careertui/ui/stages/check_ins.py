@@ -40,6 +40,7 @@ from ...core.overview import (
     newest_first,
     next_check_in,
     open_actions,
+    urgency,
     waiting_requests,
 )
 from ...core.store import Workbook
@@ -114,7 +115,7 @@ class CheckInsStage(Stage):
             noun="open action item",
             today=today,
             apply=self._apply_action,
-            order=lambda c: 0,  # as open_actions orders them
+            order=lambda c: urgency(c, self.now().date()),
             source=self._open_actions,
             id="checkin-actions",
         )
@@ -280,11 +281,9 @@ class CheckInsStage(Stage):
         if checkin is None or checkin.progress.get(goal_id, "") == event.value:
             return
         checkin.progress[goal_id] = event.value
-        if not self.update(checkin, self.query_one("#checkins-list", RecordList)):
-            return
-        noted = sum(1 for note in checkin.progress.values() if note.strip())
-        table = self.query_one("#checkins-list", RecordList).table
-        table.update_cell(checkin.id, "c1", noted)  # the field keeps focus: no reload
+        checkins: RecordList[CheckIn] = self.query_one("#checkins-list", RecordList)
+        if self.update(checkin, checkins):
+            checkins.refresh_row(checkin)  # the field keeps focus: no reload
 
     @on(Select.Changed, ".progress-status")
     def _status_changed(self, event: Select.Changed) -> None:

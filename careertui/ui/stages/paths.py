@@ -149,10 +149,9 @@ class PathsStage(Stage):
         if changed.id == "paths-list":  # its role is an option there; a deleted path unlinks
             self.query_one("#interviews-list", RecordList).refresh_records()
         else:  # interview counts in the comparison table
-            paths = self.query_one("#paths-list", RecordList)
+            paths: RecordList[CareerPath] = self.query_one("#paths-list", RecordList)
             for path in paths.records:
-                count = self._interview_count(path)
-                paths.table.update_cell(path.id, "c4", count, update_width=True)
+                paths.refresh_row(path)
 
     def reload(self) -> None:
         for records in self.query(RecordList).results(RecordList):

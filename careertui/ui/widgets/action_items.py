@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...core.actions import is_overdue
 from ...core.capture import owner_label
-from ...core.model import ACTION_STATUSES
+from ...core.model import ACTION_STATUSES, Capture
 from .record_list import Column, Field
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ ACTION_FIELDS = (
 )
 
 
-def action_columns(stage: Stage) -> tuple[Column, ...]:
+def action_columns(stage: Stage) -> tuple[Column[Capture], ...]:
     """The columns of an action item list: who owns it, when it is due, whether it is late."""
     return (
         Column("Action", lambda c: c.text or "(empty)"),

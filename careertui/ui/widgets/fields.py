@@ -1,4 +1,6 @@
-"""Small input widgets shared by the stages: dates as typed, and the shareable flag."""
+"""Small input widgets shared by the stages: dates as typed, and the shareable flag.
+
+Each carries its own styles (theme colours only), so it looks the same in any app."""
 
 from __future__ import annotations
 
@@ -19,6 +21,16 @@ SHAREABLE_LABEL = "Shareable: may appear in agendas and emails"
 class ShareableToggle(Checkbox):
     """The private/shareable flag every item carries, saying what it means."""
 
+    DEFAULT_CSS = """
+    ShareableToggle {
+        color: $text-muted;
+    }
+
+    ShareableToggle.-shareable {
+        color: $success;
+    }
+    """
+
     def __init__(self, value: bool = False, *, id: str | None = None) -> None:
         super().__init__(SHAREABLE_LABEL if value else PRIVATE_LABEL, value, id=id, compact=True,
                          classes="shareable-toggle")
@@ -37,6 +49,27 @@ class DateInput(Horizontal):
 
     What was typed is never thrown away: a date that cannot be understood is
     kept as typed (and stored so), and the reason is shown in place.
+    """
+
+    DEFAULT_CSS = """
+    DateInput {
+        height: 1;
+    }
+
+    DateInput > Input {
+        width: 1fr;
+    }
+
+    DateInput > .date-hint {
+        width: auto;
+        max-width: 60%;
+        padding-left: 1;
+        color: $text-muted;
+    }
+
+    DateInput > .date-hint.-problem {
+        color: $error;
+    }
     """
 
     class Changed(Message):

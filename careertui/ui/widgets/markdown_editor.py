@@ -16,6 +16,38 @@ NARROW_BELOW = 100
 class MarkdownEditor(Horizontal):
     """Editor and preview kept in step; posts `Changed` for the stage to save."""
 
+    DEFAULT_CSS = """
+    MarkdownEditor {
+        height: 1fr;
+        min-height: 8;
+    }
+
+    MarkdownEditor > .markdown-source {
+        width: 1fr;
+        height: 1fr;
+        border: round $panel;
+        border-title-color: $text-muted;
+    }
+
+    MarkdownEditor > .markdown-source:focus {
+        border: round $primary;
+        border-title-color: $primary;
+    }
+
+    /* Under 100 columns the editor and preview stack, each tall enough to work in;
+       the stage scrolls to show both. */
+    MarkdownEditor.-narrow {
+        layout: vertical;
+        height: auto;
+    }
+
+    MarkdownEditor.-narrow > .markdown-source,
+    MarkdownEditor.-narrow > MarkdownPreview {
+        width: 1fr;
+        height: 14;
+    }
+    """
+
     class Changed(Message):
         def __init__(self, editor: MarkdownEditor, text: str) -> None:
             super().__init__()

@@ -26,6 +26,22 @@ THREAD_THRESHOLD = 4000
 class MarkdownPreview(ScrollView, can_focus=True):
     """Shows Markdown text as it will read, scrolling with the keyboard."""
 
+    DEFAULT_CSS = """
+    MarkdownPreview {
+        width: 1fr;
+        height: 1fr;
+        border: round $panel;
+        border-title-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+        scrollbar-gutter: stable;
+    }
+
+    MarkdownPreview:focus {
+        border: round $primary;
+    }
+    """
+
     BINDINGS = [
         ("up", "scroll_up", "Scroll up"),
         ("down", "scroll_down", "Scroll down"),
@@ -167,7 +183,9 @@ class MarkdownPreview(ScrollView, can_focus=True):
         if cached is None:
             words = [word for word in self.highlights if word in strip.text]
             if words:
-                text = Text.assemble(*((s.text, s.style) for s in strip))
+                text = Text()
+                for segment in strip:
+                    text.append(segment.text, segment.style)
                 style = Style.parse(f"bold {self.app.theme_variables['text-warning']}")
                 text.highlight_words(words, style)
                 strip = Strip(_segments(text))

@@ -4,7 +4,8 @@ Used for achievements, paths, interviews, goals and requests. The list never
 writes the workbook itself: it posts `Added`, `Saved` and `Deleted` and the
 stage decides (messages up). What it shows is given by `Field` and `Column`
 specs, and where its records come from by a `source` the stage gives it, so
-it can show the workbook afresh after another stage changed it.
+it can show the workbook afresh after another stage changed it. It carries
+its own styles (`DEFAULT_CSS`, theme colours only), so it works in any app.
 
 The form writes only what the person changed: filling it from a record (on
 select, on reload, when the options of a choice change) never posts a change.
@@ -16,7 +17,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -43,6 +44,11 @@ from .plain import plain, plain_cell, sort_key
 
 Choices = Sequence[tuple[str, str]]
 
+R = TypeVar("R", bound=Record)
+"""The kind of record a list shows."""
+R_contra = TypeVar("R_contra", bound=Record, contravariant=True)
+"""What a column reads: a column of any record (`SHARE_COLUMN`) fits every list."""
+
 FORM_CHANGES = (Input.Changed, TextArea.Changed, Select.Changed,
                 SelectionList.SelectedChanged, DateInput.Changed, ShareableToggle.Changed)
 """What the form's fields post when their value changes: held back while the form is
@@ -51,7 +57,7 @@ filled from a record."""
 
 @dataclass(frozen=True)
 class Field:
-    """One thing to fill in: `kind` is text, long, date, choice, number or links."""
+    """One thing to fill in: `kind` is text, long, date, choice or links."""
 
     name: str
     label: str
@@ -61,32 +67,97 @@ class Field:
 
 
 @dataclass(frozen=True)
-class Column:
-    """A column of the list: its value is shown and sorted on."""
+class Column(Generic[R_contra]):
+    """A column of the list: its value is shown and sorted on.
+
+    `id` names the column for `RecordList.update_cell` (the label when not given);
+    ids are unique within a list.
+    """
 
     label: str
-    value: Callable[[Any], str | int]
+    value: Callable[[R_contra], str | int]
+    id: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.id or self.label
 
 
-SHARE_COLUMN = Column("Share", lambda record: "shareable" if record.shareable else "private")
+SHARE_COLUMN: Column[Record] = Column(
+    "Share", lambda record: "shareable" if record.shareable else "private", id="share")
 """Every list shows whether a record may leave the workbook, in the same words."""
 
 
 class RecordMessage(Message):
     """Something happened to one record of a list."""
 
-    def __init__(self, record_list: RecordList, record: Record) -> None:
+    def __init__(self, record_list: RecordList[Any], record: Record) -> None:
         super().__init__()
         self.record_list = record_list
         self.record = record
 
     @property
-    def control(self) -> RecordList:
+    def control(self) -> RecordList[Any]:
         return self.record_list
 
 
-class RecordList(Vertical):
+class RecordList(Vertical, Generic[R]):
     """Records of one kind in a table, the selected one in a form below it."""
+
+    DEFAULT_CSS = """
+    RecordList {
+        height: auto;
+        margin-bottom: 1;
+    }
+
+    RecordList > .record-table {
+        height: auto;
+        max-height: 10;
+        border: round $panel;
+    }
+
+    RecordList > .record-table:focus {
+        border: round $primary;
+    }
+
+    RecordList > .record-empty {
+        color: $text-muted;
+        text-style: italic;
+        padding: 0 1;
+    }
+
+    RecordList > .record-form {
+        height: auto;
+        padding: 1 1 0 1;
+    }
+
+    .record-form .form-field {
+        height: auto;
+    }
+
+    .record-form .form-label {
+        width: 17;
+        color: $text-muted;
+    }
+
+    .record-form Input, .record-form Select {
+        width: 1fr;
+    }
+
+    .record-form .long-field {
+        height: 3;
+    }
+
+    .record-form .links-field {
+        height: auto;
+        max-height: 5;
+    }
+
+    .record-hint {
+        color: $warning;
+        height: auto;
+    }
+    """
 
     BINDINGS = [
         Binding("ctrl+n", "add", "Add"),
@@ -110,24 +181,27 @@ class RecordList(Vertical):
 
     def __init__(
         self,
-        records: Sequence[Record],
+        records: Sequence[R],
         *,
         fields: Sequence[Field],
-        columns: Sequence[Column],
-        new_record: Callable[[], Record],
+        columns: Sequence[Column[R]],
+        new_record: Callable[[], R],
         noun: str,
         today: date,
         choices: Callable[[str], Choices] | None = None,
         sortable: bool = False,
-        apply: Callable[[Record, str, Any], bool] | None = None,
-        order: Callable[[Any], Any] | None = None,
+        apply: Callable[[R, str, Any], bool] | None = None,
+        order: Callable[[R], Any] | None = None,
         add_first: bool = False,
         newest_first: bool = False,
-        source: Callable[[], Sequence[Record]] | None = None,
+        source: Callable[[], Sequence[R]] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="record-list")
-        self._order = order or (lambda r: (r.position, r.created))
+        keys = [column.key for column in columns]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"column ids must be unique within a list: {keys}")
+        self._order: Callable[[R], Any] = order or (lambda r: (r.position, r.created))
         self.newest_first = newest_first
         """Shown in the reverse of `order` (check-ins: the latest on top)."""
         self.records = self._sorted(records)
@@ -150,16 +224,16 @@ class RecordList(Vertical):
         self._form_ready = False
         self._form_mounting = False
         self._focus_after_mount = False
-        self._gone: Record | None = None
+        self._gone: R | None = None
 
     # -- layout ------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        table: DataTable[str | int] = DataTable(
+        table: DataTable[Text | int] = DataTable(
             cursor_type="row", zebra_stripes=True, classes="record-table"
         )
-        for index, column in enumerate(self.columns):
-            table.add_column(column.label, key=f"c{index}")
+        for column in self.columns:
+            table.add_column(column.label, key=column.key)
         yield table
         yield Static("", classes="record-empty", markup=False)
         if self.records:
@@ -218,8 +292,7 @@ class RecordList(Vertical):
         if spec.kind == "links":
             return SelectionList[str](*self._options(spec), compact=True, id=widget_id,
                                       classes="links-field")
-        return Input(placeholder=spec.placeholder, compact=True, id=widget_id,
-                     type="integer" if spec.kind == "number" else "text")
+        return Input(placeholder=spec.placeholder, compact=True, id=widget_id)
 
     def _options(self, spec: Field) -> list[tuple[Text, str]]:
         choices = spec.choices or (self._choices(spec.name) if self._choices else ())
@@ -232,18 +305,18 @@ class RecordList(Vertical):
     # -- showing records -----------------------------------------------------------
 
     @property
-    def table(self) -> DataTable[str | int]:
+    def table(self) -> DataTable[Text | int]:
         return self.query_one(DataTable)
 
     @property
-    def selected(self) -> Record | None:
+    def selected(self) -> R | None:
         table = self.table
         if not self.records or table.row_count == 0:
             return None
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return next((r for r in self.records if r.id == row_key.value), None)
 
-    def _row(self, record: Record) -> list[Text | int]:
+    def _row(self, record: R) -> list[Text | int]:
         return [plain_cell(column.value(record)) for column in self.columns]
 
     def _fill_table(self, select: str | None = None) -> None:
@@ -268,7 +341,7 @@ class RecordList(Vertical):
             self.query_one(".record-form").display = bool(self.records)
         self._load_form()
 
-    def _sorted(self, records: Sequence[Record]) -> list[Record]:
+    def _sorted(self, records: Sequence[R]) -> list[R]:
         return sorted(records, key=self._order, reverse=self.newest_first)
 
     def reload(self, select: str | None = None) -> None:
@@ -287,12 +360,9 @@ class RecordList(Vertical):
             return
         fresh = self._sorted(self.source())
         if self._sort_index is None and [r.id for r in fresh] == [r.id for r in self.records]:
-            table = self.table
-            for old, new in zip(self.records, fresh, strict=True):
-                if self._row(old) != (row := self._row(new)):
-                    for index, value in enumerate(row):
-                        table.update_cell(new.id, f"c{index}", value, update_width=True)
             self.records = fresh
+            for record in fresh:
+                self.refresh_row(record)
             self._hide_gone()
             self.refresh_choices()
             return
@@ -300,6 +370,22 @@ class RecordList(Vertical):
         self._hide_gone()
         self._refresh_options()
         self._fill_table()
+
+    def refresh_row(self, record: R) -> None:
+        """Show `record`'s values in its row, changing only the cells that differ
+        (a stage that changed it, or something a column counts, without a reload:
+        the form and the cursor stay as they are). A record not shown is ignored."""
+        table = self.table
+        if record.id not in table.rows:
+            return
+        for column in self.columns:
+            value = plain_cell(column.value(record))
+            if table.get_cell(record.id, column.key) != value:
+                table.update_cell(record.id, column.key, value, update_width=True)
+
+    def update_cell(self, record: R, column_id: str, value: str | int) -> None:
+        """Show `value` in one cell of `record`'s row, named by the column's id."""
+        self.table.update_cell(record.id, column_id, plain_cell(value), update_width=True)
 
     def _move_cursor_to(self, record_id: str) -> None:
         table = self.table
@@ -397,10 +483,7 @@ class RecordList(Vertical):
         if self._apply is None or not self._apply(record, name, value):
             setattr(record, name, value)
         self.post_message(self.Saved(self, record))
-        for index, column in enumerate(self.columns):
-            self.table.update_cell(
-                record.id, f"c{index}", plain_cell(column.value(record)), update_width=True
-            )
+        self.refresh_row(record)
 
     @staticmethod
     def _field_name(widget: Widget | None) -> str:
@@ -411,14 +494,7 @@ class RecordList(Vertical):
         event.stop()
         if event.value != event.input.value:
             return  # overtaken: the form was filled with a record since it was posted
-        name = self._field_name(event.input)
-        spec = next(f for f in self.fields if f.name == name)
-        if spec.kind == "number":
-            if not event.value.strip().lstrip("-").isdigit():
-                return
-            self._edited(name, int(event.value))
-        else:
-            self._edited(name, event.value)
+        self._edited(self._field_name(event.input), event.value)
 
     @on(TextArea.Changed, ".form-field > TextArea")
     def _text_changed(self, event: TextArea.Changed) -> None:
@@ -437,7 +513,7 @@ class RecordList(Vertical):
             self._edited(self._field_name(event.select), event.value)
 
     @on(SelectionList.SelectedChanged)
-    def _links_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def _links_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         self._edited(self._field_name(event.selection_list), list(event.selection_list.selected))
 
@@ -465,7 +541,7 @@ class RecordList(Vertical):
 
     # -- a record deleted elsewhere ------------------------------------------------
 
-    def show_gone(self, record: Record) -> None:
+    def show_gone(self, record: R) -> None:
         """The selected record was deleted elsewhere while shown here: keep what was
         typed in the form, say so, and offer to add it back (never silently)."""
         if not self.has_form or self.selected is not record:
@@ -564,4 +640,4 @@ class RecordList(Vertical):
             return
         column = self.columns[self._sort_index]
         numeric = all(isinstance(column.value(r), int) for r in self.records)
-        self.table.sort(f"c{self._sort_index}", key=sort_key, reverse=numeric)
+        self.table.sort(column.key, key=sort_key, reverse=numeric)
