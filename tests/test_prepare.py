@@ -210,7 +210,10 @@ async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_
         stage.scroll_end(animate=False)
         await settle(pilot)
         await until(pilot, lambda: app.query("#achievements-list"))
-        assert len(app.query_one("#achievements-list", RecordList).records) == 40
+        records = app.query_one("#achievements-list", RecordList)
+        assert len(records.records) == 40
+        await until(pilot, lambda: records.has_form)  # not closed while its form mounts
+        await settle(pilot)
     app.workbook.close()
 
     again = make_app()
@@ -220,4 +223,7 @@ async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_
         again.query_one(AchievementsSection).focus()  # as tab from the last prompt does
         await settle(pilot)
         await until(pilot, lambda: again.query("#achievements-list"))
-        assert again.focused is again.query_one("#achievements-list", RecordList).table
+        records = again.query_one("#achievements-list", RecordList)
+        await until(pilot, lambda: again.focused is records.table and records.has_form)
+        assert again.focused is records.table
+        await settle(pilot)
