@@ -62,7 +62,7 @@ def test_slots_note_and_agenda() -> None:
 
 def test_eml_parses_back_with_subject_recipient_and_utf8() -> None:
     draft = meeting_request(Profile(name="Zoë", manager_name="Łukasz"), Invite())
-    raw = to_eml(draft.subject, draft.body, to="Łukasz <lukasz@example.com>")
+    raw = to_eml(draft.subject, draft.body, name="Łukasz", address="lukasz@example.com")
     message = email.message_from_bytes(raw, policy=policy.default)
     assert message["Subject"] == draft.subject
     assert "lukasz@example.com" in message["To"]
