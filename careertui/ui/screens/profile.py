@@ -9,7 +9,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from ...core.model import Profile, meeting_minutes
+from ...core.model import Profile
 from ...core.store import Workbook
 from ..widgets.minutes import MinutesInput
 
@@ -51,15 +51,18 @@ class ProfileScreen(ModalScreen[bool]):
         name = (event.input.id or "").removeprefix("profile-")
         profile = self.workbook.profile()
         if name == "meeting_minutes":
-            minutes = meeting_minutes(event.value)
-            if minutes is None:
-                return  # said on leaving the field
-            self.query_one("#profile-problem", Static).update("")
-            value: object = minutes
-        else:
-            value = event.value.strip()
+            return  # posted as a `MinutesInput.Length`
+        value = event.value.strip()
         if getattr(profile, name) != value:
             setattr(profile, name, value)
+            self.workbook.save_profile(profile)
+
+    @on(MinutesInput.Length)
+    def _minutes_changed(self, event: MinutesInput.Length) -> None:
+        self.query_one("#profile-problem", Static).update(event.field.problem)
+        profile = self.workbook.profile()
+        if profile.meeting_minutes != event.minutes:
+            profile.meeting_minutes = event.minutes
             self.workbook.save_profile(profile)
 
     @on(Input.Blurred, "#profile-meeting_minutes")

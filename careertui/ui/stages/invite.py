@@ -13,7 +13,7 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label
 
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
-from ...core.model import AGENDA_TEXT, Invite, Profile, meeting_minutes
+from ...core.model import AGENDA_TEXT, Invite, Profile
 from ...core.store import Workbook
 from ..widgets.email_draft import DraftSource, EmailDraft, draft_bindings
 from ..widgets.minutes import MinutesInput
@@ -146,12 +146,9 @@ class InviteStage(Stage):
     def _email_changed(self, event: Input.Changed) -> None:
         self._update_profile(manager_email=event.value.strip())
 
-    @on(Input.Changed, "#invite-minutes")
-    def _minutes_changed(self, event: Input.Changed) -> None:
-        """Saved when it is a length from 5 to 240; the field says so on leaving if not."""
-        minutes = meeting_minutes(event.value)
-        if minutes is not None:
-            self._update_profile(meeting_minutes=minutes)
+    @on(MinutesInput.Length, "#invite-minutes")
+    def _minutes_changed(self, event: MinutesInput.Length) -> None:
+        self._update_profile(meeting_minutes=event.minutes)
 
     @on(Input.Changed, ".invite-slot")
     def _slot_changed(self, event: Input.Changed) -> None:

@@ -27,7 +27,6 @@ from ...core.model import (
     Meeting,
     Record,
     Request,
-    meeting_minutes,
 )
 from ...core.prompts import MEETING_QUESTIONS
 from ...core.store import Workbook
@@ -209,12 +208,10 @@ class MeetingStage(Stage):
             self.meeting.time = event.value.strip()
             self._save_meeting()
 
-    @on(Input.Changed, "#meeting-minutes")
-    def _minutes_changed(self, event: Input.Changed) -> None:
-        """Saved when it is a length from 5 to 240; the field says so on leaving if not."""
-        minutes = meeting_minutes(event.value)
-        if minutes is not None and minutes != self.meeting.minutes:
-            self.meeting.minutes = minutes
+    @on(MinutesInput.Length, "#meeting-minutes")
+    def _minutes_changed(self, event: MinutesInput.Length) -> None:
+        if event.minutes != self.meeting.minutes:
+            self.meeting.minutes = event.minutes
             self._save_meeting()
 
     @on(Checkbox.Changed, ".checklist Checkbox")
