@@ -5,8 +5,16 @@ from __future__ import annotations
 import email
 from email import policy
 
+import pytest
+
 from careertui.core.drafting import placeholders as ph
-from careertui.core.drafting.emails import mailto_url, meeting_request, to_eml
+from careertui.core.drafting.emails import (
+    StoredDraft,
+    mailto_url,
+    meeting_request,
+    recipient,
+    to_eml,
+)
 from careertui.core.model import Invite, Profile
 
 FULL = Profile(
@@ -62,7 +70,7 @@ def test_slots_note_and_agenda() -> None:
 
 def test_eml_parses_back_with_subject_recipient_and_utf8() -> None:
     draft = meeting_request(Profile(name="Zoë", manager_name="Łukasz"), Invite())
-    raw = to_eml(draft.subject, draft.body, to="Łukasz <lukasz@example.com>")
+    raw = to_eml(draft.subject, draft.body, name="Łukasz", address="lukasz@example.com")
     message = email.message_from_bytes(raw, policy=policy.default)
     assert message["Subject"] == draft.subject
     assert "lukasz@example.com" in message["To"]
@@ -77,3 +85,61 @@ def test_mailto_encodes_everything() -> None:
 
 def test_unfilled_in_edited_text() -> None:
     assert ph.unfilled_in("Hi [Manager's Name], [Manager's Name] [Other]") == ["[Manager's Name]"]
+
+
+HOSTILE_NAMES = [
+    "Priya",
+    'Łukasz "Luke" Nowak',
+    "Raman, Priya",
+    "Priya <boss@evil.example>",
+    "[QA] (lead); Jr.",
+    "目标 مرحبا 🚀",
+    "a\ttab\nand a line break",
+    "x" * 300,
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_the_to_header_is_name_and_address_whatever_the_name(name) -> None:
+    raw = to_eml("Hello", "Body", name=name, address="priya@example.com")
+    assert raw.isascii()  # encoded per RFC 2047 where needed, never raw UTF-8
+    header_lines = raw.split(b"\n\n", 1)[0].split(b"\n")
+    assert all(len(line) <= 998 for line in header_lines)
+    message = email.message_from_bytes(raw, policy=policy.default)
+    [to] = message["To"].addresses
+    assert to.addr_spec == "priya@example.com"  # a name can never smuggle in an address
+    assert to.display_name == " ".join(name.split())
+    assert not message["To"].defects
+    assert message.get_all("To") and len(message.get_all("To")) == 1
+    assert message.get("Bcc") is None
+
+
+def test_a_plain_name_reads_as_name_and_address() -> None:
+    raw = to_eml("Hello", "Body", name="Priya Raman", address=" priya@example.com ")
+    assert b"\nTo: Priya Raman <priya@example.com>\n" in raw
+    assert str(recipient("", "priya@example.com")) == "priya@example.com"
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["", "  ", "priya", "not an address", "p@example.com\r\nBcc: x@evil.example",
+     "<p@example.com>", "p@example.com, q@example.com"],
+)
+def test_an_unusable_address_leaves_no_to(address) -> None:
+    assert recipient("Priya", address) is None
+    message = email.message_from_bytes(to_eml("Hi", "Body", name="Priya", address=address),
+                                       policy=policy.default)
+    assert message["To"] is None and message["Bcc"] is None
+
+
+def test_a_line_break_in_the_subject_cannot_add_a_header() -> None:
+    raw = to_eml("Hi\nBcc: x@evil.example", "Body", address="p@example.com")
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message["Bcc"] is None and message["Subject"] == "Hi Bcc: x@evil.example"
+
+
+def test_edited_means_the_body_changed_since_it_was_drafted() -> None:
+    assert not StoredDraft("s", "", "").edited
+    assert not StoredDraft("s", "drafted", "drafted").edited
+    assert not StoredDraft("another subject", "drafted", "drafted").edited
+    assert StoredDraft("s", "mine", "drafted").edited

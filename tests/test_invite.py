@@ -97,7 +97,7 @@ async def test_edits_are_kept_and_redraft_asks(make_app):
         area.focus()
         await pilot.press("end", *" Thanks!")
         await pilot.pause()
-        assert stage.invite.edited
+        assert stage.draft.edited
         edited = stage.invite.body
         app.query_one("#invite-manager", Input).value = "Priya"
         await pilot.pause(0.3)
@@ -113,7 +113,7 @@ async def test_edits_are_kept_and_redraft_asks(make_app):
         await pilot.click("#choice-replace")
         await pilot.pause()
         assert stage.invite.body.startswith("Hi Priya,") and "Thanks!" not in stage.invite.body
-        assert not stage.invite.edited
+        assert not stage.draft.edited
 
 
 async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(make_app, tmp_path):

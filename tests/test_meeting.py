@@ -7,9 +7,10 @@ import json
 import pytest
 from textual.widgets import Input
 
-from careertui.core.model import Capture, Goal, Meeting
+from careertui.core.model import Capture, Goal, Meeting, meeting_minutes
 from careertui.ui.screens.pick import PickScreen
 from careertui.ui.stages.follow_up import FollowUpStage
+from careertui.ui.stages.meeting import MeetingStage
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
@@ -250,3 +251,98 @@ async def test_a_new_meeting_is_dated_from_the_invite(make_app):
         await enter(pilot, "meeting")
         assert app.query_one("#meeting-date").value == "2026-12-01"
         assert app.query_one("#meeting-time", Input).value == "10:30"
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [("45", 45), (" 5 ", 5), ("240", 240), ("4", None), ("241", None), ("500", None),
+     ("", None), ("-30", None), ("4.5", None), ("٤٥", None), ("30 min", None)],
+)
+def test_one_check_for_a_meeting_length(typed, minutes):
+    assert meeting_minutes(typed) == minutes
+
+
+async def check_minutes_field(app, pilot, selector: str, notices: list[str] | None,
+                              problem_line: str = "", stored=None) -> None:
+    """Type 3, 500 and 45 into a minutes field, leaving it each time as a person would:
+    nothing is said while typing, the problem is said on leaving, 45 is taken."""
+    from careertui.ui.widgets.minutes import MinutesInput
+
+    field = app.screen.query_one(selector, MinutesInput)
+    for typed, wrong in (("3", True), ("500", True), ("45", False)):
+        field.focus()  # selects what is there: typing replaces it
+        await pilot.pause()
+        said = len(notices) if notices is not None else 0
+        await pilot.press(*typed)
+        await pilot.pause()
+        assert field.value == typed and not field.has_class("-invalid")
+        if notices is not None:
+            assert len(notices) == said  # not a word on every key
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is not field)
+        assert field.has_class("-invalid") == wrong
+        if notices is not None:
+            assert any("from 5 to 240; 30 is kept" in n for n in notices[said:]) == wrong
+        if problem_line:
+            shown = str(app.screen.query_one(problem_line).render())
+            assert ("from 5 to 240; 30 is kept" in shown) == wrong
+        if stored is not None:  # "500" passed through 5 and 50: leaving restores 30
+            expected = 30 if wrong else 45
+            await until(pilot, lambda: stored() == expected)  # noqa: B023 (awaited here)
+            assert stored() == expected
+
+
+def notices_of(app, monkeypatch) -> list[str]:
+    from .test_email_draft import notices_of
+
+    return notices_of(app, monkeypatch)
+
+
+def saved_tables(db_path) -> dict:
+    return json.loads(db_path.read_text())
+
+
+async def test_invite_minutes_are_checked_on_leaving_the_field(make_app, db_path, monkeypatch):
+    app = make_app()
+    notices = notices_of(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "invite")
+        await check_minutes_field(app, pilot, "#invite-minutes", notices,
+                                  stored=lambda: app.workbook.profile().meeting_minutes)
+        from careertui.ui.stages.invite import InviteStage
+
+        stage = app.query_one(InviteStage)
+        await until(pilot, lambda: "45 minutes" in stage.invite.body)
+        assert "45 minutes" in stage.invite.body  # the draft follows the saved length
+        await pilot.press("ctrl+q")
+    [profile] = saved_tables(db_path)["profile"].values()
+    assert profile["meeting_minutes"] == 45
+
+
+async def test_meeting_minutes_are_checked_on_leaving_the_field(make_app, db_path, monkeypatch):
+    app = make_app()
+    notices = notices_of(app, monkeypatch)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        stage = app.query_one(MeetingStage)
+        await check_minutes_field(app, pilot, "#meeting-minutes", notices,
+                                  stored=lambda: stage.meeting.minutes)
+        await pilot.press("ctrl+q")
+    [meeting] = saved_tables(db_path)[Meeting.TABLE].values()
+    assert meeting["minutes"] == 45
+
+
+async def test_profile_minutes_are_checked_on_leaving_the_field(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.action_edit_profile()
+        await pilot.pause()
+        await check_minutes_field(app, pilot, "#profile-meeting_minutes", None,
+                                  problem_line="#profile-problem",
+                                  stored=lambda: app.workbook.profile().meeting_minutes)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.workbook.profile().meeting_minutes == 45
+        await pilot.press("ctrl+q")
+    [profile] = saved_tables(db_path)["profile"].values()
+    assert profile["meeting_minutes"] == 45

@@ -113,6 +113,23 @@ class Profile(Record):
     }
 
 
+MEETING_MINUTES = (5, 240)
+"""The shortest and longest meeting length, in minutes, that the app accepts."""
+
+MEETING_MINUTES_HELP = "Meeting length is a number of minutes from 5 to 240"
+
+
+def meeting_minutes(text: str) -> int | None:
+    """Minutes as typed for a meeting's length, or None unless a whole number from 5
+    to 240: the one check the Invite, Meeting and profile fields share."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    low, high = MEETING_MINUTES
+    minutes = int(text)
+    return minutes if low <= minutes <= high else None
+
+
 # --------------------------------------------------------------------- preparing
 
 

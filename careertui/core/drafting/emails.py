@@ -7,6 +7,8 @@ stays as a visible `[Placeholder]` and is reported, so nothing is guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from email.errors import HeaderParseError
+from email.headerregistry import Address
 from email.message import EmailMessage
 from typing import NamedTuple
 
@@ -16,19 +18,34 @@ from ..model import Capture, Invite, Profile
 from . import placeholders as ph
 
 
-class EmailDraft(NamedTuple):
+class Email(NamedTuple):
+    """An email as drafted (or as edited), with the placeholders still in it."""
+
     subject: str
     body: str
     unfilled: list[str]
 
     @classmethod
-    def as_edited(cls, subject: str, body: str) -> EmailDraft:
+    def as_edited(cls, subject: str, body: str) -> Email:
         """An email as the person left it, with the placeholders still standing in it."""
         return cls(subject, body, ph.unfilled_in(f"{subject}\n{body}"))
 
     def as_text(self) -> str:
         """What a copy puts on the clipboard: ready to paste into a new mail."""
         return f"Subject: {self.subject}\n\n{self.body}"
+
+
+class StoredDraft(NamedTuple):
+    """An email as a stage keeps it: what is shown, and the body as last drafted."""
+
+    subject: str
+    body: str
+    drafted: str
+
+    @property
+    def edited(self) -> bool:
+        """The person changed the body since it was drafted: redrafting must ask."""
+        return bool(self.body) and self.body != self.drafted
 
 
 MEETING_REQUEST_SUBJECT = "Could we set up a career development conversation?"
@@ -64,7 +81,7 @@ def _agenda_paragraph(agenda: str | None) -> str:
 
 def meeting_request(
     profile: Profile, invite: Invite, agenda: str | None = None
-) -> EmailDraft:
+) -> Email:
     """The email asking for the conversation.
 
     `agenda` is the Agenda stage's text, included when the invite asks for it.
@@ -81,20 +98,36 @@ def meeting_request(
     for placeholder in unfilled_subject:
         if placeholder not in unfilled:
             unfilled.append(placeholder)
-    return EmailDraft(subject, body, unfilled)
+    return Email(subject, body, unfilled)
 
 
-def to_eml(subject: str, body: str, *, to: str = "", sender: str = "") -> bytes:
-    """A standard .eml file that mail clients open as a message to send.
+def recipient(name: str, address: str) -> Address | None:
+    """The one To of every email: `Name <address>`, or None without a usable address.
+
+    `Address` quotes and encodes any display name (brackets, quotes, commas,
+    non-ASCII), so the header stays valid RFC 5322 whatever the name holds.
+    """
+    address = address.strip()
+    if not address:
+        return None
+    try:
+        found = Address(display_name=" ".join(name.split()), addr_spec=address)
+    except (ValueError, IndexError, HeaderParseError):
+        return None  # no domain, spaces, line breaks: not something to send to
+    return found if found.domain else None
+
+
+def to_eml(subject: str, body: str, *, name: str = "", address: str = "") -> bytes:
+    """A standard .eml file that mail clients open as a message to send, addressed
+    to `Name <address>` (no To when the address is not usable).
 
     `X-Unsent: 1` asks Outlook and Apple Mail to open it as an editable draft.
     """
     message = EmailMessage()
-    message["Subject"] = subject
-    if to:
+    message["Subject"] = " ".join(subject.splitlines())  # a line break would end the header
+    to = recipient(name, address)
+    if to is not None:
         message["To"] = to
-    if sender:
-        message["From"] = sender
     message["X-Unsent"] = "1"
     message.set_content(body, charset="utf-8")
     return bytes(message)
@@ -115,7 +148,7 @@ def thank_you(
     profile: Profile,
     captures: Sequence[Capture],
     next_check_in: str = "",
-) -> EmailDraft:
+) -> Email:
     """The follow-up email: thanks, what I took away, who does what by when.
 
     Only shareable captures are read: the manager's feedback is private
@@ -144,7 +177,7 @@ def thank_you(
     parts.append(_CLOSING)
     values = ph.values_from(profile)
     body, unfilled = ph.fill("\n\n".join(parts), values)
-    return EmailDraft(THANK_YOU_SUBJECT, body, unfilled)
+    return Email(THANK_YOU_SUBJECT, body, unfilled)
 
 
 def _one_line(text: str) -> str:

@@ -11,8 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from ...core.model import Profile
 from ...core.store import Workbook
-
-MINUTES_RANGE = (5, 240)
+from ..widgets.minutes import MinutesInput
 
 
 class ProfileScreen(ModalScreen[bool]):
@@ -34,13 +33,8 @@ class ProfileScreen(ModalScreen[bool]):
                     yield Label(label)
                     yield Input(str(getattr(profile, name)), id=f"profile-{name}", compact=True)
                 yield Label("Meeting minutes")
-                yield Input(
-                    str(profile.meeting_minutes),
-                    id="profile-meeting_minutes",
-                    compact=True,
-                    restrict=r"\d*",
-                    max_length=3,
-                )
+                yield MinutesInput(profile.meeting_minutes, say=False,
+                                   id="profile-meeting_minutes")
             yield Static("", id="profile-problem", classes="field-problem")
             yield Static(
                 "These fill the placeholders in your emails and agenda. Saved as you type.",
@@ -56,20 +50,26 @@ class ProfileScreen(ModalScreen[bool]):
     def _field_changed(self, event: Input.Changed) -> None:
         name = (event.input.id or "").removeprefix("profile-")
         profile = self.workbook.profile()
-        problem = self.query_one("#profile-problem", Static)
         if name == "meeting_minutes":
-            low, high = MINUTES_RANGE
-            text = event.value.strip()
-            if not text.isdigit() or not low <= int(text) <= high:
-                problem.update(f"Meeting length: a number of minutes from {low} to {high}.")
-                return
-            problem.update("")
-            value: object = int(text)
-        else:
-            value = event.value.strip()
+            return  # posted as a `MinutesInput.Length`
+        value = event.value.strip()
         if getattr(profile, name) != value:
             setattr(profile, name, value)
             self.workbook.save_profile(profile)
+
+    @on(MinutesInput.Length)
+    def _minutes_changed(self, event: MinutesInput.Length) -> None:
+        self.query_one("#profile-problem", Static).update(event.field.problem)
+        profile = self.workbook.profile()
+        if profile.meeting_minutes != event.minutes:
+            profile.meeting_minutes = event.minutes
+            self.workbook.save_profile(profile)
+
+    @on(Input.Blurred, "#profile-meeting_minutes")
+    def _minutes_left(self, event: Input.Blurred) -> None:
+        """A length out of range is said once the person moves on, not on every key."""
+        assert isinstance(event.input, MinutesInput)
+        self.query_one("#profile-problem", Static).update(event.input.problem)
 
     @on(Button.Pressed, "#done")
     def action_close(self) -> None:

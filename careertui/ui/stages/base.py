@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -125,38 +124,6 @@ class Stage(VerticalScroll):
         """The app's clock (fixed in tests), so drafts and file names are reproducible."""
         clock = getattr(self.app, "clock", None)
         return clock() if clock is not None else datetime.now().astimezone()
-
-    # -- helpers for email drafts ---------------------------------------------------
-
-    def show_draft_status(self, status: Static, unfilled: Sequence[str], edited: bool) -> None:
-        """The line under an email's fields: ready, or which placeholders are left;
-        the same placeholders are marked in the stage's preview."""
-        from ...core.drafting.placeholders import describe_unfilled
-        from ..widgets.markdown_editor import MarkdownEditor
-
-        kept = " Your edits are kept; f2 redrafts." if edited else ""
-        if unfilled:
-            status.update(f"⚠ {describe_unfilled(list(unfilled))}.{kept}")
-        else:
-            status.update(f"Ready to send.{kept}")
-        status.set_class(bool(unfilled), "-warning")
-        status.set_class(not unfilled, "-ok")
-        self.query_one(MarkdownEditor).preview.highlights = tuple(unfilled)
-
-    async def confirm_replace_edits(self, sources: str) -> bool:
-        """Ask before a redraft replaces an email the person edited (must run in a worker)."""
-        from ..screens.confirm import ChoiceDialog
-
-        answer = await self.app.push_screen_wait(
-            ChoiceDialog(
-                "Replace your edits?",
-                f"You have edited this email. Redrafting writes it afresh from {sources} "
-                "(ctrl+z in the editor brings your text back).",
-                [("keep", "Keep mine"), ("replace", "Replace")],
-                escape_choice="keep",
-            )
-        )
-        return answer == "replace"
 
     # -- helpers for copy and export actions -------------------------------------
 

@@ -31,6 +31,7 @@ from ...core.model import (
 from ...core.prompts import MEETING_QUESTIONS
 from ...core.store import Workbook
 from ..widgets.fields import DateInput
+from ..widgets.minutes import MinutesInput
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 
@@ -91,8 +92,7 @@ class MeetingStage(Stage):
             yield Input(meeting.time, placeholder="10:00", id="meeting-time", compact=True,
                         max_length=5)
             yield Label("Minutes", classes="form-label-inline")
-            yield Input(str(meeting.minutes), id="meeting-minutes", type="integer",
-                        max_length=3, compact=True)
+            yield MinutesInput(meeting.minutes, id="meeting-minutes")
         with Horizontal(classes="checklist"):
             yield Label("Checklist", classes="form-label")
             for key, label in CHECKLIST:
@@ -131,11 +131,10 @@ class MeetingStage(Stage):
         self.meeting.date, self.meeting.time = now.date().isoformat(), f"{now:%H:%M}"
         self._save_meeting()
         self.query_one("#meeting-date", DateInput).set_value(self.meeting.date)
-        for selector, value in (("#meeting-time", self.meeting.time),
-                                ("#meeting-minutes", str(self.meeting.minutes))):
-            field = self.query_one(selector, Input)
-            with field.prevent(Input.Changed):
-                field.value = value
+        field = self.query_one("#meeting-time", Input)
+        with field.prevent(Input.Changed):
+            field.value = self.meeting.time
+        self.query_one(MinutesInput).show_minutes(self.meeting.minutes)
         for checkbox in self.query(".checklist Checkbox").results(Checkbox):
             with checkbox.prevent(Checkbox.Changed):
                 checkbox.value = False
@@ -209,10 +208,10 @@ class MeetingStage(Stage):
             self.meeting.time = event.value.strip()
             self._save_meeting()
 
-    @on(Input.Changed, "#meeting-minutes")
-    def _minutes_changed(self, event: Input.Changed) -> None:
-        if event.value.isdigit() and int(event.value) != self.meeting.minutes:
-            self.meeting.minutes = int(event.value)
+    @on(MinutesInput.Length, "#meeting-minutes")
+    def _minutes_changed(self, event: MinutesInput.Length) -> None:
+        if event.minutes != self.meeting.minutes:
+            self.meeting.minutes = event.minutes
             self._save_meeting()
 
     @on(Checkbox.Changed, ".checklist Checkbox")
