@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -135,7 +136,7 @@ class Stage(VerticalScroll):
         message = result.notice(what)
         if warning:
             message = f"{message}\nNote: {warning}."
-        severity = "warning" if warning or result.problem else "information"
+        severity: SeverityLevel = "warning" if warning or result.problem else "information"
         self.notify(message, title="Copied" if not result.problem else "Copy", severity=severity,
                     timeout=10)
 

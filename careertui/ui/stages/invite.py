@@ -7,8 +7,11 @@ are kept, and `Redraft` asks before replacing them.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label
 
@@ -29,7 +32,7 @@ class InviteStage(Stage):
 
     SHOWS = frozenset({"profile", "values"})
 
-    BINDINGS = draft_bindings("copy_email")
+    BINDINGS: ClassVar[list[BindingType]] = draft_bindings("copy_email")
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)

@@ -131,10 +131,11 @@ class SelfAssessmentStage(Stage):
         for section in self.query(AchievementsSection).results(AchievementsSection):
             if section.started:
                 continue
-            top, widget = 0, section  # its place in the page, from the layout (the
-            while widget is not self and isinstance(widget, Widget):  # screen map lags)
-                top += widget.virtual_region.y
-                widget = widget.parent
+            top = 0  # its place in the page, from the layout (the screen map lags)
+            node: object = section
+            while node is not self and isinstance(node, Widget):
+                top += node.virtual_region.y
+                node = node.parent
             if top <= new + self.scrollable_content_region.height + 2:
                 self.run_worker(section.build(), group="achievements")
 

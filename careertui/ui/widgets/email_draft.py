@@ -17,7 +17,7 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.timer import Timer
@@ -32,7 +32,7 @@ REDRAFT_DELAY = 0.12
 typing a name stays instant, and the draft follows a moment later."""
 
 
-def draft_bindings(copy_action: str) -> list[Binding]:
+def draft_bindings(copy_action: str) -> list[BindingType]:
     """The same keys on every stage with an email: f2 redraft, f3 copy, f4 `.eml`.
 
     They sit on the stage (not the widget) so they work from any field on it.
