@@ -43,10 +43,10 @@ class FollowUpStage(Stage):
     SHOWS = frozenset({Capture.TABLE, Meeting.TABLE, "profile"})
 
     BINDINGS = [
-        Binding("f2", "redraft", "Redraft"),
-        Binding("f3", "copy_thank_you", "Copy"),
-        Binding("f4", "save_eml", ".eml"),
-        Binding("f5", "mark_sent", "Sent"),
+        Binding("f2", "redraft", "Redraft", id="redraft"),
+        Binding("f3", "copy_thank_you", "Copy", id="copy-draft"),
+        Binding("f4", "save_eml", ".eml", id="export-draft"),
+        Binding("f5", "mark_sent", "Sent", id="mark-sent"),
     ]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:

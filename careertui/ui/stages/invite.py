@@ -40,9 +40,9 @@ class InviteStage(Stage):
     SHOWS = frozenset({"profile", "values"})
 
     BINDINGS = [
-        Binding("f2", "redraft", "Redraft"),
-        Binding("f3", "copy_email", "Copy"),
-        Binding("f4", "save_eml", ".eml"),
+        Binding("f2", "redraft", "Redraft", id="redraft"),
+        Binding("f3", "copy_email", "Copy", id="copy-draft"),
+        Binding("f4", "save_eml", ".eml", id="export-draft"),
     ]
 
     unfilled: reactive[tuple[str, ...]] = reactive((), init=False)
