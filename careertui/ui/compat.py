@@ -6,6 +6,8 @@ Textual moves it, rather than the app misbehaving quietly.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.widgets import Footer
 
@@ -16,7 +18,7 @@ PRIVATE_NAMES: dict[type, tuple[str, ...]] = {
 """What this module touches, for the test that checks it still exists."""
 
 
-def apply_ansi_theme(app: App[object]) -> None:
+def apply_ansi_theme(app: App[Any]) -> None:
     """Point the ANSI-to-truecolor filter at the current theme, as Textual's theme
     watcher does. The app sets its start-up theme without the watcher, which would
     parse every stylesheet a second time; there is no public way to do this part."""
