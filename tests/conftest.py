@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -73,3 +74,26 @@ def make_app(db_path: Path, tmp_path: Path) -> Iterator[Callable[..., CareerApp]
     yield make
     for app in built:
         app.workbook.close()
+
+
+@dataclass(frozen=True)
+class Notice:
+    message: str
+    severity: str
+    title: str
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
+    """Every notice any app in the test shows, in order, recorded through the app's own
+    `notify` (Textual keeps its notifications in a private attribute)."""
+    shown: list[Notice] = []
+    original = CareerApp.notify
+
+    def notify(self: CareerApp, message: str, *, title: str = "",
+               severity: str = "information", **options: object) -> None:
+        shown.append(Notice(message, severity, title))
+        original(self, message, title=title, severity=severity, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(CareerApp, "notify", notify)
+    return shown

@@ -17,12 +17,16 @@ async def run_command(pilot: Pilot, title: str) -> None:
     assert isinstance(palette, CommandPalette)
     await paste(pilot, title)
     commands = palette.query_one(CommandList)
-    for _ in range(100):  # the palette searches in the background
-        await pilot.pause(0.02)
-        if commands.option_count and title in str(commands.get_option_at_index(0).prompt):
-            break
+
+    def found() -> bool:  # the palette searches in the background
+        return bool(commands.option_count) and title in str(
+            commands.get_option_at_index(0).prompt
+        )
+
+    await until(pilot, found)
     await pilot.press("enter")
-    await pilot.pause(0.2)
+    await until(pilot, lambda: pilot.app.screen is not palette)
+    await settle(pilot)
 
 
 async def settle(pilot: Pilot) -> None:
@@ -35,14 +39,14 @@ async def settle(pilot: Pilot) -> None:
 
     app = pilot.app
     footers = app.screen_stack[0].query(KeysFooter)
-    for _ in range(250):
-        footer_waiting = any(footer._timer is not None for footer in footers)
-        if not any(worker.is_running for worker in app.workers) and not footer_waiting:
-            break
-        if app.screen is not app.screen_stack[0]:
-            break  # a dialog is open: the worker behind it waits for an answer
 
-        await pilot.pause(0.02)
+    def settled() -> bool:
+        if app.screen is not app.screen_stack[0]:
+            return True  # a dialog is open: the worker behind it waits for an answer
+        busy = any(worker.is_running for worker in app.workers)
+        return not busy and not any(footer.settling for footer in footers)
+
+    await until(pilot, settled, tries=250)
     await pilot.pause()
 
 
@@ -51,12 +55,13 @@ async def enter(pilot: Pilot, stage_id: str) -> None:
     app = pilot.app
     await pilot.pause()
     app.enter_stage(stage_id)  # type: ignore[attr-defined]
-    for _ in range(100):
-        await pilot.pause(0.02)
+
+    def focused_in_stage() -> bool:
         stage = app.stage(stage_id)  # type: ignore[attr-defined]
         focused = app.focused
-        if stage is not None and focused is not None and stage in focused.ancestors_with_self:
-            break
+        return stage is not None and focused is not None and stage in focused.ancestors_with_self
+
+    await until(pilot, focused_in_stage, tries=100)
     await pilot.pause()
 
 

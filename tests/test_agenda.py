@@ -84,7 +84,7 @@ async def test_copy_from_the_palette_anywhere(make_app):
         assert app.clipboard.startswith("# Career development conversation")
 
 
-async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tmp_path):
+async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tmp_path, notices):
     app = make_app()
     fill_prepare(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
@@ -97,7 +97,7 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
         await settle(pilot)
         written = tmp_path / "agenda-2026-11-25.md"
         assert written.read_text("utf-8") == app.workbook.value(AGENDA_TEXT)
-        assert any(str(written) in n.message for n in app._notifications)
+        assert any(str(written) in n.message for n in notices)
         # a folder typed as the target gets the default name inside it
         (tmp_path / "out").mkdir()
         await pilot.press("f4")

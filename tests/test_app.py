@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.command import CommandList
 from textual.widgets import Input, TextArea
 
 from careertui.ui.screens.confirm import ChoiceDialog, MessageDialog
@@ -14,6 +15,7 @@ from careertui.ui.stages import STAGE_IDS, STAGES
 from careertui.ui.stages.base import Stage
 
 from .conftest import SIZE
+from .helpers import until
 
 
 def answers(db_path: Path) -> dict[str, str]:
@@ -53,22 +55,23 @@ STAGE_KEYS = {
 
 
 def footer_keys(app) -> list[str]:
-    from textual.widgets._footer import FooterKey
-
-    return [key.description for key in app.screen.query(FooterKey)]
+    """The descriptions of the keys the footer shows (FooterKey is not public in Textual)."""
+    return [key.description for key in app.screen.query("FooterKey")]
 
 
 async def test_the_footer_shows_the_keys_of_the_stage_in_focus(make_app):
+    from careertui.ui.widgets.footer import KeysFooter
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Examples" in footer_keys(app)  # from the very first frame
+        footer = app.query_one(KeysFooter)
         for stage_id in STAGE_IDS[1:]:
             await pilot.press("ctrl+pagedown")
-            for _ in range(50):
-                await pilot.pause(0.02)
-                if STAGE_KEYS.get(stage_id, "Next stage") in footer_keys(app):
-                    break
+            wanted = STAGE_KEYS.get(stage_id, "Next stage")
+            await until(pilot, lambda wanted=wanted: wanted in footer_keys(app)
+                        and not footer.settling)
             keys = footer_keys(app)
             assert "Next stage" in keys and "Quit" in keys
             if stage_id in STAGE_KEYS:
@@ -86,13 +89,14 @@ async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         footer = app.query_one(KeysFooter)
-        shown = footer._shown
+        await until(pilot, lambda: not footer.settling)
+        shown = footer.shown_keys
         first = footer.query("FooterKey").first()
         for prompt in ("skills-to-develop", "energises"):  # two more answers: the same keys
-            await pilot.pause(0.3)
             app.query_one(f"#answer-{prompt}", TextArea).focus()
-            await pilot.pause()
-        assert footer._shown == shown
+            await pilot.pause()  # the focus moves, the footer is told
+            await until(pilot, lambda: not footer.settling)
+        assert footer.shown_keys == shown
         assert footer.query("FooterKey").first() is first  # the same widgets: no rebuild
 
 
@@ -139,10 +143,7 @@ async def test_typing_is_autosaved_and_back_after_reopening(make_app, db_path: P
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Ada Lovelace")
         assert app.save_status == "Unsaved changes"
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if app.save_status.startswith("Saved"):
-                break
+        await until(pilot, lambda: app.save_status.startswith("Saved"))
         assert app.save_status == "Saved 09:30"
         assert app.sub_title == "Saved 09:30"
         assert answers(db_path) == {"strengths": "Ada Lovelace"}
@@ -178,7 +179,7 @@ async def test_switching_stage_saves(make_app, db_path: Path):
     app = make_app(autosave_delay=60)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Grace", "ctrl+pagedown")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: db_path.exists() and not app.workbook.dirty)
         assert answers(db_path) == {"strengths": "Grace"}
 
 
@@ -189,7 +190,7 @@ async def test_failed_save_shows_in_header_and_quit_offers_another_file(make_app
     rescue = tmp_path / "rescued.json"
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"Ada")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: app.sub_title.startswith("Save failed: "))
         assert app.sub_title.startswith("Save failed: ")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -263,9 +264,11 @@ async def test_palette_command_goes_to_a_stage(make_app):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Go to Check-ins")
-        await pilot.pause(0.3)
+        options = app.screen.query_one(CommandList)
+        await until(pilot, lambda: options.option_count
+                    and "Go to Check-ins" in str(options.get_option_at_index(0).prompt))
         await pilot.press("enter")
-        await pilot.pause(0.2)
+        await until(pilot, lambda: focused_stage(app) == "check-ins")
         assert app.active_stage_id == "check-ins"
         assert focused_stage(app) == "check-ins"
 
@@ -303,12 +306,12 @@ async def test_theme_choice_is_remembered(make_app):
         assert again.theme == "careertui-light"
 
 
-async def test_unknown_theme_falls_back_with_a_notice(make_app):
+async def test_unknown_theme_falls_back_with_a_notice(make_app, notices):
     app = make_app(theme="no-such-theme")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == "careertui-dark"
-        assert any("no-such-theme" in str(n.message) for n in app._notifications)
+        assert any("no-such-theme" in str(n.message) for n in notices)
 
 
 async def test_the_real_app_freezes_long_lived_objects_out_of_the_collector(make_app):

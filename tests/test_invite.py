@@ -61,7 +61,7 @@ async def test_typing_in_the_fields_redrafts_and_updates_the_profile(make_app, d
     assert list(saved["invite"].values())[0]["slots"][0] == "Tue 10:00"
 
 
-async def test_copy_puts_subject_and_body_in_the_clipboard_and_warns(make_app):
+async def test_copy_puts_subject_and_body_in_the_clipboard_and_warns(make_app, notices):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_invite(app, pilot)
@@ -70,12 +70,12 @@ async def test_copy_puts_subject_and_body_in_the_clipboard_and_warns(make_app):
         subject = "Subject: Could we set up a career development conversation?"
         assert app.clipboard.startswith(f"{subject}\n\nHi ")
         assert app.clipboard.endswith(stage.invite.body)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices]
         assert any("4 placeholders not filled: [Manager's Name]" in m for m in messages)
         assert any("last-copied.txt" in m for m in messages)
 
 
-async def test_palette_copies_the_email_from_another_stage(make_app):
+async def test_palette_copies_the_email_from_another_stage(make_app, notices):
     app = make_app()
     app.workbook.save_profile(Profile(name="Ana", manager_name="Priya", role="analyst",
                                       company="Northwind"))
@@ -86,7 +86,7 @@ async def test_palette_copies_the_email_from_another_stage(make_app):
         await settle(pilot)
         assert app.active_stage_id == "self-assessment"  # did not move
         assert "Hi Priya," in app.clipboard and app.clipboard.rstrip().endswith("Ana")
-        assert not any("not filled" in n.message for n in app._notifications)
+        assert not any("not filled" in n.message for n in notices)
 
 
 async def test_edits_are_kept_and_redraft_asks(make_app):
@@ -116,7 +116,9 @@ async def test_edits_are_kept_and_redraft_asks(make_app):
         assert not stage.draft.edited
 
 
-async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(make_app, tmp_path):
+async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(
+    make_app, tmp_path, notices
+):
     app = make_app()
     app.workbook.save_profile(Profile(manager_name="Priya", manager_email="priya@example.com"))
     async with app.run_test(size=SIZE) as pilot:
@@ -134,7 +136,7 @@ async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(make_a
         assert message["Subject"] == stage.invite.subject
         assert message["To"] == "Priya <priya@example.com>"
         assert message.get_content().rstrip("\n") == stage.invite.body
-        assert any(str(written) in n.message for n in app._notifications)
+        assert any(str(written) in n.message for n in notices)
         written.write_text("mine")
         await pilot.press("f4")
         await pilot.pause()

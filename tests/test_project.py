@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from careertui.ui.keys import KEYS
+from careertui.ui import keys
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text("utf-8")
@@ -35,9 +35,39 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert setup_commands()[1] in ci
 
 
-def test_readme_key_table_and_help_list_the_same_keys():
-    for key, meaning in KEYS:
-        assert f"| `{key}` | {meaning} |" in README
+def test_readme_key_table_is_the_one_generated_from_the_bindings():
+    """If this fails, paste the output of `python -m careertui.ui.keys` into README.md."""
+    section = README.split("## Keys", 1)[1].split("\n## ", 1)[0]
+    table = "\n".join(line for line in section.splitlines() if line.startswith("|"))
+    assert table == keys.readme_table()
+
+
+def test_every_binding_has_an_id_and_a_row_in_the_help():
+    listed = {binding_id for entry in keys.HELP for binding_id in entry.ids}
+    declared = set()
+    for owner, binding in keys.bindings():
+        assert binding.id, f"{owner.__name__} binds {binding.key} without an id"
+        declared.add(binding.id)
+        assert binding.id in listed or binding.id in keys.UNLISTED, (
+            f"{owner.__name__}'s {binding.key} ({binding.id}) is missing from keys.HELP"
+        )
+    assert listed <= declared, f"keys.HELP names bindings nobody declares: {listed - declared}"
+
+
+def test_the_help_rows_read_their_keys_from_the_bindings(monkeypatch):
+    from textual.binding import Binding
+
+    from careertui.ui.app import CareerApp
+
+    rows = dict((meaning, key) for key, meaning in keys.help_rows())
+    assert rows["Move the selected item up or down a list"] == "ctrl+up / ctrl+down"
+    assert rows["Draft, redraft, examples, question bank or note (see the footer)"] == "f2"
+    assert rows["Next / previous field"] == "tab / shift+tab"
+    moved = [Binding("f12", "save", "Save", id="save") if getattr(b, "id", None) == "save"
+             else b for b in CareerApp.BINDINGS]
+    monkeypatch.setattr(CareerApp, "BINDINGS", moved)
+    rows = dict((meaning, key) for key, meaning in keys.help_rows())
+    assert rows["Save now (also saved a second after you stop typing)"] == "f12"
 
 
 def test_readme_screenshot_exists():

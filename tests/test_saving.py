@@ -18,19 +18,6 @@ from .conftest import SIZE
 from .helpers import run_command, settle, until
 
 
-def record_notices(app) -> list[str]:
-    """Every notice the app shows, as plain text (through the app's own notify)."""
-    notices: list[str] = []
-    original = app.notify
-
-    def notify(message: str, **options) -> None:
-        notices.append(message)
-        original(message, **options)
-
-    app.notify = notify
-    return notices
-
-
 async def test_save_as_on_quit_takes_turns_with_the_retry_timer(
     make_app, tmp_path: Path, monkeypatch
 ):
@@ -76,7 +63,9 @@ async def test_save_as_on_quit_takes_turns_with_the_retry_timer(
         await pilot.click("#choice-save-as")
         await until(pilot, rescue_started.is_set)
         assert rescue_started.is_set()
-        await pilot.pause(0.2)  # four retry ticks while the rescue file is being written
+        # Retries come due while the rescue file is being written (a fixed wait: there is
+        # nothing to wait on, as the app runs no timer while the save-as is awaited).
+        await pilot.pause(0.2)
         release_rescue.set()
         await until(pilot, lambda: not app.is_running)
     assert overlaps == []
@@ -139,18 +128,22 @@ async def test_the_theme_is_remembered_off_the_event_loop(make_app, tmp_path: Pa
     assert settings["theme"] == "careertui-light"
 
 
-async def test_a_theme_that_cannot_be_remembered_is_a_notice(make_app, tmp_path: Path):
+async def test_a_theme_that_cannot_be_remembered_is_a_notice(
+    make_app, tmp_path: Path, notices
+):
     blocker = tmp_path / "blocker"
     blocker.write_text("")
     app = make_app(config_dir=blocker / "config")
-    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         app.theme = "careertui-light"
-        await until(pilot, lambda: any("could not be remembered" in n for n in notices))
-    assert any(f"could not be remembered: {blocker} is a file" in n for n in notices), notices
+        await until(pilot, lambda: any("could not be remembered" in n.message for n in notices))
+    warnings = [n.message for n in notices if n.severity == "warning"]
+    assert any(f"could not be remembered: {blocker} is a file" in n for n in warnings), notices
 
 
-async def test_an_export_is_written_off_the_event_loop(make_app, tmp_path: Path, monkeypatch):
+async def test_an_export_is_written_off_the_event_loop(
+    make_app, tmp_path: Path, monkeypatch, notices
+):
     from careertui.ui.screens import save_file
 
     threads: list[threading.Thread] = []
@@ -162,11 +155,10 @@ async def test_an_export_is_written_off_the_event_loop(make_app, tmp_path: Path,
 
     monkeypatch.setattr(save_file, "export_file", recording_export)
     app = make_app()
-    notices = record_notices(app)
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Export workbook")
         await pilot.press("enter")
         await settle(pilot)
-        await until(pilot, lambda: any("Saved the whole workbook" in n for n in notices))
+        await until(pilot, lambda: any("Saved the whole workbook" in n.message for n in notices))
     assert threads and threading.main_thread() not in threads
     assert (tmp_path / "careertui-workbook-2026-11-25.md").read_text("utf-8").startswith("#")

@@ -29,7 +29,9 @@ def test_a_broken_theme_file_is_named_and_skipped(tmp_path: Path):
         assert any(name in problem for problem in loaded.problems)
 
 
-async def test_broken_theme_gives_one_notice_and_the_default_theme(make_app, monkeypatch, tmp_path):
+async def test_broken_theme_gives_one_notice_and_the_default_theme(
+    make_app, monkeypatch, tmp_path, notices
+):
     themes = tmp_path / "themes"
     themes.mkdir()
     for path in theme_dirs()[0].glob("*.toml"):
@@ -39,6 +41,6 @@ async def test_broken_theme_gives_one_notice_and_the_default_theme(make_app, mon
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
-        notes = [str(n.message) for n in app._notifications if "zz-broken.toml" in str(n.message)]
+        notes = [str(n.message) for n in notices if "zz-broken.toml" in str(n.message)]
         assert len(notes) == 1
         assert app.theme == DEFAULT_THEME

@@ -128,7 +128,9 @@ def test_export_file_names():
     assert export_file_name(TODAY, True) == "careertui-shareable-2026-11-25.md"
 
 
-async def test_the_palette_exports_the_shareable_workbook_from_any_stage(make_app, tmp_path):
+async def test_the_palette_exports_the_shareable_workbook_from_any_stage(
+    make_app, tmp_path, notices
+):
     app = make_app()
     fill_three_months(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
@@ -138,7 +140,7 @@ async def test_the_palette_exports_the_shareable_workbook_from_any_stage(make_ap
         written = tmp_path / "careertui-shareable-2026-11-25.md"
         text = written.read_text("utf-8")
         assert "## Check-ins" in text and "SECRET" not in text
-        assert any(str(written) in n.message for n in app._notifications)
+        assert any(str(written) in n.message for n in notices)
         await run_command(pilot, "Export workbook")
         await pilot.press("enter")
         await settle(pilot)

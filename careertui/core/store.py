@@ -311,6 +311,13 @@ def _compact_json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+TINYDB_WRITE_HOOK = "_update_table"
+"""The one private TinyDB name careertui relies on: every write to a table goes
+through `Table._update_table` (insert, update, remove, truncate), so overriding it
+is how the storage learns which table changed and re-encodes only that one.
+There is no public hook; tests/test_compat.py fails, naming it, if TinyDB moves it."""
+
+
 class _TrackedTable(Table):
     """A TinyDB table that tells the storage which table a write changes."""
 
@@ -318,7 +325,7 @@ class _TrackedTable(Table):
         storage = self.storage
         if isinstance(storage, WorkbookStorage):
             storage.changed_tables.add(self.name)
-        super()._update_table(updater)
+        super()._update_table(updater)  # see TINYDB_WRITE_HOOK
 
 
 class _WorkbookDB(TinyDB):

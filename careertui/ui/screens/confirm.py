@@ -19,7 +19,7 @@ class ChoiceDialog(ModalScreen[str | None]):
     with `"save-as:<path>"`.
     """
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="close-dialog")]
 
     def __init__(
         self,

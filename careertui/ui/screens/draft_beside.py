@@ -16,7 +16,7 @@ from ..widgets.plain import plain
 class DraftBesideScreen(ModalScreen[str | None]):
     """Dismisses with "replace" to take the new draft, None to keep one's own."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Keep mine")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Keep mine", id="close-dialog")]
 
     def __init__(self, title: str, draft: str) -> None:
         super().__init__()

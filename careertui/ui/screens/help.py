@@ -1,4 +1,4 @@
-"""F1: every key in one place."""
+"""F1: every key in one place, read from the bindings themselves (see keys.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from ..keys import KEYS
+from ..keys import help_rows
 from ..widgets.plain import plain
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,f1,q", "dismiss", "Close"),
+        Binding("escape,f1,q", "dismiss", "Close", id="close-help"),
     ]
 
     def __init__(self, workbook_path: str, *, lock_problem: str | None = None) -> None:
@@ -28,7 +28,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", classes="dialog-title")
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
             table.add_columns("Key", "What it does")
-            for key, meaning in KEYS:
+            for key, meaning in help_rows():
                 table.add_row(key, meaning)
             yield table
             yield Static(plain(f"Workbook: {self.workbook_path}"), classes="dialog-note")

@@ -17,9 +17,9 @@ class NoteScreen(ModalScreen[str | None]):
     """Dismisses with "copy", "export" or None."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Close"),
-        Binding("f3", "dismiss('copy')", "Copy"),
-        Binding("f4", "dismiss('export')", "Export"),
+        Binding("escape", "dismiss(None)", "Close", id="close-dialog"),
+        Binding("f3", "dismiss('copy')", "Copy", id="copy-draft"),
+        Binding("f4", "dismiss('export')", "Export", id="export-draft"),
     ]
 
     def __init__(self, title: str, note: str) -> None:

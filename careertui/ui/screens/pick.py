@@ -15,7 +15,7 @@ from ..widgets.plain import plain
 class PickScreen(ModalScreen[str | None]):
     """Dismisses with the chosen text, or None on escape."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="close-dialog")]
 
     def __init__(self, title: str, options: tuple[str, ...]) -> None:
         super().__init__()

@@ -18,7 +18,7 @@ class ProfileScreen(ModalScreen[bool]):
     """Edit the profile. Each change is written to the workbook as it is typed,
     like everywhere else in careertui, so closing or quitting loses nothing."""
 
-    BINDINGS = [Binding("escape", "close", "Close")]
+    BINDINGS = [Binding("escape", "close", "Close", id="close-dialog")]
 
     def __init__(self, workbook: Workbook) -> None:
         super().__init__()

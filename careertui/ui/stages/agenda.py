@@ -49,9 +49,9 @@ class AgendaStage(Stage):
     """What a draft is made of: an agenda not edited by hand follows it, like the emails."""
 
     BINDINGS = [
-        Binding("f2", "draft", "Draft"),
-        Binding("f3", "copy_agenda", "Copy"),
-        Binding("f4", "export_agenda", "Export"),
+        Binding("f2", "draft", "Draft", id="draft"),
+        Binding("f3", "copy_agenda", "Copy", id="copy-draft"),
+        Binding("f4", "export_agenda", "Export", id="export-draft"),
     ]
 
     edited: reactive[bool] = reactive(False, init=False)

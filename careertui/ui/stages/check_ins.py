@@ -69,8 +69,8 @@ class CheckInsStage(Stage):
                        "profile"})
 
     BINDINGS = [
-        Binding("f2", "prepare", "Prepare note"),
-        Binding("ctrl+n", "new_check_in", "New check-in"),
+        Binding("f2", "prepare", "Prepare note", id="prepare-note"),
+        Binding("ctrl+n", "new_check_in", "New check-in", id="add-item"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -41,7 +41,8 @@ class FollowUpStage(Stage):
 
     SHOWS = frozenset({Capture.TABLE, Meeting.TABLE, "profile"})
 
-    BINDINGS = [*draft_bindings("copy_thank_you"), Binding("f5", "mark_sent", "Sent")]
+    BINDINGS = [*draft_bindings("copy_thank_you"),
+                Binding("f5", "mark_sent", "Sent", id="mark-sent")]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)

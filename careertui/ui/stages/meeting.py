@@ -59,9 +59,9 @@ class MeetingStage(Stage):
     SHOWS = frozenset({Capture.TABLE, Meeting.TABLE})
 
     BINDINGS = [
-        Binding("f2", "insert_question", "Questions"),
-        Binding("g", "to_goal", "To goal"),
-        Binding("r", "to_request", "To request"),
+        Binding("f2", "insert_question", "Questions", id="insert-question"),
+        Binding("g", "to_goal", "To goal", id="to-goal"),
+        Binding("r", "to_request", "To request", id="to-request"),
     ]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:

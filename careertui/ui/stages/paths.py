@@ -63,7 +63,7 @@ class PathsStage(Stage):
 
     SHOWS = frozenset({CareerPath.TABLE, Interview.TABLE})
 
-    BINDINGS = [Binding("f2", "insert_question", "Questions")]
+    BINDINGS = [Binding("f2", "insert_question", "Questions", id="insert-question")]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)

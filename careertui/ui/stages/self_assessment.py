@@ -35,7 +35,7 @@ class SelfAssessmentStage(Stage):
     TITLE = "Self-assessment"
     SHOWS = frozenset({"profile", Achievement.TABLE, Goal.TABLE})
 
-    BINDINGS = [Binding("f2", "toggle_examples", "Examples")]
+    BINDINGS = [Binding("f2", "toggle_examples", "Examples", id="examples")]
 
     show_examples: reactive[bool] = reactive(False)
     built: reactive[bool] = reactive(False)

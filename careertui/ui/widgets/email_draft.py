@@ -38,9 +38,9 @@ def draft_bindings(copy_action: str) -> list[BindingType]:
     They sit on the stage (not the widget) so they work from any field on it.
     """
     return [
-        Binding("f2", "redraft", "Redraft"),
-        Binding("f3", copy_action, "Copy"),
-        Binding("f4", "save_eml", ".eml"),
+        Binding("f2", "redraft", "Redraft", id="redraft"),
+        Binding("f3", copy_action, "Copy", id="copy-draft"),
+        Binding("f4", "save_eml", ".eml", id="export-draft"),
     ]
 
 

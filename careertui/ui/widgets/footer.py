@@ -8,6 +8,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
+from ..compat import footer_bindings_ready
+
 SETTLE = 0.03
 """Seconds without a new bindings signal before the footer is rebuilt."""
 
@@ -28,7 +30,8 @@ class KeysFooter(Footer):
         self._timer: Timer | None = None
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        self._bindings_ready = True
+        """Replaces Textual's handler, which rebuilds once per signal."""
+        footer_bindings_ready(self)
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         if self._shown is None:  # nothing shown yet: be part of the first frame
@@ -37,6 +40,16 @@ class KeysFooter(Footer):
             self._timer = self.set_timer(SETTLE, self._rebuild)
         else:  # focus is still moving (a stage switch sends several signals)
             self._timer.reset()
+
+    @property
+    def settling(self) -> bool:
+        """A rebuild is waiting for the bindings signals to settle."""
+        return self._timer is not None
+
+    @property
+    def shown_keys(self) -> tuple[Any, ...] | None:
+        """What the footer shows now: key, action, description, enabled, tooltip."""
+        return self._shown
 
     def _keys_to_show(self) -> tuple[Any, ...]:
         return tuple(

@@ -160,11 +160,11 @@ class RecordList(Vertical, Generic[R]):
     """
 
     BINDINGS = [
-        Binding("ctrl+n", "add", "Add"),
-        Binding("delete", "delete", "Delete"),
-        Binding("ctrl+up", "move(-1)", "Move up"),
-        Binding("ctrl+down", "move(1)", "Move down", show=False),
-        Binding("s", "sort", "Sort"),
+        Binding("ctrl+n", "add", "Add", id="add-item"),
+        Binding("delete", "delete", "Delete", id="delete"),
+        Binding("ctrl+up", "move(-1)", "Move up", id="move-up"),
+        Binding("ctrl+down", "move(1)", "Move down", show=False, id="move-down"),
+        Binding("s", "sort", "Sort", id="sort"),
     ]
 
     class Added(RecordMessage):

@@ -1,0 +1,70 @@
+"""The command palette's entries, and the whole-workbook exports it offers."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+from .stages import STAGES
+
+if TYPE_CHECKING:
+    from .app import CareerApp
+
+
+def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
+    """Go to each stage, each stage's own commands (the stage is built when one runs),
+    and the shell's actions."""
+    for stage in STAGES:
+        yield SystemCommand(
+            f"Go to {stage.label}", f"Show the {stage.label} stage",
+            partial(app.enter_stage, stage.id),
+        )
+    for stage in STAGES:
+        for command in stage.commands:
+            yield SystemCommand(
+                command.title, command.help,
+                partial(app.run_stage_action, stage.id, command.action),
+            )
+    yield SystemCommand(
+        "Edit profile", "Your name, role, manager and company", app.action_edit_profile
+    )
+    yield SystemCommand(
+        "Export workbook",
+        "Everything as one Markdown document, private notes included and labelled",
+        partial(export_workbook, app, False),
+    )
+    yield SystemCommand(
+        "Export shareable workbook",
+        "One Markdown document with only what you marked shareable",
+        partial(export_workbook, app, True),
+    )
+    yield SystemCommand("Save now", "Write the workbook to disk", app.action_save)
+    yield SystemCommand("Show keys", "Every key careertui answers to", app.action_help)
+
+
+def export_workbook(app: CareerApp, shareable_only: bool = False) -> None:
+    app.run_worker(_export_workbook(app, shareable_only), group="export-workbook",
+                   exclusive=True)
+
+
+async def _export_workbook(app: CareerApp, shareable_only: bool) -> None:
+    from ..core.drafting.workbook_export import (
+        WorkbookContents,
+        export_file_name,
+        render_workbook,
+    )
+    from .screens.save_file import save_to_chosen_file
+
+    today = app.clock().date()
+    contents = WorkbookContents.of(app.workbook)  # on the loop: records do not move under it
+    text = await asyncio.to_thread(
+        render_workbook, contents, today=today, shareable_only=shareable_only
+    )
+    what = "the shareable workbook" if shareable_only else "the whole workbook"
+    default = Path.cwd() / export_file_name(today, shareable_only)
+    await save_to_chosen_file(app, default, text.encode("utf-8"), what)

@@ -1,0 +1,132 @@
+"""The eight-stage shell: tabs built on first visit, the cursor kept in the stage
+shown, and every built stage told when the workbook changes."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Header, TabbedContent, TabPane
+
+from ...core.store import Change, Workbook
+from ..stages import STAGE_IDS, STAGES, stage_by_id
+from ..stages.base import Stage
+from ..widgets.footer import KeysFooter
+
+
+class StagePane(TabPane):
+    """A tab's pane; blank until its stage is built on first visit."""
+
+    def render(self) -> str:
+        return ""
+
+
+class MainScreen(Screen[None]):
+    """The screen with the eight stages. It puts the cursor in the first stage's
+    first field itself, so Textual's auto-focus (which would pick the tab bar
+    first, and rebuild the footer twice) is off here."""
+
+    AUTO_FOCUS = ""
+
+    def __init__(self, workbook: Workbook) -> None:
+        super().__init__(id="_default")
+        self.workbook = workbook
+        self._builds: dict[str, asyncio.Task[Stage]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="◆")
+        first = STAGES[0]
+        with TabbedContent(id="stages", initial=first.id):
+            with StagePane(first.label, id=first.id):
+                yield first.load()(self.workbook, id=f"stage-{first.id}")
+            for stage in STAGES[1:]:
+                yield StagePane(stage.label, id=stage.id)
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        first = self.stage(STAGES[0].id)
+        if first is not None:  # composed with the screen: mounted by now
+            first.ready.set()
+            first.focus_first()  # the cursor in the first field before the first frame
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#stages", TabbedContent)
+
+    @property
+    def active_stage_id(self) -> str:
+        return self.tabs.active or STAGES[0].id
+
+    def stage(self, stage_id: str) -> Stage | None:
+        """The stage widget if it has been built (stages are built when first shown)."""
+        pane = self.tabs.get_pane(stage_id)
+        for child in pane.children:  # the stage is the pane's one child: no walk of its tree
+            if isinstance(child, Stage):
+                return child
+        return None
+
+    async def ensure_stage(self, stage_id: str) -> Stage:
+        """The stage, built on first use; callers that arrive while it is being built
+        (a key, the palette and a tab click at once) share that one build."""
+        build = self._builds.get(stage_id)
+        if build is None:
+            existing = self.stage(stage_id)
+            if existing is not None:  # the first stage, composed with the screen
+                await existing.ready.wait()
+                return existing
+            build = self._builds[stage_id] = asyncio.create_task(self._build_stage(stage_id))
+        return await asyncio.shield(build)  # a cancelled caller must not cancel the build
+
+    async def _build_stage(self, stage_id: str) -> Stage:
+        stage = stage_by_id(stage_id).load()(self.workbook, id=f"stage-{stage_id}")
+        await self.tabs.get_pane(stage_id).mount(stage)
+        stage.ready.set()
+        stage.reload_if_stale()  # the workbook changed while it was being built
+        return stage
+
+    def enter_stage(self, stage_id: str) -> None:
+        """Show a stage and put the cursor in its first field."""
+        # Let go of the focus first: when a focused field is hidden, Textual hands
+        # the focus to a sibling in the same (hidden) pane, which shows that pane again.
+        self.set_focus(None)
+        self.tabs.active = stage_id
+        self.focus_active_stage()
+
+    def step_stage(self, step: int) -> None:
+        """The next (+1) or previous (-1) stage, wrapping round; only with no dialog open."""
+        if self.app.screen is self:
+            index = STAGE_IDS.index(self.active_stage_id)
+            self.enter_stage(STAGE_IDS[(index + step) % len(STAGE_IDS)])
+
+    def focus_active_stage(self) -> None:
+        stage_id = self.active_stage_id
+        stage = self.stage(stage_id)
+        if stage is None or not stage.ready.is_set():  # first visit: build, then focus
+            self.run_worker(self._build_and_focus(stage_id), group="build-stage")
+        elif self.app.screen is self:  # now, so the next frame shows it focused
+            stage.focus_first()
+
+    async def _build_and_focus(self, stage_id: str) -> None:
+        stage = await self.ensure_stage(stage_id)
+        if self.active_stage_id == stage_id and self.app.screen is self:
+            stage.focus_first()
+
+    @on(TabbedContent.TabActivated, "#stages")
+    def _stage_shown(self) -> None:
+        """Tabs can change by key, click or palette: always act on the tab shown now."""
+        stage = self.stage(self.active_stage_id)
+        if stage is not None and stage.ready.is_set():
+            stage.reload_if_stale()
+        self.focus_active_stage()
+        self.app.request_save()  # type: ignore[attr-defined]
+
+    def tell_stages(self, change: Change) -> None:
+        """Every built stage that shows what changed refreshes: now if on screen,
+        else when next shown (the stage that made the change keeps itself current)."""
+        active = self.active_stage_id
+        for stage_id in STAGE_IDS:
+            stage = self.stage(stage_id)
+            if stage is not None:
+                stage.workbook_changed(change, shown=stage_id == active)
