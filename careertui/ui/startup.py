@@ -4,7 +4,7 @@ style pass, what to tell the person about their files, and the garbage collector
 from __future__ import annotations
 
 import gc
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def stylesheets() -> list[Path]:
+def stylesheets() -> list[str | PurePath]:
     """Every .tcss file in the package, app first: styles sit next to what they style."""
     return [PACKAGE_DIR / "app.tcss", *sorted(PACKAGE_DIR.glob("*/*.tcss"))]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
@@ -12,7 +13,7 @@ from .confirm import ChoiceDialog
 
 
 async def save_to_chosen_file(
-    app: App[object], default: Path, payload: bytes, what: str
+    app: App[Any], default: Path, payload: bytes, what: str
 ) -> Path | None:
     """Ask where to save (a file or a folder), ask before replacing, then say where it went.
 
