@@ -23,7 +23,7 @@ from ...core.meetings import latest_meeting
 from ...core.model import Capture, Meeting, Record
 from ...core.store import Workbook
 from ..widgets.action_items import ACTION_FIELDS, action_columns
-from ..widgets.email_draft import DraftSource, EmailDraft, draft_bindings
+from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import DateInput
 from ..widgets.markdown_editor import MarkdownEditor
 from ..widgets.record_list import RecordList
@@ -32,7 +32,7 @@ from .base import Stage
 CLOCK_REFRESH = 30.0
 
 
-class FollowUpStage(Stage):
+class FollowUpStage(DraftActions, Stage):
     TITLE = "Follow-up"
     ABOUT = (
         "Within a day, thank your manager and write down who does what by when: the "
@@ -186,17 +186,7 @@ class FollowUpStage(Stage):
 
     # -- actions -----------------------------------------------------------------------
 
-    def action_copy_thank_you(self) -> None:
-        self.draft.copy()
-
-    def action_save_eml(self) -> None:
-        self.draft.save_eml()
-
-    def action_open_mail(self) -> None:
-        self.draft.open_mail()
-
-    def action_redraft(self) -> None:
-        self.draft.redraft()
+    action_copy_thank_you = DraftActions.action_copy_draft  # the palette's name for it
 
     @on(Button.Pressed, "#thank-you-sent")
     def action_mark_sent(self) -> None:

@@ -18,12 +18,12 @@ from textual.widgets import Checkbox, Input, Label
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
 from ...core.model import AGENDA_TEXT, Invite, Profile
 from ...core.store import Workbook
-from ..widgets.email_draft import DraftSource, EmailDraft, draft_bindings
+from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.minutes import MinutesInput
 from .base import Stage
 
 
-class InviteStage(Stage):
+class InviteStage(DraftActions, Stage):
     TITLE = "Invite"
     ABOUT = (
         "Ask for the meeting in writing: calling it a career development conversation tells "
@@ -186,14 +186,4 @@ class InviteStage(Stage):
 
     # -- actions: the email's own, so the palette reaches them from any stage ----------
 
-    def action_copy_email(self) -> None:
-        self.draft.copy()
-
-    def action_save_eml(self) -> None:
-        self.draft.save_eml()
-
-    def action_open_mail(self) -> None:
-        self.draft.open_mail()
-
-    def action_redraft(self) -> None:
-        self.draft.redraft()
+    action_copy_email = DraftActions.action_copy_draft  # the palette's name for it

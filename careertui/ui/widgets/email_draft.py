@@ -44,6 +44,25 @@ def draft_bindings(copy_action: str) -> list[BindingType]:
     ]
 
 
+class DraftActions:
+    """A stage's email keys and palette commands, handed to its `EmailDraft` (`self.draft`):
+    the stage holds them so they work from any of its fields and from the palette."""
+
+    draft: EmailDraft
+
+    def action_copy_draft(self) -> None:
+        self.draft.copy()
+
+    def action_save_eml(self) -> None:
+        self.draft.save_eml()
+
+    def action_open_mail(self) -> None:
+        self.draft.open_mail()
+
+    def action_redraft(self) -> None:
+        self.draft.redraft()
+
+
 @dataclass(frozen=True)
 class DraftSource:
     """What a stage lends its email draft."""
