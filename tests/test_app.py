@@ -93,6 +93,7 @@ async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(make_app):
         shown = footer.shown_keys
         first = footer.query("FooterKey").first()
         for prompt in ("skills-to-develop", "energises"):  # two more answers: the same keys
+            await until(pilot, lambda p=prompt: app.query(f"#answer-{p}"))  # built after
             app.query_one(f"#answer-{prompt}", TextArea).focus()
             await pilot.pause()  # the focus moves, the footer is told
             await until(pilot, lambda: not footer.settling)

@@ -220,7 +220,6 @@ class RecordList(Vertical, Generic[R]):
         """Sets a value the record cannot take as a plain attribute (a status with a
         dated history); returns True when it did, False to set the attribute."""
         self._sort_index: int | None = None
-        self._loading = False
         self._form_ready = False
         self._form_mounting = False
         self._focus_after_mount = False
@@ -427,19 +426,13 @@ class RecordList(Vertical, Generic[R]):
             return
         if self._gone is not None and record is not self._gone:
             self._hide_gone()
-        self._loading = True
-        try:
-            with self.prevent(*FORM_CHANGES):
-                for spec in self.fields:
-                    self._set_widget(spec, getattr(record, spec.name))
-                self.query_one("#field-shareable", ShareableToggle).value = bool(
-                    record.shareable)
-        finally:
-            self.call_after_refresh(self._loaded)
+        # Filled without posting changes; a change posted before and overtaken by this
+        # fill is dropped by its handler (its value is no longer the field's).
+        with self.prevent(*FORM_CHANGES):
+            for spec in self.fields:
+                self._set_widget(spec, getattr(record, spec.name))
+            self.query_one("#field-shareable", ShareableToggle).value = bool(record.shareable)
         self.post_message(self.Selected(self, record))
-
-    def _loaded(self) -> None:
-        self._loading = False
 
     def _set_widget(self, spec: Field, value: Any) -> None:
         widget = self.query_one(f"#field-{spec.name}")
@@ -478,7 +471,7 @@ class RecordList(Vertical, Generic[R]):
 
     def _edited(self, name: str, value: Any) -> None:
         record = self.selected
-        if record is None or self._loading or getattr(record, name) == value:
+        if record is None or getattr(record, name) == value:
             return
         if self._apply is None or not self._apply(record, name, value):
             setattr(record, name, value)
