@@ -10,7 +10,7 @@ from careertui.ui.stages.follow_up import FollowUpStage
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle
+from .helpers import enter, paste, run_command, settle, until
 from .sample_data import fill_three_months
 
 
@@ -82,8 +82,8 @@ async def test_prepare_next_one_on_one_from_shareable_records(make_app, tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
         await pilot.press("f2")
-        await pilot.pause(0.1)  # not settle(): the worker waits on the open note
-        assert isinstance(app.screen, NoteScreen)
+        await until(pilot, lambda: isinstance(app.screen, NoteScreen))  # not settle(): the
+        assert isinstance(app.screen, NoteScreen)  # worker waits on the open note
         note = app.screen.note
         assert "SECRET" not in note
         assert "review with finance" in note  # the latest shareable check-in
@@ -92,9 +92,9 @@ async def test_prepare_next_one_on_one_from_shareable_records(make_app, tmp_path
         await settle(pilot)
         assert app.clipboard == note
         await run_command(pilot, "Prepare next one-on-one")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         await pilot.press("f4")
-        await pilot.pause(0.1)
+        await until(pilot, lambda: not isinstance(app.screen, NoteScreen))  # the save dialog
         await pilot.press("enter")
         await settle(pilot)
         assert (tmp_path / "one-on-one-2026-11-25.md").read_text("utf-8") == note

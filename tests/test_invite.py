@@ -16,7 +16,7 @@ from careertui.ui.stages.invite import InviteStage
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle
+from .helpers import enter, paste, run_command, settle, until
 
 
 async def open_invite(app, pilot) -> InviteStage:
@@ -34,7 +34,7 @@ async def test_profile_form_fills_the_draft(make_app):
         app.screen.query_one("#profile-manager_name", Input).value = "Priya"
         await pilot.pause()
         await pilot.press("escape")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Priya" in app.query_one(MarkdownEditor).text)
         body = app.query_one(MarkdownEditor).text
         assert body.startswith("Hi Priya,")
         assert "Hi Priya," in app.query_one(MarkdownEditor).preview.plain_text
@@ -51,7 +51,7 @@ async def test_typing_in_the_fields_redrafts_and_updates_the_profile(make_app, d
         await pilot.press("tab", "ctrl+a")
         await pilot.press("ctrl+k", "4", "5", "tab")
         await paste(pilot, "Tue 10:00")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "- Tue 10:00" in stage.invite.body)
         assert app.workbook.profile().manager_name == "Priya"
         assert app.workbook.profile().manager_email == "priya@example.com"
         assert app.workbook.profile().meeting_minutes == 45
@@ -151,9 +151,9 @@ async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(
 async def test_the_invite_survives_a_relaunch(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_invite(app, pilot)
+        stage = await open_invite(app, pilot)
         app.query_one("#invite-note", Input).value = "Happy to meet over coffee."
-        await pilot.pause(0.3)
+        await until(pilot, lambda: "Happy to meet over coffee." in stage.invite.body)
         await pilot.press("ctrl+q")
     reopened = Workbook.open(db_path, lock=False)
     try:
