@@ -7,7 +7,7 @@ import pytest
 from careertui.core.model import Profile, Reflection
 
 from .conftest import SIZE
-from .helpers import enter, self_assessment_built, settle
+from .helpers import enter, self_assessment_built, settle, until
 from .sample_data import fill_invite, fill_prepare, fill_three_months
 
 SHIPPED_THEMES = ["careertui-dark", "careertui-light", "careertui-high-contrast"]
@@ -39,7 +39,9 @@ def test_profile_screen_at_80x24(snap_compare, make_app):
     app.workbook.save_profile(Profile(name="Ada Lovelace", manager_name="Grace Hopper"))
 
     async def open_profile(pilot):
+        await _go_to("self-assessment")(pilot)  # the page behind the dialog is complete
         app.action_edit_profile()
+        await until(pilot, lambda: app.screen.query("#profile-name"))
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_profile)
