@@ -637,9 +637,6 @@ class Workbook:
         record.touch(self.clock)
         table.update(record.to_doc(), Query().id == record.id)
 
-    def contains(self, record: Record) -> bool:
-        return self._db.table(record.TABLE).contains(Query().id == record.id)
-
     def add_all(self, records: Iterable[Record]) -> None:
         """Insert many new records at once, keeping their own timestamps (a sample, an import).
 
