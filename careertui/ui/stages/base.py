@@ -91,11 +91,9 @@ class Stage(VerticalScroll):
         """Called by the app after another writer changed the workbook."""
         if change.origin is self or not (change.tables & self.SHOWS):
             return
-        if shown and self.ready.is_set():
-            self.stale = False
-            self.reload()
-        else:  # hidden, or still being built from what the workbook held before
-            self.stale = True
+        self.stale = True
+        if shown and self.ready.is_set():  # else hidden, or still being built: when shown
+            self.reload_if_stale()
 
     def reload_if_stale(self) -> None:
         if self.stale:
