@@ -225,6 +225,9 @@ class CheckInsStage(Stage):
     def on_record_list_saved(self, event: RecordList.Saved) -> None:
         super().on_record_list_saved(event)
         self._show_overview()
+        record = event.record
+        if isinstance(record, Capture) and record.status != "open":  # done or dropped:
+            event.record_list.refresh_records()  # no longer an open action item
 
     def on_record_list_deleted(self, event: RecordList.Deleted) -> None:
         super().on_record_list_deleted(event)
