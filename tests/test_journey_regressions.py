@@ -199,3 +199,28 @@ async def test_check_ins_shown_while_the_profile_changes_keeps_running(make_app,
         rows = app.query(".progress-row")
         await until(pilot, lambda: len(app.query(".progress-row")) == 2)
         assert len(rows) == 2 and app.query_one(".progress-note", Input).value == "kick-off"
+
+
+async def test_an_action_marked_done_in_check_ins_leaves_the_open_list(make_app, db_path: Path):
+    """The open action items kept showing an item marked done there (walk seed 5, step 57)."""
+    from careertui.core.model import Capture, Meeting
+
+    app = make_app()
+    app.workbook.add_all([Meeting(id="m1", date="2026-11-20"),
+                          Capture(id="c1", meeting_id="m1", kind="action", text="Book [/] it"),
+                          Capture(id="c2", meeting_id="m1", kind="action", text="Share notes")])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        actions = app.query_one("#checkin-actions", RecordList)
+        actions.table.focus()
+        await until(pilot, lambda: actions.has_form and actions.selected is not None)
+        first = actions.selected.id
+        status = actions.query_one("#field-status", Select)
+        status.focus()
+        await pilot.press("enter")  # open the choices
+        await until(pilot, lambda: status.expanded)
+        await pilot.press("down", "enter")  # open -> done
+        await until(pilot, lambda: first not in {r.id for r in actions.records})
+        assert {str(key.value) for key in actions.table.rows} == {"c1", "c2"} - {first}
+        await saved(pilot)
+    assert {c["id"]: c["status"] for c in stored(db_path, "captures")}[first] == "done"
