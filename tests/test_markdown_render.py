@@ -11,7 +11,6 @@ from careertui.core.markdown_render import (
     make_console,
     plain_lines,
     render_markdown,
-    split_blocks,
 )
 
 AGENDA = """\
@@ -128,16 +127,26 @@ def test_an_edit_renders_one_block_only() -> None:
     assert renderer.rendered_blocks == before + 1
 
 
-def test_blocks_respect_fences_lists_and_indentation() -> None:
-    blocks = split_blocks("a\n\n```\nx\n\ny\n```\n\n- 1\n\n- 2\n\n    more\n\nb")
-    assert blocks is not None
-    assert [b.text for b in blocks] == ["a", "```\nx\n\ny\n```", "- 1\n\n- 2\n\n    more", "b"]
+def test_blocks_are_the_ones_markdown_it_parses() -> None:
+    """A fence with a blank line inside, and a loose list, are each one block."""
+    text = "a\n\n```\nx\n\ny\n```\n\n- 1\n\n- 2\n\n    more\n\nb"
+    renderer = IncrementalMarkdown(72)
+    renderer.render(text)
+    assert renderer.block_lines(0) == (0, 1)
+    assert renderer.block_lines(4) == (2, 7)
+    assert renderer.block_lines(10) == (8, 14)
+    assert renderer.block_lines(14) == (14, 15)
 
 
-def test_reference_links_fall_back_to_a_whole_render() -> None:
-    text = "See [the plan][plan].\n\n[plan]: https://example.com/plan"
-    assert split_blocks(text) is None
-    assert_same(text)
+def test_a_changed_link_definition_renders_the_blocks_that_use_it_again() -> None:
+    text = "See [the plan][plan].\n\nOther words.\n\n[plan]: https://example.com/plan"
+    renderer = IncrementalMarkdown(72)
+    assert_same(text, renderer=renderer)
+    before = renderer.rendered_blocks
+    assert_same(text.replace("/plan", "/new-plan"), renderer=renderer)
+    assert renderer.rendered_blocks == before + 1  # the paragraph using [plan], not the other
+    assert_same(text.replace("[plan]: ", "[plan-b]: "), renderer=renderer)
+    assert "[the plan][plan]" in plain_lines(renderer.render(text.replace("[plan]: ", "[x]: ")))[0]
 
 
 def test_email_mode_keeps_every_line_break() -> None:

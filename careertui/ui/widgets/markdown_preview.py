@@ -140,9 +140,7 @@ class MarkdownPreview(ScrollView, can_focus=True):
         if self._rendering:
             return  # the thread picks up the newest text when it finishes
         renderer = self._current_renderer(width)
-        missing = renderer.missing(self.text)
-        work = len(self.text) if missing is None else sum(len(b.text) for b in missing)
-        if work > THREAD_THRESHOLD:
+        if renderer.pending_work(self.text) > THREAD_THRESHOLD:
             self._rendering = True
             text = self.text
             self.run_worker(
