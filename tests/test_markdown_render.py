@@ -155,3 +155,67 @@ def test_email_mode_keeps_every_line_break() -> None:
     assert plain_lines(renderer.render(text))[2:4] == ["Thank you,", "Ana"]
     assert renderer.render(text) == render_markdown(text, make_console(40), breaks=True)
     assert plain_lines(IncrementalMarkdown(40).render(text))[2] == "Thank you, Ana"
+
+
+def type_into(text: str, at: int, typed: str, renderer: IncrementalMarkdown) -> str:
+    """Type `typed` key by key at `at`; after each key the output equals a whole render."""
+    assert_same(text, renderer=renderer)
+    for key in typed:
+        text = text[:at] + key + text[at:]
+        at += 1
+        assert_same(text, renderer=renderer)
+    return text
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "typed"),
+    [
+        # (1) link definitions not at the start of a line
+        ("[foo]\n\n", 7, "> [foo]: /url"),
+        ("[foo]\n\n- x\n\n", 10, "[foo]: /in-a-list"),
+        ("[foo bar]\n\n", 11, "[foo\nbar]: /split"),
+        ("[a\\]b]\n\n", 8, "[a\\]b]: /escaped"),
+        ("see [foo]\n\n> quote\n", 19, "\n> [foo]: /later"),
+        # (2) an empty quote line between blocks
+        ("a\n\n\n\nb", 2, ">"),
+        ("a\n\n\n\nb", 3, ">"),
+        # (3) a list marker followed by a tab
+        ("- a\n\n", 5, "-\tb"),
+        ("- a\n\nx", 5, "-\t"),
+        # (4) fences as CommonMark closes them
+        ("```\ncode\n\nmore\n", 10, "    ```"),
+        ("- ```\n  code\n\nafter\n", 13, "  ```"),
+        ("code\n```\n\nx\n", 0, "``` a`b\n"),
+        ("~~~\nx\n", 6, "```\n~~~~\n"),
+        # (5) lines of no-break or ideographic spaces are not blank
+        ("a\n\nb", 2, "\u00a0"),
+        ("a\n\nb", 2, "\u3000\u3000"),
+        ("- a\n\n- b", 4, "\u00a0"),
+    ],
+)
+def test_the_five_kinds_that_once_split_wrongly(text: str, at: int, typed: str) -> None:
+    type_into(text, at, typed, IncrementalMarkdown(72))
+
+
+def test_parsing_stops_only_after_a_blank_line() -> None:
+    """A definition's title may run onto later lines: where a short parse would cut it,
+    the parse goes on until the old and the new agree after a blank line."""
+    renderer = IncrementalMarkdown(72, window=1)
+    text = '# x\n"title\nmore"\n\nafter'
+    assert_same(text, renderer=renderer)
+    assert_same(text.replace("# x", "[foo]: /url"), renderer=renderer)
+
+
+def test_a_line_typed_far_down_parses_a_few_lines_only() -> None:
+    text = "\n\n".join(f"Paragraph {n} with some words." for n in range(200))
+    renderer = IncrementalMarkdown(72)
+    renderer.render(text)
+    parsed = renderer.parsed_lines
+    assert_same(text.replace("Paragraph 150 with", "Paragraph 150 now with"), renderer=renderer)
+    assert renderer.parsed_lines - parsed < 40
+
+
+def test_whatever_is_typed_shows_literally() -> None:
+    text = "[/] [b]x [link=https://x.y]z[/link] 🚀 目标 مرحبا"
+    shown = plain_lines(IncrementalMarkdown(80).render(text))
+    assert shown == [text]

@@ -253,8 +253,10 @@ class IncrementalMarkdown:
         code_theme: str = "ansi_dark",
         cache_size: int = 2000,
         breaks: bool = False,
+        window: int = WINDOW,
     ) -> None:
         self.width = max(1, width)
+        self.window = max(1, window)
         self.code_theme = code_theme
         self.breaks = breaks
         self._console = make_console(self.width, styles)
@@ -345,7 +347,7 @@ class IncrementalMarkdown:
                 restart, kept = block.start, index
         old_starts = {block.start: index for index, block in enumerate(self._blocks)
                       if block.start >= old_end}
-        stop = min(len(lines), new_end + WINDOW)
+        stop = min(len(lines), new_end + self.window)
         while True:
             fresh = self._parse_range(lines, restart, stop)
             for index, block in enumerate(fresh):
