@@ -149,3 +149,95 @@ async def test_export_is_named_after_the_meeting_date_when_there_is_one(make_app
         await pilot.press("enter")
         await settle(pilot)
         assert (tmp_path / "agenda-2026-12-03.md").exists()
+
+
+def long_agenda(sections: int = 30) -> str:
+    """About ten lines a section: headings, paragraphs, lists, as a long agenda has."""
+    out = ["# Career development conversation", ""]
+    for n in range(1, sections + 1):
+        out += [f"## Topic {n}", "", f"Words about topic {n}, with *emphasis*.", ""]
+        out += [f"- point {n}.{i}" for i in range(1, 4)] + [""]
+    return "\n".join(out)
+
+
+def visible_preview(app) -> list[str]:
+    preview = app.query_one(MarkdownEditor).preview
+    top = round(preview.scroll_y)
+    return preview.plain_text.splitlines()[top : top + preview.scrollable_content_region.height]
+
+
+async def test_the_preview_follows_the_line_being_typed(make_app):
+    app = make_app()
+    app.workbook.set_value(AGENDA_TEXT, long_agenda())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agenda(app, pilot)
+        await settle(pilot)
+        assert "Topic 1" in "\n".join(visible_preview(app))
+        # to the end, and type: the preview shows the new words
+        await pilot.press(*["pagedown"] * 30, "end", "enter", "enter", *"Zebra at the end")
+        await settle(pilot)
+        assert app.query_one(MarkdownEditor).text_area.cursor_location[0] > 240
+        assert app.query_one(MarkdownEditor).preview.scroll_y > 0
+        assert any("Zebra at the end" in line for line in visible_preview(app))
+        # back up to a middle line, and type there
+        await pilot.press(*["pageup"] * 4, "home")
+        await settle(pilot)
+        line = app.query_one(MarkdownEditor).text_area.cursor_location[0]
+        assert 40 < line < 220
+        await pilot.press(*"Quokka ")
+        await settle(pilot)
+        assert any("Quokka" in shown for shown in visible_preview(app))
+        assert "Quokka " in app.workbook.value(AGENDA_TEXT).splitlines()[line]
+
+
+async def test_f6_flips_between_editor_and_preview_at_80_by_24(make_app):
+    app = make_app()
+    app.workbook.set_value(AGENDA_TEXT, long_agenda())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_agenda(app, pilot)
+        editor = app.query_one(MarkdownEditor)
+        area, preview = editor.text_area, editor.preview
+        await settle(pilot)
+        assert area.display and not preview.display  # one at a time
+        assert ("f6", "show_preview") in [key[:2] for key in app.query_one("KeysFooter")
+                                          .shown_keys]
+        await pilot.press(*["pagedown"] * 6, "end", *" [b]x[/] 🚀")
+        await settle(pilot)
+        where = area.cursor_location
+        await pilot.press("f6")
+        await settle(pilot)
+        assert preview.display and not area.display
+        assert app.focused is preview
+        assert any("[b]x[/] 🚀" in line for line in visible_preview(app))  # the part edited
+        assert ("f6", "show_editor") in [key[:2] for key in app.query_one("KeysFooter")
+                                         .shown_keys]
+        await pilot.press("f6")
+        await settle(pilot)
+        assert area.display and not preview.display
+        assert app.focused is area and area.cursor_location == where
+        await pilot.press(*" more")
+        await settle(pilot)
+        assert "[b]x[/] 🚀 more" in app.workbook.value(AGENDA_TEXT).splitlines()[where[0]]
+
+
+async def test_f6_moves_between_editor_and_preview_side_by_side(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agenda(app, pilot)
+        editor = app.query_one(MarkdownEditor)
+        await pilot.press(*"Hello")
+        await pilot.press("f6")
+        await settle(pilot)
+        assert app.focused is editor.preview and editor.text_area.display
+        await pilot.press("f6")
+        await settle(pilot)
+        assert app.focused is editor.text_area
+        await pilot.press(*" there")
+        await settle(pilot)
+        assert app.workbook.value(AGENDA_TEXT) == "Hello there"
+
+
+def test_f6_is_in_the_keys_help():
+    from careertui.ui import keys
+
+    assert any(key == "f6" and "preview" in meaning for key, meaning in keys.help_rows())

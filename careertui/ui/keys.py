@@ -34,6 +34,8 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("copy-draft",), "Copy the draft (agenda, email) to the clipboard"),
     KeyHelp(("export-draft",), "Export the draft to a file (.md agenda, .eml email)"),
     KeyHelp(("mark-sent",), "Mark the thank-you email sent (Follow-up)"),
+    KeyHelp(("show-preview", "show-editor"),
+            "Between a draft's editor and its preview (narrow screens: show one or the other)"),
     KeyHelp(("sort",), "Sort a table by its next column (Paths, Follow-up)"),
     KeyHelp(("move-up", "move-down"), "Move the selected item up or down a list"),
     KeyHelp(("delete",), "Delete the selected item (asks first)"),
@@ -63,10 +65,11 @@ def bindings() -> Iterator[tuple[type, Binding]]:
     from .app import CareerApp
     from .screens import confirm, draft_beside, help, note, pick, profile
     from .stages import STAGES
+    from .widgets.markdown_editor import MarkdownEditor
     from .widgets.record_list import RecordList
 
     owners: list[type] = [
-        CareerApp, RecordList, confirm.ChoiceDialog, draft_beside.DraftBesideScreen,
+        CareerApp, RecordList, MarkdownEditor, confirm.ChoiceDialog, draft_beside.DraftBesideScreen,
         help.HelpScreen, note.NoteScreen, pick.PickScreen, profile.ProfileScreen,
         *(stage.load() for stage in STAGES),
     ]

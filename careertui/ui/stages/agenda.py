@@ -64,6 +64,7 @@ class AgendaStage(Stage):
             self.workbook.value(AGENDA_TEXT, ""),
             placeholder="Press f2 to draft an agenda from your shareable records, "
             "or start typing Markdown here.",
+            flip=True,
             id="agenda-editor",
         )
         with Horizontal(classes="button-bar"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import TextArea
@@ -46,7 +47,32 @@ class MarkdownEditor(Horizontal):
         width: 1fr;
         height: 14;
     }
+
+    /* Flipping (the agenda): under 100 columns one of the two at a time, f6 between. */
+    MarkdownEditor.-narrow.-flip {
+        height: 1fr;
+    }
+
+    MarkdownEditor.-narrow.-flip > .markdown-source,
+    MarkdownEditor.-narrow.-flip > MarkdownPreview {
+        height: 1fr;
+    }
+
+    MarkdownEditor.-narrow.-flip > MarkdownPreview,
+    MarkdownEditor.-narrow.-flip.-show-preview > .markdown-source {
+        display: none;
+    }
+
+    MarkdownEditor.-narrow.-flip.-show-preview > MarkdownPreview {
+        display: block;
+    }
     """
+
+    BINDINGS = [
+        # priority: the text area's own f6 (select the line) would take the key first
+        Binding("f6", "show_preview", "Preview", id="show-preview", priority=True),
+        Binding("f6", "show_editor", "Editor", id="show-editor", priority=True),
+    ]
 
     class Changed(Message):
         def __init__(self, editor: MarkdownEditor, text: str) -> None:
@@ -64,10 +90,13 @@ class MarkdownEditor(Horizontal):
         *,
         placeholder: str = "",
         breaks: bool = False,
+        flip: bool = False,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(id=id, classes=classes)
+        self.set_class(flip, "-flip")
+        """Under 100 columns show the editor or the preview, not both stacked."""
         self._initial = text
         self._placeholder = placeholder
         self._breaks = breaks
@@ -91,6 +120,41 @@ class MarkdownEditor(Horizontal):
         """Under 100 columns the editor and the preview stack (set here, not on the
         screen, so a resize restyles this widget and not the whole app)."""
         self.set_class(self.app.size.width < NARROW_BELOW, "-narrow")
+        self.refresh_bindings()
+
+    @property
+    def flipped(self) -> bool:
+        """Only the preview shows (narrow, flipping)."""
+        return self.has_class("-narrow", "-flip", "-show-preview")
+
+    def _on_preview(self) -> bool:
+        return self.flipped or (self.preview.has_focus and not self.has_class("-narrow", "-flip"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """f6 says "Preview" from the editor and "Editor" from the preview."""
+        if action == "show_preview":
+            return not self._on_preview()
+        if action == "show_editor":
+            return self._on_preview()
+        return True
+
+    def action_show_preview(self) -> None:
+        """Narrow: the preview takes the editor's place, at the part being edited.
+        Wide: the focus moves to the preview (to scroll it with the keys)."""
+        self.preview.follow(self.text_area.cursor_location[0])
+        self.preview.focus()
+        self.add_class("-show-preview")
+        self.refresh_bindings()
+
+    def action_show_editor(self) -> None:
+        """Back to the editor, its cursor where it was."""
+        self.remove_class("-show-preview")
+        self.text_area.focus()
+        self.refresh_bindings()
+
+    @on(TextArea.SelectionChanged, ".markdown-source")
+    def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        self.preview.follow(event.selection.end[0])
 
     def on_mount(self) -> None:
         self.on_resize()
@@ -121,4 +185,5 @@ class MarkdownEditor(Horizontal):
         event.stop()
         text = event.text_area.text
         self.preview.update(text)
+        self.preview.follow(event.text_area.cursor_location[0])
         self.post_message(self.Changed(self, text))

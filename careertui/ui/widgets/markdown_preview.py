@@ -67,6 +67,8 @@ class MarkdownPreview(ScrollView, can_focus=True):
         self._renderer_key: tuple[int, str] | None = None
         self._rendering = False
         self._highlighted: dict[int, Strip] = {}
+        self._follow: int | None = None
+        """The source line to keep in view; None until an editor says."""
 
     # -- what the owner calls --------------------------------------------------
 
@@ -74,6 +76,34 @@ class MarkdownPreview(ScrollView, can_focus=True):
         """Show new text; renders what changed now, or in a thread if that is a lot."""
         self.text = text
         self._refresh_lines()
+
+    def follow(self, line: int) -> None:
+        """Keep the block holding source line `line` in view (the line being edited)."""
+        self._follow = line
+        self._scroll_to_followed()
+
+    def _scroll_to_followed(self) -> None:
+        renderer = self._renderer
+        line = self._follow
+        height = self.scrollable_content_region.height
+        if renderer is None or line is None or height <= 0 or self._rendering:
+            return
+        first, last = renderer.rows_for_line(line)
+        if last <= first:
+            return
+        top = round(self.scroll_y)
+        if last - first > height:
+            # a long block: the rows about where the line is in it
+            block = renderer.block_lines(line)
+            if block is not None:
+                start, end = block
+                row = first + (line - start) * (last - first) // max(1, end - start)
+                first, last = max(first, row - height // 3), min(last, row - height // 3 + height)
+        if first >= top and last <= top + height:
+            return
+        target = first if first < top or last - first >= height else last - height
+        # forced: just shown, its scrollbars are not worked out yet
+        self.scroll_to(y=target, animate=False, immediate=True, force=True)
 
     @property
     def plain_text(self) -> str:
@@ -168,6 +198,7 @@ class MarkdownPreview(ScrollView, can_focus=True):
         width = max((strip.cell_length for strip in self._lines), default=0)
         self.virtual_size = Size(width, len(self._lines))
         self.refresh()
+        self._scroll_to_followed()
 
     def watch_highlights(self) -> None:
         self._highlighted.clear()
