@@ -35,7 +35,7 @@ async def test_an_answer_toggled_shareable_with_the_keys_reaches_the_agenda(make
         app.query_one("#share-strengths", ShareableToggle).focus()
         await pilot.press("space")
         await until(pilot, lambda: toggle.value)
-        assert str(toggle.label) == "Shareable: in the agenda and shareable export"
+        assert str(toggle.label) == "Shareable in: agenda, shareable export"
         await enter(pilot, "agenda")
         editor = app.query_one(MarkdownEditor)
         await until(pilot, lambda: ANSWER in editor.text)  # an untouched draft follows
@@ -58,12 +58,12 @@ async def test_every_toggle_says_where_its_kind_can_appear(make_app):
         values.focus()
         await pilot.press("space")
         await until(pilot, lambda: values.value)
-        assert str(values.label) == "Shareable: only in the shareable export"
+        assert str(values.label) == "Shareable in: shareable export only"
         five = app.query_one("#share-five-years", ShareableToggle)
         five.focus()
         await pilot.press("space")
         await until(pilot, lambda: five.value)
-        assert str(five.label) == "Shareable: in the agenda and shareable export"
+        assert str(five.label) == "Shareable in: agenda, shareable export"
 
 
 async def test_a_list_form_toggle_says_where_its_record_kind_can_appear(make_app):
@@ -81,4 +81,4 @@ async def test_a_list_form_toggle_says_where_its_record_kind_can_appear(make_app
         assert str(toggle.label) == PRIVATE_LABEL
         await pilot.press("space")
         await until(pilot, lambda: toggle.value)
-        assert str(toggle.label) == "Shareable: in the agenda and shareable export"
+        assert str(toggle.label) == "Shareable in: agenda, shareable export"

@@ -48,8 +48,10 @@ def marked(shareable: bool) -> list[Record]:
         Goal(id="g1", title="MARK-goal", shareable=shareable),
         Request(ask="MARK-request", ledger=[{"status": "asked", "date": "2026-11-01"}],
                 shareable=shareable),
-        Capture(meeting_id="m1", kind="action", text="MARK-capture", owner="me",
+        Capture(meeting_id="m1", kind="action", text="MARK-action", owner="me",
                 due="2026-12-01", shareable=shareable),
+        *(Capture(meeting_id="m1", kind=kind, text=f"MARK-capture-{kind}", shareable=shareable)
+          for kind in ("strength", "grow", "opportunity", "question", "note")),
         CheckIn(date="2026-11-20", raise_next="MARK-checkin", shareable=shareable),
     ]
 
@@ -75,23 +77,24 @@ def drafts(records: list[Record]) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("record", marked(True), ids=lambda r: getattr(r, "key", "") or
-                         type(r).__name__)
+                         getattr(r, "kind", "") or type(r).__name__)
 def test_a_shareable_record_appears_exactly_where_its_label_says(record: Record) -> None:
     word = next(v for v in vars(record).values() if isinstance(v, str) and "MARK-" in v)
     found = {place for place, text in drafts(marked(True)).items() if word in text}
     assert found == set(shareable_reach(record))
     label = shareable_label(record)
     assert all(place in label for place in found)
-    assert len(label) <= 66  # fits the form at 80 columns
+    assert len(label) <= 51  # fits a list's form at 80 columns
 
 
 def test_private_records_appear_in_none_of_them() -> None:
     assert not any("MARK-" in text for text in drafts(marked(False)).values())
 
 
-def test_the_labels_read_as_sentences() -> None:
+def test_the_labels_name_the_places() -> None:
     assert shareable_label(Reflection(key="strengths")) == (
-        "Shareable: in the agenda and shareable export")
-    assert shareable_label(Reflection(key="values")) == "Shareable: only in the shareable export"
-    assert shareable_label(Capture()) == (
-        "Shareable: in the thank-you, one-on-one note and shareable export")
+        "Shareable in: agenda, shareable export")
+    assert shareable_label(Reflection(key="values")) == "Shareable in: shareable export only"
+    assert shareable_label(Capture(kind="action")) == (
+        "Shareable in: thank-you, 1:1 note, shareable export")
+    assert shareable_label(Capture(kind="strength")) == "Shareable in: thank-you, shareable export"

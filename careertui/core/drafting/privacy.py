@@ -79,7 +79,7 @@ def describe_mentions(mentions: list[str]) -> str:
 
 AGENDA = "agenda"
 THANK_YOU = "thank-you"
-NOTE = "one-on-one note"
+NOTE = "1:1 note"
 EXPORT = "shareable export"
 
 AGENDA_ANSWERS = ("strengths", "skills-to-develop", "one-year", "three-years", "five-years")
@@ -93,7 +93,7 @@ _REACH: dict[type[Record], tuple[str, ...]] = {
     Interview: (EXPORT,),
     Goal: (AGENDA, NOTE, EXPORT),
     Request: (AGENDA, NOTE, EXPORT),
-    Capture: (THANK_YOU, NOTE, EXPORT),
+    Capture: (THANK_YOU, EXPORT),
     CheckIn: (NOTE, EXPORT),
 }
 """Where a shareable record of each kind can appear: what each drafter reads (agenda.py,
@@ -104,13 +104,13 @@ def shareable_reach(record: Record) -> tuple[str, ...]:
     """The drafts a record may appear in once marked shareable, and nowhere else."""
     if isinstance(record, Reflection):
         return (AGENDA, EXPORT) if record.key in AGENDA_ANSWERS else (EXPORT,)
+    if isinstance(record, Capture) and record.kind == "action":
+        return (THANK_YOU, NOTE, EXPORT)  # open ones are listed in the note for a 1:1
     return _REACH.get(type(record), (EXPORT,))
 
 
 def shareable_label(record: Record) -> str:
-    """What the shareable flag says, short enough for a narrow form: "Shareable: in the
-    agenda and shareable export" (the places `shareable_reach` names, and no others)."""
+    """What the shareable flag says, short enough for a form at 80 columns: "Shareable
+    in: agenda, 1:1 note, shareable export" (the places `shareable_reach` names, no others)."""
     places = list(shareable_reach(record))
-    if len(places) == 1:
-        return f"Shareable: only in the {places[0]}"
-    return f"Shareable: in the {', '.join(places[:-1])} and {places[-1]}"
+    return f"Shareable in: {', '.join(places)}{' only' if len(places) == 1 else ''}"

@@ -76,12 +76,12 @@ class InviteStage(DraftActions, Stage):
                 profile.greeting, placeholder="Greeting name (the manager's first name)",
                 id="invite-greeting", compact=True,
             )
-            yield Label("From", classes="form-label-inline")
+            yield Label("From", classes="form-label-inline invite-pair")
             yield Input(profile.name, placeholder="Your name", id="invite-name", compact=True)
         with Horizontal(classes="form-row"):
             yield Label("As", classes="form-label")
             yield Input(profile.role, placeholder="Your role", id="invite-role", compact=True)
-            yield Label("at", classes="form-label-inline")
+            yield Label("at", classes="form-label-inline invite-pair")
             yield Input(profile.company, placeholder="Company", id="invite-company",
                         compact=True)
         with Horizontal(classes="form-row"):
