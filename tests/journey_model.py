@@ -252,7 +252,8 @@ def outputs(data: dict[str, list[dict[str, Any]]], today: date) -> dict[str, str
     meeting = latest(list(c.meetings))
     captures = [x for x in c.captures if meeting and x.meeting_id == meeting.id]
     agenda = draft_agenda(AgendaInputs(profile=c.profile, achievements=c.achievements,
-                                       paths=c.paths, goals=c.goals, requests=c.requests))
+                                       paths=c.paths, goals=c.goals, requests=c.requests,
+                                       reflections=c.reflections))
     invite = meeting_request(c.profile, c.invite or Invite(), agenda)
     thanks = thank_you(c.profile, captures, meeting.next_check_in if meeting else "")
     note = prepare_note(c.profile, c.goals, c.requests, c.captures, c.checkins, today)

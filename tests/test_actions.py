@@ -56,9 +56,9 @@ def test_thank_you_recaps_shareable_actions_with_owners_and_dates():
     assert body.startswith("Hi Priya,")
     assert "- Lead the Q1 pricing dashboard" in body
     assert "- I will research the AWS certification, by Sat 5 Dec 2026" in body
-    assert "- Priya will introduce me to Sam, by Wed 9 Dec 2026" in body
+    assert "- You will introduce me to Sam, by Wed 9 Dec 2026" in body
     assert "SECRET" not in body and "Dropped idea" not in body
-    assert "check in on progress on Wed 16 Dec 2026" in body
+    assert "check in on my progress on Wed 16 Dec 2026" in body
     assert body.rstrip().endswith("Ana")
 
 

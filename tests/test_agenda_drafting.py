@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from careertui.core.drafting.agenda import AgendaInputs, draft_agenda, split_minutes
-from careertui.core.model import Achievement, CareerPath, Goal, Profile, Request
+from careertui.core.model import Achievement, CareerPath, Goal, Profile, Reflection, Request
 from careertui.core.store import Workbook
 
 from .sample_data import fill_prepare
@@ -39,7 +39,7 @@ def test_every_section_in_order_with_shareable_records(filled):
         "What I would like to ask for", "Your feedback", "Next steps",
     ]
     assert text.startswith("# Career development conversation: Ana Souza\n\n*Tue 1 Dec 2026")
-    assert "Thank you, Priya Raman, for making time" in text
+    assert "Thank you, Priya, for making time" in text  # the greeting name
     assert "**Rebuilt the month-end revenue report**: close now takes 1 day instead of 3" in text
     assert "**Analytics team lead**, Finance Analytics: a step up" in text
     assert "**Product analyst**, Growth: a move across" in text
@@ -100,3 +100,31 @@ def test_split_minutes():
     assert sum(split_minutes(5, [4, 3, 3, 2, 3, 1])) == 5
     assert split_minutes(0, [1, 1]) == [0, 0]
     assert split_minutes(10, []) == []
+
+
+def test_shareable_answers_make_where_i_want_to_grow_and_private_ones_never_appear():
+    reflections = [
+        Reflection(key="strengths", text="- Clear writing\n\n* Calm  in a crisis", shareable=True),
+        Reflection(key="skills-to-develop", text="Presenting to senior leaders", shareable=True),
+        Reflection(key="three-years", text="Leading a small analytics team", shareable=True),
+        Reflection(key="five-years", text="SECRET: run my own company"),  # private
+        Reflection(key="values", text="Evenings free for my family", shareable=True),
+        Reflection(key="one-year", text="   ", shareable=True),
+    ]
+    text = draft_agenda(AgendaInputs(Profile(), reflections=reflections))
+    titles = [title for title, _ in HEADING.findall(text)]
+    assert titles == ["My current role", "Where I want to grow", "Your feedback", "Next steps"]
+    section = text.split("Where I want to grow")[1].split("\n## ")[0]
+    assert "**Strengths**\n\n- Clear writing\n- Calm in a crisis" in section
+    assert "**Skills to develop**\n\n- Presenting to senior leaders" in section
+    assert "**In three years**\n\n- Leading a small analytics team" in section
+    assert "SECRET" not in text
+    assert "In five years" not in text and "In one year" not in text
+    assert "Evenings free" not in text  # values are not an agenda answer
+    assert sum(int(m) for _, m in HEADING.findall(text)) == 30
+
+
+def test_without_shareable_answers_there_is_no_grow_section():
+    private = [Reflection(key="strengths", text="SECRET strengths")]
+    text = draft_agenda(AgendaInputs(Profile(), reflections=private))
+    assert "Where I want to grow" not in text and "SECRET" not in text

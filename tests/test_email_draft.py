@@ -45,7 +45,8 @@ def notices_of(app, monkeypatch) -> list[str]:
 def make_stage_app(make_app, stage_id: str):
     app = make_app()
     app.workbook.save_profile(Profile(name="Ana", role="analyst", company="Northwind",
-                                      manager_name=MANAGER, manager_email=ADDRESS))
+                                      manager_name=MANAGER, manager_email=ADDRESS,
+                                      greeting_name=MANAGER))  # "Hi <the whole name>,"
     if stage_id == "follow-up":
         app.workbook.add(Meeting(date="2026-11-25", time="09:00"))
     return app

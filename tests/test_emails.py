@@ -13,9 +13,11 @@ from careertui.core.drafting.emails import (
     mailto_url,
     meeting_request,
     recipient,
+    role_in_sentence,
+    thank_you,
     to_eml,
 )
-from careertui.core.model import Invite, Profile
+from careertui.core.model import Capture, Invite, Profile
 
 FULL = Profile(
     name="Ana Souza", role="data analyst", manager_name="Priya", company="Northwind",
@@ -28,7 +30,7 @@ def test_all_filled() -> None:
     assert "career development conversation" in subject
     assert unfilled == []
     assert body.startswith("Hi Priya,")
-    assert "45 minutes" in body and "data analyst at Northwind" in body
+    assert "45 minutes" in body and "growing as a data analyst at Northwind" in body
     assert body.rstrip().endswith("Ana Souza")
     assert "[" not in body
 
@@ -38,8 +40,11 @@ def test_unfilled_placeholders_are_kept_and_listed_in_order() -> None:
     assert draft.unfilled == ["[Manager's Name]", "[Your Role]", "[Company Name]"]
     assert "Hi [Manager's Name]," in draft.body
     assert ph.describe_unfilled(draft.unfilled) == (
-        "3 placeholders not filled: [Manager's Name], [Your Role], [Company Name]"
+        "3 placeholders not filled: [Manager's Name], [Your Role], [Company Name]; "
+        "fill Manager's name, Your role and Company in your profile (ctrl+p, Edit profile)"
     )
+    assert ph.describe_unfilled(["[Company Name]"], "in the fields above") == (
+        "1 placeholder not filled: [Company Name]; fill Company in the fields above")
 
 
 def test_names_with_brackets_and_non_ascii_are_inserted_as_written() -> None:
@@ -48,9 +53,11 @@ def test_names_with_brackets_and_non_ascii_are_inserted_as_written() -> None:
         company="Café Ünited",
     )
     draft = meeting_request(profile, Invite())
-    assert "Hi Łukasz (Luke)," in draft.body
+    assert "Hi Łukasz," in draft.body  # the first word of the manager's name
+    profile.greeting_name = "Luke [b]x"
+    assert "Hi Luke [b]x," in meeting_request(profile, Invite()).body
     assert "Zoë [Company Name] Ñúñez" in draft.body  # not filled a second time
-    assert "QA [lead] at Café Ünited" in draft.body
+    assert "as a QA [lead] at Café Ünited" in draft.body
     assert draft.unfilled == []
 
 
@@ -143,3 +150,81 @@ def test_edited_means_the_body_changed_since_it_was_drafted() -> None:
     assert not StoredDraft("s", "drafted", "drafted").edited
     assert not StoredDraft("another subject", "drafted", "drafted").edited
     assert StoredDraft("s", "mine", "drafted").edited
+
+
+@pytest.mark.parametrize(("role", "said"), [
+    ("Data analyst", "a data analyst"),
+    ("data analyst", "a data analyst"),
+    ("Senior Data Analyst", "a senior data analyst"),
+    ("Engineer", "an engineer"),
+    ("User researcher", "a user researcher"),
+    ("QA lead", "a QA lead"),
+    ("SRE", "an SRE"),
+    ("UX designer", "a UX designer"),
+    ("iOS developer", "an iOS developer"),
+    ("an analyst", "an analyst"),
+    ("目标 lead", "目标 lead"),
+    ("[b]x", "[b]x"),
+])
+def test_the_invite_reads_well_with_any_role(role, said) -> None:
+    body = meeting_request(Profile(role=role, company="Northwind"), Invite()).body
+    assert f"keep growing as {said} at Northwind," in body
+    assert role_in_sentence(role) == said
+
+
+def test_the_greeting_name_follows_the_manager_until_the_person_writes_their_own() -> None:
+    profile = Profile(manager_name="Dana Okafor")
+    assert profile.greeting == "Dana"
+    profile.set_greeting("Dana")  # the default as typed: still following
+    assert profile.greeting_name == ""
+    profile.manager_name = "Sam Lee"
+    assert profile.greeting == "Sam"
+    profile.set_greeting("  Dr\tLee ")
+    assert profile.greeting_name == "Dr Lee"
+    profile.manager_name = "Kim Park"
+    assert profile.greeting == "Dr Lee"  # kept once the person wrote it
+    profile.set_greeting("")
+    assert profile.greeting == "Kim"
+    assert Profile().greeting == ""
+    assert Profile(manager_name="Raman, Priya").greeting == "Raman"
+
+
+def test_the_thank_you_speaks_to_the_manager_and_recaps_the_shareable_points() -> None:
+    profile = Profile(name="Ana", manager_name="Dana Okafor")
+    captures = [
+        Capture(kind="strength", text="SECRET great with stakeholders"),  # private
+        Capture(kind="strength", text="Clear   writing", shareable=True),
+        Capture(kind="grow", text="Presenting to senior leaders", shareable=True),
+        Capture(kind="opportunity", text="Lead the Q1 pricing dashboard", shareable=True),
+        Capture(kind="note", text="SECRET private note"),
+        Capture(kind="action", text="Research the AWS certification", owner="me",
+                due="2026-12-05", shareable=True),
+        Capture(kind="action", text="Connect me with Priya", owner="manager",
+                due="2026-12-09", shareable=True),
+        Capture(kind="action", text="Send the promotion criteria", owner="Dana",
+                shareable=True, status="done"),
+        Capture(kind="action", text="Review the plan", owner="Sam", shareable=True),
+    ]
+    body = thank_you(profile, captures, "2026-12-16").body
+    assert body.startswith("Hi Dana,\n")
+    recap = body.index("key points")
+    assert recap < body.index("Where you see me at my best:\n- Clear writing")
+    assert "Where I can grow:\n- Presenting to senior leaders" in body
+    assert "Opportunities we talked about:\n- Lead the Q1 pricing dashboard" in body
+    steps = body.index("The next steps we agreed:")
+    assert steps > body.index("Lead the Q1 pricing dashboard")
+    assert "- I will research the AWS certification, by Sat 5 Dec 2026" in body
+    assert "- You will connect me with Priya, by Wed 9 Dec 2026" in body
+    assert "- You will send the promotion criteria (done)" in body
+    assert "- Sam will review the plan" in body
+    assert "Dana Okafor" not in body and "my manager" not in body
+    assert "SECRET" not in body
+    assert "check in on my progress on Wed 16 Dec 2026" in body
+
+
+def test_the_thank_you_greets_by_the_greeting_name_and_says_so_when_it_is_missing() -> None:
+    assert thank_you(Profile(manager_name="Dana Okafor", greeting_name="Dee"), []).body \
+        .startswith("Hi Dee,")
+    draft = thank_you(Profile(name="Ana"), [])
+    assert draft.body.startswith("Hi [Manager's Name],") and draft.unfilled == [
+        "[Manager's Name]"]

@@ -50,6 +50,8 @@ async def test_typing_in_the_fields_redrafts_and_updates_the_profile(make_app, d
         await paste(pilot, "priya@example.com")
         await pilot.press("tab", "ctrl+a")
         await pilot.press("ctrl+k", "4", "5", "tab")
+        assert app.focused.id == "invite-greeting"
+        await pilot.press("tab", "tab", "tab", "tab")  # from, role, company, then the times
         await paste(pilot, "Tue 10:00")
         await until(pilot, lambda: "- Tue 10:00" in stage.invite.body)
         assert app.workbook.profile().manager_name == "Priya"
@@ -164,3 +166,102 @@ async def test_the_invite_survives_a_relaunch(make_app, db_path):
         assert "Happy to meet over coffee." in invite.body
     finally:
         reopened.close()
+
+
+async def test_greeting_and_company_typed_on_the_invite_reach_every_draft_and_the_file(
+        make_app, db_path):
+    from careertui.core.model import Meeting
+    from careertui.ui.stages.follow_up import FollowUpStage
+
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ana", manager_name="Dana Okafor",
+                                      role="Data analyst"))
+    app.workbook.add(Meeting(date="2026-11-25", time="09:00"))
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        status = stage.query_one("#invite-status")
+        assert "Hi Dana," in stage.invite.body  # the manager's first name until changed
+        assert "growing as a data analyst at [Company Name]" in stage.invite.body
+        assert "fill Company in the fields above" in str(status.render())
+        await pilot.press("tab", "tab", "tab")
+        greeting = app.focused
+        assert isinstance(greeting, Input) and greeting.id == "invite-greeting"
+        assert greeting.value == "Dana"
+        await pilot.press("ctrl+a", "ctrl+k", *"Dee")
+        await pilot.press("tab", "tab", "tab")
+        assert app.focused.id == "invite-company"
+        await pilot.press(*"Northwind")
+        await until(pilot, lambda: "Northwind" in stage.invite.body)
+        await until(pilot, lambda: "Hi Dee," in stage.invite.body)
+        assert "growing as a data analyst at Northwind," in stage.invite.body
+        assert "not filled" not in str(status.render())
+        assert "Ready to send." in str(status.render())
+        await pilot.press("ctrl+q")
+    app.workbook.close()
+    book = Workbook.open(db_path, lock=False)
+    assert (book.profile().greeting_name, book.profile().company) == ("Dee", "Northwind")
+    book.close()
+
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        stage = await open_invite(again, pilot)
+        assert stage.query_one("#invite-greeting", Input).value == "Dee"
+        assert stage.query_one("#invite-company", Input).value == "Northwind"
+        assert stage.invite.body.startswith("Hi Dee,")
+        await enter(pilot, "follow-up")
+        follow_up = again.query_one(FollowUpStage)
+        editor = follow_up.query_one(MarkdownEditor)
+        await until(pilot, lambda: editor.text.startswith("Hi Dee,"))
+        await run_command(pilot, "Edit profile")
+        assert isinstance(again.screen, ProfileScreen)
+        assert again.screen.query_one("#profile-greeting_name", Input).value == "Dee"
+        assert again.screen.query_one("#profile-company", Input).value == "Northwind"
+
+
+async def test_the_greeting_follows_the_manager_name_until_the_person_writes_their_own(
+        make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        await pilot.press(*"Sam Lee")
+        greeting = stage.query_one("#invite-greeting", Input)
+        await until(pilot, lambda: greeting.value == "Sam")
+        await until(pilot, lambda: stage.invite.body.startswith("Hi Sam,"))
+        assert app.workbook.profile().greeting_name == ""  # still following
+        await run_command(pilot, "Edit profile")
+        dialog = app.screen
+        assert dialog.query_one("#profile-greeting_name", Input).value == "Sam"
+        dialog.query_one("#profile-greeting_name", Input).focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"Samantha")
+        dialog.query_one("#profile-manager_name", Input).focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"Kim Park")
+        await pilot.pause()
+        assert dialog.query_one("#profile-greeting_name", Input).value == "Samantha"
+        await pilot.press("escape")
+        await until(pilot, lambda: stage.invite.body.startswith("Hi Samantha,"))
+        assert greeting.value == "Samantha"
+        assert stage.query_one("#invite-manager", Input).value == "Kim Park"
+
+
+HOSTILE = "[link=https://x.y]z[/link] [b]x 🚀 目标"
+
+
+async def test_hostile_greeting_and_role_are_shown_and_sent_literally(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        stage = await open_invite(app, pilot)
+        stage.query_one("#invite-greeting", Input).focus()
+        await paste(pilot, "[/]")
+        stage.query_one("#invite-role", Input).focus()
+        await paste(pilot, HOSTILE)
+        editor = stage.query_one(MarkdownEditor)
+        await until(pilot, lambda: "Hi [/]," in stage.invite.body)
+        await until(pilot, lambda: f"growing as {HOSTILE} at" in stage.invite.body)
+        await until(pilot, lambda: f"growing as {HOSTILE} at" in " ".join(
+            editor.preview.plain_text.split()))
+        assert "Hi [/]," in editor.preview.plain_text
+        assert stage.query_one("#invite-role", Input).value == HOSTILE
+        assert app.workbook.profile().greeting_name == "[/]"
+        await run_command(pilot, "Edit profile")
+        assert app.screen.query_one("#profile-role", Input).value == HOSTILE
+        assert app.screen.query_one("#profile-greeting_name", Input).value == "[/]"

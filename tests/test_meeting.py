@@ -209,7 +209,7 @@ async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
         text = app.clipboard
         assert text.startswith("Subject: Thank you for the career development conversation")
         assert "- I will research the AWS certification, by Wed 2 Dec 2026" in text
-        assert "- Priya Raman will introduce me to Sam in product, by Fri 27 Nov 2026" in text
+        assert "- You will introduce me to Sam in product, by Fri 27 Nov 2026" in text
         assert "explains data clearly" not in text  # the manager's feedback stays private
         await pilot.press("f5")
         await pilot.pause()

@@ -61,3 +61,10 @@ def test_every_record_kind_round_trips_and_has_the_right_default_privacy(tmp_pat
             assert back == record
     finally:
         again.close()
+
+
+def test_a_profile_saved_before_the_greeting_name_existed_loads_and_greets_by_first_name():
+    old = {"id": "p", "name": "Ana", "manager_name": "Dana Okafor", "meeting_minutes": 45}
+    profile = Profile.from_doc(old)
+    assert profile.greeting_name == "" and profile.greeting == "Dana"
+    assert Profile.from_doc(profile.to_doc()) == profile

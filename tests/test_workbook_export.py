@@ -164,3 +164,27 @@ async def test_the_demo_fills_every_stage_and_says_demo(make_app, tmp_path):
             tables = [t.row_count for t in stage.query(DataTable)]
             texts = [len(t.text) for t in stage.query(TextArea)]
             assert any(tables) or any(texts), stage_id
+
+
+def test_shareable_only_says_per_section_how_many_private_items_it_left_out(tmp_path):
+    from careertui.core.model import CareerPath, Interview
+
+    book = Workbook.open(tmp_path / "paths.json", lock=False)
+    book.add(CareerPath(role="SECRET job at a competitor"))
+    book.add(CareerPath(role="SECRET second idea"))
+    book.add(Reflection(key="strengths", text="Clear writing", shareable=True))
+    book.add(Reflection(key="values", text="SECRET values"))
+    book.add(Reflection(key="drains", text="   "))  # an answer cleared: nothing left out
+    book.add(Interview(person="SECRET Sam"))
+    contents = WorkbookContents.of(book)
+    text = render_workbook(contents, today=TODAY, shareable_only=True)
+    paths = text.split("## Paths")[1].split("\n## ")[0]
+    assert "*2 private paths and 1 private informational interview left out.*" in paths
+    assert "No paths yet" not in paths
+    answers = text.split("## Self-assessment")[1].split("\n## ")[0]
+    assert "Clear writing" in answers and "*1 private answer left out.*" in answers
+    assert "*No goals yet.*" in text  # none at all: said as before
+    assert "**Shareable only.** 4 private items are left out" in text
+    assert "SECRET" not in text
+    full = render_workbook(contents, today=TODAY)
+    assert "left out." not in full and "SECRET second idea" in full

@@ -102,6 +102,9 @@ class Profile(Record):
     company: str = ""
     team: str = ""
     meeting_minutes: int = 30
+    greeting_name: str = ""
+    """What the emails say after "Hi": empty until the person writes their own, and
+    then the first word of the manager's name stands in (see `greeting`)."""
 
     FIELD_LABELS: ClassVar[dict[str, str]] = {
         "name": "Your name",
@@ -109,8 +112,26 @@ class Profile(Record):
         "team": "Your team",
         "company": "Company",
         "manager_name": "Manager's name",
+        "greeting_name": "Greeting name",
         "manager_email": "Manager's email",
     }
+
+    @property
+    def default_greeting(self) -> str:
+        """The first word of the manager's name: "Dana" for "Dana Okafor"."""
+        words = self.manager_name.split()
+        return words[0].rstrip(",;") if words else ""
+
+    @property
+    def greeting(self) -> str:
+        """The name after "Hi" in every email: the person's own choice, else the default."""
+        return " ".join(self.greeting_name.split()) or self.default_greeting
+
+    def set_greeting(self, typed: str) -> None:
+        """Keep what the person typed as the greeting name; typing the default (or
+        clearing the field) goes back to following the manager's name."""
+        typed = " ".join(typed.split())
+        self.greeting_name = "" if typed == self.default_greeting else typed
 
 
 MEETING_MINUTES = (5, 240)

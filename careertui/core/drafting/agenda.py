@@ -14,7 +14,9 @@ from datetime import date
 from typing import TypeVar
 
 from ..dates import friendly, month_year
-from ..model import Achievement, CareerPath, Goal, Profile, Record, Request
+from ..model import Achievement, CareerPath, Goal, Profile, Record, Reflection, Request
+from ..prompts import SELF_ASSESSMENT
+from .privacy import AGENDA_ANSWERS
 
 R = TypeVar("R", bound=Record)
 
@@ -30,6 +32,7 @@ class AgendaInputs:
     requests: Sequence[Request] = ()
     minutes: int | None = None
     meeting_date: date | None = None
+    reflections: Sequence[Reflection] = ()
 
 
 @dataclass
@@ -106,6 +109,19 @@ def _role_lines(achievements: Sequence[Achievement]) -> list[str]:
     return lines
 
 
+def _grow_lines(reflections: Sequence[Reflection]) -> list[str]:
+    answers = {r.key: r.text for r in _shareable(reflections) if r.text.strip()}
+    lines: list[str] = []
+    for prompt in SELF_ASSESSMENT:
+        if prompt.key not in AGENDA_ANSWERS or prompt.key not in answers:
+            continue
+        points = [" ".join(line.strip().lstrip("-*•").split())
+                  for line in answers[prompt.key].splitlines()]
+        lines += [*([""] if lines else []), f"**{prompt.title}**", ""]
+        lines += [f"- {point}" for point in points if point]
+    return lines
+
+
 def _interest_lines(paths: Sequence[CareerPath]) -> list[str]:
     shared = [p for p in _shareable(paths) if p.role.strip() and p.status != "not for me"]
     shared.sort(key=lambda p: -p.interest)
@@ -149,6 +165,7 @@ def draft_agenda(inputs: AgendaInputs) -> str:
     total = inputs.minutes if inputs.minutes is not None else profile.meeting_minutes
     sections = [
         Section("role", "My current role", 4, _role_lines(inputs.achievements)),
+        Section("grow", "Where I want to grow", 3, _grow_lines(inputs.reflections)),
         Section("interests", "Where I would like to go", 3, _interest_lines(inputs.paths)),
         Section("goals", "Development goals", 3, _goal_lines(inputs.goals)),
         Section("requests", "What I would like to ask for", 2, _request_lines(inputs.requests)),
@@ -166,7 +183,7 @@ def draft_agenda(inputs: AgendaInputs) -> str:
     facts = [f"{total} minutes"]
     if inputs.meeting_date:
         facts.insert(0, friendly(inputs.meeting_date))
-    manager = profile.manager_name.strip()
+    manager = profile.greeting
     thanks = f"Thank you{f', {manager},' if manager else ''} for making time for this."
     out = [
         heading,

@@ -58,6 +58,43 @@ _OPENING = (
     "through and would value your view and your advice."
 )
 
+_SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "at", "to", "a", "an", "&"}
+_LETTER_SOUNDS_LIKE_VOWEL = set("AEFHILMNORSX")
+"""Letters whose name starts with a vowel sound: "an SRE", "an MLOps lead", "a QA lead"."""
+_VOWEL_LETTER_SOUNDS_LIKE_CONSONANT = ("uni", "use", "usu", "uro", "eu", "one", "once")
+"""Words that start with a vowel but are said with a consonant: "a user researcher"."""
+
+
+def _lower_word(word: str) -> str:
+    """"Data" → "data"; "QA", "SRE" and "iOS" stay as written."""
+    if len(word) > 1 and word[0].isupper() and word[1].islower():
+        return word[:1].lower() + word[1:]
+    return word
+
+
+def role_in_sentence(role: str) -> str:
+    """A role as it reads after "growing as": "Data analyst" → "a data analyst",
+    "Senior Data Analyst" → "a senior data analyst", "QA lead" → "a QA lead",
+    "SRE" → "an SRE". Empty stays empty (the placeholder then stands)."""
+    words = role.split()
+    if not words:
+        return ""
+    titled = all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha()
+                 for w in words)
+    if titled and len(words) > 1:  # "Senior Data Analyst": a title, said in lower case
+        words = [_lower_word(w) for w in words]
+    else:
+        words[0] = _lower_word(words[0])
+    first = words[0]
+    if first.lower() in {"a", "an", "the"} or not (first[:1].isascii() and first[:1].isalpha()):
+        return " ".join(words)  # already has one, or a script without articles
+    if len(first) > 1 and first[:2].isupper() or len(first) == 1:
+        vowel = first[0].upper() in _LETTER_SOUNDS_LIKE_VOWEL  # said letter by letter
+    else:
+        vowel = first[0].lower() in "aeiou" and not first.lower().startswith(
+            _VOWEL_LETTER_SOUNDS_LIKE_CONSONANT)
+    return f"{'an' if vowel else 'a'} {' '.join(words)}"
+
 _CLOSING = "Thank you,\n[Your Name]"
 
 
@@ -93,6 +130,7 @@ def meeting_request(
     parts.append(_agenda_paragraph(agenda if invite.include_agenda else None))
     parts.append(_CLOSING)
     values = ph.values_from(profile)
+    values[ph.YOUR_ROLE] = role_in_sentence(profile.role)
     body, unfilled = ph.fill("\n\n".join(parts), values)
     subject, unfilled_subject = ph.fill(MEETING_REQUEST_SUBJECT, values)
     for placeholder in unfilled_subject:
@@ -141,7 +179,15 @@ def mailto_url(subject: str, body: str, to: str = "") -> str:
 
 THANK_YOU_SUBJECT = "Thank you for the career development conversation"
 
-TAKEAWAY_KINDS = ("strength", "grow", "opportunity", "question", "note")
+RECAP = (
+    ("strength", "Where you see me at my best:"),
+    ("grow", "Where I can grow:"),
+    ("opportunity", "Opportunities we talked about:"),
+    ("question", "Questions we went through:"),
+    ("note", "Also worth keeping in mind:"),
+)
+"""The key points of the discussion, in the order the email recaps them."""
+TAKEAWAY_KINDS = tuple(kind for kind, _ in RECAP)
 
 
 def thank_you(
@@ -149,31 +195,37 @@ def thank_you(
     captures: Sequence[Capture],
     next_check_in: str = "",
 ) -> Email:
-    """The follow-up email: thanks, what I took away, who does what by when.
+    """The follow-up email the guide asks for within a day: thanks, the key points of
+    the discussion, then the next steps with who does what by when.
 
-    Only shareable captures are read: the manager's feedback is private
-    unless the person chose to include it.
+    It speaks to the manager ("you will …") and reads only shareable captures: the
+    manager's feedback stays private unless the person chose to include it.
     """
     shared = [c for c in captures if c.shareable and c.text.strip()]
-    takeaways = [c for c in shared if c.kind in TAKEAWAY_KINDS]
     actions = [c for c in shared if c.kind == "action" and c.status != "dropped"]
     parts = [
         "Hi [Manager's Name],",
-        "Thank you for making time to talk about my career development. Your view of where "
-        "I stand and where I could go was really useful, and I appreciate your support.",
+        "Thank you again for meeting with me to talk about my career development. I "
+        "appreciate your insights and your support.",
     ]
-    if takeaways:
-        lines = "\n".join(f"- {_one_line(c.text)}" for c in takeaways)
-        parts.append(f"What I am taking away:\n\n{lines}")
+    recap = []
+    for kind, heading in RECAP:
+        points = [f"- {_one_line(c.text)}" for c in shared if c.kind == kind]
+        if points:
+            recap.append(heading + "\n" + "\n".join(points))
+    if recap:
+        parts.append("To sum up the key points of our conversation:")
+        parts += recap
     if actions:
-        lines = "\n".join(_action_line(c, profile.manager_name) for c in actions)
+        lines = "\n".join(_action_line(c, profile) for c in actions)
         parts.append(f"The next steps we agreed:\n\n{lines}")
     else:
         parts.append("I will write up the next steps we agreed and share them shortly.")
+    ahead = "I look forward to continuing this conversation and will check in on my progress"
     if next_check_in.strip():
-        parts.append(f"I will check in on progress on {friendly(next_check_in)}.")
+        parts.append(f"{ahead} on {friendly(next_check_in)}.")
     else:
-        parts.append("I will check in on progress in a few weeks.")
+        parts.append(f"{ahead} in a few weeks.")
     parts.append(_CLOSING)
     values = ph.values_from(profile)
     body, unfilled = ph.fill("\n\n".join(parts), values)
@@ -184,12 +236,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _action_line(item: Capture, manager_name: str) -> str:
-    who = owner_label(item.owner, manager_name.strip())
-    owner = "I will" if who == "me" else f"{who} will"
+def _owner(owner: str, profile: Profile) -> str:
+    """Who does it, as said to the manager: "I", "you", or the person named."""
+    if owner in {"", "me"}:
+        return "I"
+    named = owner.strip().lower()
+    manager = {profile.manager_name.strip().lower(), profile.default_greeting.lower(),
+               profile.greeting.lower()} - {""}
+    if owner == "manager" or named in manager:
+        return "you"
+    return owner_label(owner, profile.manager_name.strip())
+
+
+def _action_line(item: Capture, profile: Profile) -> str:
+    who = _owner(item.owner, profile)
     due = f", by {friendly(item.due)}" if item.due else ""
     done = " (done)" if item.status == "done" else ""
     text = _one_line(item.text)
     if text[1:2].islower():  # "Send the deck" reads "I will send the deck"; "AWS…" stays
         text = text[:1].lower() + text[1:]
-    return f"- {owner} {text}{due}{done}"
+    return f"- {who[:1].upper()}{who[1:]} will {text}{due}{done}"

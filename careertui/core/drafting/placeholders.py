@@ -14,6 +14,20 @@ YOUR_ROLE = "[Your Role]"
 MEETING_LENGTH = "[Meeting Length]"
 
 KNOWN = (YOUR_NAME, MANAGER_NAME, COMPANY_NAME, YOUR_ROLE, MEETING_LENGTH)
+
+FILLED_BY = {
+    YOUR_NAME: "Your name",
+    MANAGER_NAME: "Manager's name",
+    COMPANY_NAME: "Company",
+    YOUR_ROLE: "Your role",
+    MEETING_LENGTH: "Minutes",
+}
+"""The profile field that fills each placeholder, by the label the person sees.
+`[Manager's Name]` only ever stands after "Hi": the greeting name fills it, which
+follows the manager's name until the person writes their own."""
+
+IN_PROFILE = "in your profile (ctrl+p, Edit profile)"
+"""Where every profile field can be filled, from any stage."""
 _PATTERN = re.compile("|".join(re.escape(p) for p in KNOWN))
 
 
@@ -22,7 +36,7 @@ def values_from(profile: Profile) -> dict[str, str]:
     length = profile.meeting_minutes
     return {
         YOUR_NAME: profile.name.strip(),
-        MANAGER_NAME: profile.manager_name.strip(),
+        MANAGER_NAME: profile.greeting,
         COMPANY_NAME: profile.company.strip(),
         YOUR_ROLE: profile.role.strip(),
         MEETING_LENGTH: f"{length} minutes" if length else "",
@@ -58,9 +72,16 @@ def unfilled_in(text: str) -> list[str]:
     return found
 
 
-def describe_unfilled(unfilled: list[str]) -> str:
+def describe_unfilled(unfilled: list[str], where: str = IN_PROFILE) -> str:
+    """"2 placeholders not filled: [Your Role], [Company Name]; fill Your role and
+    Company in your profile …": what is missing, and where the person fills it."""
     if not unfilled:
         return ""
     count = len(unfilled)
     noun = "placeholder" if count == 1 else "placeholders"
-    return f"{count} {noun} not filled: {', '.join(unfilled)}"
+    fields = [FILLED_BY[p] for p in unfilled if p in FILLED_BY]
+    said = f"{count} {noun} not filled: {', '.join(unfilled)}"
+    if not fields:
+        return said
+    names = fields[0] if len(fields) == 1 else f"{', '.join(fields[:-1])} and {fields[-1]}"
+    return f"{said}; fill {names} {where}"

@@ -12,7 +12,17 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from ..model import Record
+from ..model import (
+    Achievement,
+    Capture,
+    CareerPath,
+    CheckIn,
+    Goal,
+    Interview,
+    Record,
+    Reflection,
+    Request,
+)
 
 MIN_LENGTH = 12
 """Shorter phrases ("SQL", "Team lead") are too common to call a mention."""
@@ -65,3 +75,42 @@ def describe_mentions(mentions: list[str]) -> str:
     more = ", …" if len(mentions) > 1 else ""
     count = f"{len(mentions)} private item{'s' if len(mentions) != 1 else ''}"
     return f"it mentions {count} (“{first}”{more})"
+
+
+AGENDA = "agenda"
+THANK_YOU = "thank-you"
+NOTE = "1:1 note"
+EXPORT = "shareable export"
+
+AGENDA_ANSWERS = ("strengths", "skills-to-develop", "one-year", "three-years", "five-years")
+"""The self-assessment answers the agenda's "Where I want to grow" is drafted from: what
+I do well, what I want to learn, where I see myself in one to five years. The others
+(energy, drains, values) are notes for the person."""
+
+_REACH: dict[type[Record], tuple[str, ...]] = {
+    Achievement: (AGENDA, EXPORT),
+    CareerPath: (AGENDA, EXPORT),
+    Interview: (EXPORT,),
+    Goal: (AGENDA, NOTE, EXPORT),
+    Request: (AGENDA, NOTE, EXPORT),
+    Capture: (THANK_YOU, EXPORT),
+    CheckIn: (NOTE, EXPORT),
+}
+"""Where a shareable record of each kind can appear: what each drafter reads (agenda.py,
+emails.py, checkin_note.py, workbook_export.py), kept in step by tests that draft each."""
+
+
+def shareable_reach(record: Record) -> tuple[str, ...]:
+    """The drafts a record may appear in once marked shareable, and nowhere else."""
+    if isinstance(record, Reflection):
+        return (AGENDA, EXPORT) if record.key in AGENDA_ANSWERS else (EXPORT,)
+    if isinstance(record, Capture) and record.kind == "action":
+        return (THANK_YOU, NOTE, EXPORT)  # open ones are listed in the note for a 1:1
+    return _REACH.get(type(record), (EXPORT,))
+
+
+def shareable_label(record: Record) -> str:
+    """What the shareable flag says, short enough for a form at 80 columns: "Shareable
+    in: agenda, 1:1 note, shareable export" (the places `shareable_reach` names, no others)."""
+    places = list(shareable_reach(record))
+    return f"Shareable in: {', '.join(places)}{' only' if len(places) == 1 else ''}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
@@ -92,12 +92,14 @@ def export_file_name(today: date, shareable_only: bool) -> str:
 
 @dataclass
 class _Filter:
-    """Which records may appear, and how many were left out."""
+    """Which records may appear, and how many were left out, by kind."""
 
     shareable_only: bool
     left_out: int = 0
     records: Sequence[Record] = ()
     """Every record, to find private words in a draft written before they were private."""
+    left_out_by: dict[str, int] = field(default_factory=dict)
+    """How many private records of each kind (by noun: "path") a shareable copy left out."""
 
     def draft(self, text: str) -> str | None:
         """A draft as it may appear; None (and counted) when a shareable copy must leave
@@ -107,14 +109,24 @@ class _Filter:
             return None
         return text
 
-    def keep(self, records: Iterable[R]) -> list[R]:
-        """Call once per kind of record: each call counts what it leaves out."""
+    def keep(self, records: Iterable[R], noun: str) -> list[R]:
+        """Call once per kind of record: each call counts what it leaves out, as `noun`s."""
         records = list(records)
         if not self.shareable_only:
             return records
         kept = [record for record in records if record.shareable]
         self.left_out += len(records) - len(kept)
+        self.left_out_by[noun] = self.left_out_by.get(noun, 0) + len(records) - len(kept)
         return kept
+
+    def said(self, *nouns: str) -> str:
+        """"2 private paths and 1 private informational interview left out.", or ""."""
+        parts = [f"{count} private {noun}{'s' if count != 1 else ''}"
+                 for noun in nouns if (count := self.left_out_by.get(noun, 0))]
+        if not parts:
+            return ""
+        listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+        return f"{listed} left out."
 
     @staticmethod
     def label(record: Record) -> str:
@@ -149,13 +161,15 @@ def render_workbook(
     keep = _Filter(shareable_only, records=contents.records())
     body: list[str] = []
     body += _self_assessment(contents, keep)
-    paths = {p.id: p for p in keep.keep(contents.paths)}
+    paths = {p.id: p for p in keep.keep(contents.paths, "path")}
     body += _paths(contents, keep, paths)
-    goals = {g.id: g for g in keep.keep(contents.goals)}
+    goals = {g.id: g for g in keep.keep(contents.goals, "goal")}
     body += _goals(contents, keep, goals, paths, today)
     body += _agenda(contents, keep)
     body += _invite(contents, keep)
-    captures = keep.keep(contents.captures)
+    captures = keep.keep([c for c in contents.captures if c.kind != "action"
+                          and c.text.strip()], "meeting note")
+    captures += keep.keep([c for c in contents.captures if c.kind == "action"], "action item")
     meetings = sorted(contents.meetings, key=lambda m: (m.date, m.time), reverse=True)
     body += _meetings(contents, keep, meetings, captures)
     body += _follow_up(contents, keep, meetings, captures)
@@ -190,18 +204,24 @@ def render_workbook(
     return "\n".join(head + body).rstrip() + "\n"
 
 
-def _section(title: str, lines: list[str], empty: str) -> list[str]:
+def _section(title: str, lines: list[str], empty: str, left_out: str = "") -> list[str]:
+    """A stage's section; in a shareable copy, how many private items it left out
+    (said instead of "nothing yet" when there were some: nothing was not the case)."""
+    if left_out:
+        return [f"## {title}", "", *lines, f"*{left_out}*", ""]
     return [f"## {title}", "", *(lines or [f"*{empty}*", ""])]
 
 
 def _self_assessment(contents: WorkbookContents, keep: _Filter) -> list[str]:
-    answers = {r.key: r for r in keep.keep(contents.reflections) if r.text.strip()}
+    answers = {r.key: r for r in keep.keep(
+        [r for r in contents.reflections if r.text.strip()], "answer")}
     lines: list[str] = []
     for prompt in SELF_ASSESSMENT:
         answer = answers.get(prompt.key)
         if answer is not None:
             lines += [f"### {prompt.title}{keep.label(answer)}", "", answer.text.strip(), ""]
-    achievements = sorted(keep.keep(contents.achievements), key=lambda a: a.date, reverse=True)
+    achievements = sorted(keep.keep(contents.achievements, "achievement"),
+                          key=lambda a: a.date, reverse=True)
     if achievements:
         lines += ["### Achievements", ""]
         for item in achievements:
@@ -213,13 +233,15 @@ def _self_assessment(contents: WorkbookContents, keep: _Filter) -> list[str]:
                 line += f" ({item.link.strip()})"
             lines.append(line + keep.label(item))
         lines.append("")
-    return _section("Self-assessment", lines, "Nothing written yet.")
+    return _section("Self-assessment", lines, "Nothing written yet.",
+                    keep.said("answer", "achievement"))
 
 
 def _paths(
     contents: WorkbookContents, keep: _Filter, paths: dict[str, CareerPath]
 ) -> list[str]:
-    interviews = sorted(keep.keep(contents.interviews), key=lambda i: i.date)
+    interviews = sorted(keep.keep(contents.interviews, "informational interview"),
+                        key=lambda i: i.date)
     lines: list[str] = []
     for path in sorted(paths.values(), key=lambda p: (-p.interest, p.role)):
         team = f", {_line(path.team)}" if path.team.strip() else ""
@@ -238,7 +260,8 @@ def _paths(
     if others:
         lines += ["### Other informational interviews", "", *map(lambda i: _interview(i, keep),
                                                                   others), ""]
-    return _section("Paths", lines, "No paths yet.")
+    return _section("Paths", lines, "No paths yet.",
+                    keep.said("path", "informational interview"))
 
 
 def _interview(item: Interview, keep: _Filter) -> str:
@@ -257,7 +280,7 @@ def _goals(
     contents: WorkbookContents, keep: _Filter, goals: dict[str, Goal],
     paths: dict[str, CareerPath], today: date,
 ) -> list[str]:
-    requests = keep.keep(contents.requests)
+    requests = keep.keep(contents.requests, "request")
     lines: list[str] = []
     active = sorted((g for g in goals.values() if g.active),
                     key=lambda g: (g.target_date or "9999", g.title))
@@ -282,7 +305,7 @@ def _goals(
     others = [r for r in requests if r.goal_id not in goals]
     if others:
         lines += ["### Other requests", "", *(_request(r, keep, today) for r in others), ""]
-    return _section("Goals", lines, "No goals yet.")
+    return _section("Goals", lines, "No goals yet.", keep.said("goal", "request"))
 
 
 def _request(item: Request, keep: _Filter, today: date) -> str:
@@ -338,7 +361,7 @@ def _meetings(
             lines += ["", "#### Agenda used", "",
                       _demote(shown, 3) if shown is not None else LEFT_OUT_DRAFT]
         lines.append("")
-    return _section("Meeting", lines, "No meeting yet.")
+    return _section("Meeting", lines, "No meeting yet.", keep.said("meeting note"))
 
 
 def _follow_up(
@@ -364,7 +387,7 @@ def _follow_up(
             lines += ["", "#### Action items", ""]
             lines += [_action(item, manager) for item in actions]
         lines.append("")
-    return _section("Follow-up", lines, "Nothing to follow up yet.")
+    return _section("Follow-up", lines, "Nothing to follow up yet.", keep.said("action item"))
 
 
 def _action(item: Capture, manager: str) -> str:
@@ -382,7 +405,7 @@ def _action(item: Capture, manager: str) -> str:
 
 def _check_ins(contents: WorkbookContents, keep: _Filter, goals: dict[str, Goal]) -> list[str]:
     lines: list[str] = []
-    for checkin in newest_first(keep.keep(contents.checkins)):
+    for checkin in newest_first(keep.keep(contents.checkins, "check-in")):
         lines += [f"### {friendly(checkin.date) if checkin.date else 'Undated'}"
                   f"{keep.label(checkin)}", ""]
         progress = [(goals[g].title, note) for g, note in checkin.progress.items()
@@ -398,4 +421,4 @@ def _check_ins(contents: WorkbookContents, keep: _Filter, goals: dict[str, Goal]
                 lines += [f"**{label}**", "", text.strip(), ""]
         if checkin.next_date:
             lines += [f"Next one-on-one: {friendly(checkin.next_date)}", ""]
-    return _section("Check-ins", lines, "No check-ins yet.")
+    return _section("Check-ins", lines, "No check-ins yet.", keep.said("check-in"))

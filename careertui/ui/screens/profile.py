@@ -13,6 +13,8 @@ from ...core.model import Profile
 from ...core.store import Workbook
 from ..widgets.minutes import MinutesInput
 
+PLACEHOLDERS = {"greeting_name": "The manager's first name, after “Hi”"}
+
 
 class ProfileScreen(ModalScreen[bool]):
     """Edit the profile. Each change is written to the workbook as it is typed,
@@ -31,7 +33,9 @@ class ProfileScreen(ModalScreen[bool]):
             with Grid(id="profile-grid"):
                 for name, label in Profile.FIELD_LABELS.items():
                     yield Label(label)
-                    yield Input(str(getattr(profile, name)), id=f"profile-{name}", compact=True)
+                    value = profile.greeting if name == "greeting_name" else getattr(profile, name)
+                    yield Input(str(value), id=f"profile-{name}", compact=True,
+                                placeholder=PLACEHOLDERS.get(name, ""))
                 yield Label("Meeting minutes")
                 yield MinutesInput(profile.meeting_minutes, say=False,
                                    id="profile-meeting_minutes")
@@ -52,10 +56,20 @@ class ProfileScreen(ModalScreen[bool]):
         profile = self.workbook.profile()
         if name == "meeting_minutes":
             return  # posted as a `MinutesInput.Length`
+        if name == "greeting_name":
+            before = profile.greeting_name
+            profile.set_greeting(event.value)
+            if profile.greeting_name != before:
+                self.workbook.save_profile(profile)
+            return
         value = event.value.strip()
         if getattr(profile, name) != value:
             setattr(profile, name, value)
             self.workbook.save_profile(profile)
+        if name == "manager_name" and not profile.greeting_name:
+            greeting = self.query_one("#profile-greeting_name", Input)
+            with greeting.prevent(Input.Changed):  # it follows the manager's name
+                greeting.value = profile.greeting
 
     @on(MinutesInput.Length)
     def _minutes_changed(self, event: MinutesInput.Length) -> None:

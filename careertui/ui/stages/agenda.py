@@ -31,6 +31,7 @@ from ...core.model import (
     Goal,
     Invite,
     Meeting,
+    Reflection,
     Request,
 )
 from ..widgets.markdown_editor import MarkdownEditor
@@ -45,7 +46,7 @@ class AgendaStage(Stage):
     )
 
     SHOWS = frozenset({"values", "profile", Achievement.TABLE, CareerPath.TABLE, Goal.TABLE,
-                       Request.TABLE, Meeting.TABLE, Invite.TABLE})
+                       Request.TABLE, Meeting.TABLE, Invite.TABLE, Reflection.TABLE})
     """What a draft is made of: an agenda not edited by hand follows it, like the emails."""
 
     BINDINGS = [
@@ -149,6 +150,7 @@ class AgendaStage(Stage):
                 goals=book.all(Goal),
                 requests=book.all(Request),
                 meeting_date=self.meeting_date(),
+                reflections=book.all(Reflection),
             )
         )
 

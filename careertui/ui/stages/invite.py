@@ -46,6 +46,7 @@ class InviteStage(DraftActions, Stage):
                 load=self._load,
                 save=self._save,
                 recipient=self._recipient,
+                fill_where="in the fields above",
             ),
             id_prefix="invite",
             fill=True,
@@ -69,6 +70,20 @@ class InviteStage(DraftActions, Stage):
             )
             yield Label("Minutes", classes="form-label-inline")
             yield MinutesInput(profile.meeting_minutes, id="invite-minutes")
+        with Horizontal(classes="form-row"):
+            yield Label("Hi", classes="form-label")
+            yield Input(
+                profile.greeting, placeholder="Greeting name (the manager's first name)",
+                id="invite-greeting", compact=True,
+            )
+            yield Label("From", classes="form-label-inline invite-pair")
+            yield Input(profile.name, placeholder="Your name", id="invite-name", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("As", classes="form-label")
+            yield Input(profile.role, placeholder="Your role", id="invite-role", compact=True)
+            yield Label("at", classes="form-label-inline invite-pair")
+            yield Input(profile.company, placeholder="Company", id="invite-company",
+                        compact=True)
         with Horizontal(classes="form-row"):
             yield Label("Times", classes="form-label")
             for index in range(3):
@@ -118,17 +133,27 @@ class InviteStage(DraftActions, Stage):
 
     def reload(self) -> None:
         """The profile may have changed in the profile form: show it, redraft if untouched."""
+        self._show_profile()
+        self.query_one(MinutesInput).show_minutes(self.workbook.profile().meeting_minutes)
+        self._details_changed()
+
+    def _show_profile(self) -> None:
+        """The profile's fields as stored (the greeting as it will be said), without
+        posting a change: only what the person types is written."""
         profile = self.workbook.profile()
         for selector, value in (
             ("#invite-manager", profile.manager_name),
             ("#invite-email", profile.manager_email),
+            ("#invite-greeting", profile.greeting),
+            ("#invite-name", profile.name),
+            ("#invite-role", profile.role),
+            ("#invite-company", profile.company),
         ):
             field = self.query_one(selector, Input)
-            if field.value != value:
+            if field.value.strip() != value and not (field.has_focus and " ".join(
+                    field.value.split()) == value):
                 with field.prevent(Input.Changed):
                     field.value = value
-        self.query_one(MinutesInput).show_minutes(profile.meeting_minutes)
-        self._details_changed()
 
     # -- fields ------------------------------------------------------------------
 
@@ -144,6 +169,25 @@ class InviteStage(DraftActions, Stage):
     @on(Input.Changed, "#invite-manager")
     def _manager_changed(self, event: Input.Changed) -> None:
         self._update_profile(manager_name=event.value.strip())
+        self._show_profile()  # a greeting that follows the manager's name follows it here
+
+    @on(Input.Changed, "#invite-greeting")
+    def _greeting_changed(self, event: Input.Changed) -> None:
+        profile = self.workbook.profile()
+        profile.set_greeting(event.value)
+        self._update_profile(greeting_name=profile.greeting_name)
+
+    @on(Input.Changed, "#invite-name")
+    def _name_changed(self, event: Input.Changed) -> None:
+        self._update_profile(name=event.value.strip())
+
+    @on(Input.Changed, "#invite-role")
+    def _role_changed(self, event: Input.Changed) -> None:
+        self._update_profile(role=event.value.strip())
+
+    @on(Input.Changed, "#invite-company")
+    def _company_changed(self, event: Input.Changed) -> None:
+        self._update_profile(company=event.value.strip())
 
     @on(Input.Changed, "#invite-email")
     def _email_changed(self, event: Input.Changed) -> None:

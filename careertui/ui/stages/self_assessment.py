@@ -119,6 +119,7 @@ class SelfAssessmentStage(Stage):
             ),
             Horizontal(
                 ShareableToggle(bool(reflection and reflection.shareable),
+                                record=reflection or Reflection(key=prompt.key),
                                 id=f"share-{prompt.key}"),
                 classes="prompt-share",
             ),

@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Static
 
 from ...core.drafting.emails import Email, StoredDraft, mailto_url, recipient, to_eml
-from ...core.drafting.placeholders import describe_unfilled
+from ...core.drafting.placeholders import IN_PROFILE, describe_unfilled
 from .markdown_editor import NARROW_BELOW, MarkdownEditor
 
 REDRAFT_DELAY = 0.12
@@ -83,6 +83,8 @@ class DraftSource:
     """The name and address the email goes to."""
     missing: str = "Nothing to draft from yet."
     """Said when an action is asked for while `load` gives None."""
+    fill_where: str = IN_PROFILE
+    """Where the fields that fill a placeholder are, in the warning: "in the fields above"."""
 
 
 class EmailDraft(Vertical):
@@ -224,7 +226,7 @@ class EmailDraft(Vertical):
         status = self.query_one(f"#{self.prefix}-status", Static)
         kept = " Your edits are kept; f2 redrafts." if self.edited else ""
         if unfilled:
-            status.update(f"⚠ {describe_unfilled(list(unfilled))}.{kept}")
+            status.update(f"⚠ {describe_unfilled(list(unfilled), self.source.fill_where)}.{kept}")
         else:
             status.update(f"Ready to send.{kept}")
         status.set_class(bool(unfilled), "-warning")
@@ -288,7 +290,7 @@ class EmailDraft(Vertical):
             return
         result = await copy_text(self.app, email.as_text())
         message = result.notice(self.source.what)
-        warning = describe_unfilled(email.unfilled)
+        warning = describe_unfilled(email.unfilled, self.source.fill_where)
         if warning:
             message = f"{message}\nNote: {warning}."
         self.notify(message, title="Copied" if not result.problem else "Copy",
@@ -314,7 +316,7 @@ class EmailDraft(Vertical):
             return
         problems = []
         if email.unfilled:
-            problems.append(describe_unfilled(email.unfilled))
+            problems.append(describe_unfilled(email.unfilled, self.source.fill_where))
         if address.strip() and recipient(name, address) is None:
             problems.append(f"“{address.strip()}” does not look like an email address, "
                             "so the file has no To")

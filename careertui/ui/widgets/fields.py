@@ -13,13 +13,17 @@ from textual.message import Message
 from textual.widgets import Checkbox, Input, Static
 
 from ...core.dates import friendly, parse_date
+from ...core.drafting.privacy import shareable_label
+from ...core.model import Record
 
 PRIVATE_LABEL = "Private: only you see this"
-SHAREABLE_LABEL = "Shareable: may appear in agendas and emails"
+SHAREABLE_LABEL = "Shareable: can appear in what you send your manager"
+"""Said only until the toggle is given its record (`show`), which says exactly where."""
 
 
 class ShareableToggle(Checkbox):
-    """The private/shareable flag every item carries, saying what it means."""
+    """The private/shareable flag every item carries, saying what it means: where a
+    shareable item of its kind can appear, and nowhere else."""
 
     DEFAULT_CSS = """
     ShareableToggle {
@@ -31,17 +35,30 @@ class ShareableToggle(Checkbox):
     }
     """
 
-    def __init__(self, value: bool = False, *, id: str | None = None) -> None:
-        super().__init__(SHAREABLE_LABEL if value else PRIVATE_LABEL, value, id=id, compact=True,
+    def __init__(self, value: bool = False, *, record: Record | None = None,
+                 id: str | None = None) -> None:
+        shared = shareable_label(record) if record is not None else SHAREABLE_LABEL
+        super().__init__(shared if value else PRIVATE_LABEL, value, id=id, compact=True,
                          classes="shareable-toggle")
+        self.shared_label = shared
+        """What the flag says when on: where a shareable item of this kind can appear."""
+
+    def show(self, record: Record) -> None:
+        """Show a record's flag, saying where a shareable record of its kind can appear."""
+        self.shared_label = shareable_label(record)
+        self.value = bool(record.shareable)
+        self._say()
+
+    def _say(self) -> None:
+        self.label = self.shared_label if self.value else PRIVATE_LABEL
+        self.set_class(self.value, "-shareable")
 
     def watch_value(self) -> None:
         """Say what the flag means now, and post `Changed` as every Checkbox does
         (replacing the watcher without calling it would never post it, and the
         flag a person set would never be saved)."""
         super().watch_value()
-        self.label = SHAREABLE_LABEL if self.value else PRIVATE_LABEL
-        self.set_class(self.value, "-shareable")
+        self._say()
 
 
 class DateInput(Horizontal):

@@ -431,7 +431,7 @@ class RecordList(Vertical, Generic[R]):
         with self.prevent(*FORM_CHANGES):
             for spec in self.fields:
                 self._set_widget(spec, getattr(record, spec.name))
-            self.query_one("#field-shareable", ShareableToggle).value = bool(record.shareable)
+            self.query_one("#field-shareable", ShareableToggle).show(record)
         self.post_message(self.Selected(self, record))
 
     def _set_widget(self, spec: Field, value: Any) -> None:

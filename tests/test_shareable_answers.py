@@ -1,0 +1,84 @@
+"""A self-assessment answer marked shareable with the keys reaches the agenda draft,
+and its toggle says so; a private one never does."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from careertui.core.model import AGENDA_TEXT, Reflection
+from careertui.core.store import Workbook
+from careertui.ui.widgets.fields import PRIVATE_LABEL, ShareableToggle
+from careertui.ui.widgets.markdown_editor import MarkdownEditor
+
+from .conftest import SIZE
+from .helpers import enter, paste, self_assessment_built, settle, until
+
+ANSWER = "Turning [b]x messy questions into clear reports 🚀 目标"
+
+
+async def test_an_answer_toggled_shareable_with_the_keys_reaches_the_agenda(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, TextArea) and app.focused.id == "answer-strengths"
+        await paste(pilot, ANSWER)
+        await pilot.press("tab")
+        toggle = app.focused
+        assert isinstance(toggle, ShareableToggle) and toggle.id == "share-strengths"
+        assert str(toggle.label) == PRIVATE_LABEL
+        await enter(pilot, "agenda")
+        await pilot.press("f2")
+        await settle(pilot)
+        assert "Turning" not in app.workbook.value(AGENDA_TEXT)  # private so far
+
+        await enter(pilot, "self-assessment")
+        app.query_one("#share-strengths", ShareableToggle).focus()
+        await pilot.press("space")
+        await until(pilot, lambda: toggle.value)
+        assert str(toggle.label) == "Shareable in: agenda, shareable export"
+        await enter(pilot, "agenda")
+        editor = app.query_one(MarkdownEditor)
+        await until(pilot, lambda: ANSWER in editor.text)  # an untouched draft follows
+        text = app.workbook.value(AGENDA_TEXT)
+        assert "## 2. Where I want to grow" in text and f"- {ANSWER}" in text
+        await until(pilot, lambda: ANSWER in editor.preview.plain_text)  # shown as typed
+        await pilot.press("ctrl+q")
+    app.workbook.close()
+    book = Workbook.open(db_path, lock=False)
+    [answer] = [r for r in book.all(Reflection) if r.key == "strengths"]
+    assert answer.shareable and answer.text == ANSWER
+    book.close()
+
+
+async def test_every_toggle_says_where_its_kind_can_appear(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await self_assessment_built(pilot)
+        values = app.query_one("#share-values", ShareableToggle)
+        values.focus()
+        await pilot.press("space")
+        await until(pilot, lambda: values.value)
+        assert str(values.label) == "Shareable in: shareable export only"
+        five = app.query_one("#share-five-years", ShareableToggle)
+        five.focus()
+        await pilot.press("space")
+        await until(pilot, lambda: five.value)
+        assert str(five.label) == "Shareable in: agenda, shareable export"
+
+
+async def test_a_list_form_toggle_says_where_its_record_kind_can_appear(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        for _ in range(20):
+            if isinstance(app.focused, ShareableToggle):
+                break
+            await pilot.press("tab")
+        toggle = app.focused
+        assert isinstance(toggle, ShareableToggle)
+        assert str(toggle.label) == PRIVATE_LABEL
+        await pilot.press("space")
+        await until(pilot, lambda: toggle.value)
+        assert str(toggle.label) == "Shareable in: agenda, shareable export"
