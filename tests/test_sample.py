@@ -89,3 +89,11 @@ def test_an_existing_file_is_never_replaced(tmp_path: Path):
     with pytest.raises(FileExistsError):
         write_sample(path, years=1)
     assert json.loads(path.read_text()) == {"precious": {}}
+
+
+def test_the_sample_shares_where_it_wants_to_grow_and_keeps_what_drains_private():
+    sample = build_sample(1, seed=1, end=END)
+    agenda = next(r for r in sample.records if isinstance(r, Meeting)).agenda
+    assert "Where I want to grow" in agenda
+    assert "framed yet" in agenda  # strengths, shared
+    assert "ad-hoc extract" not in agenda  # what drains, private

@@ -76,6 +76,8 @@ REFLECTIONS = {
     "values": "Honest numbers, a team that teaches, and time to do one thing properly.",
 }
 
+SHARED_REFLECTIONS = frozenset({"strengths", "skills-to-develop", "one-year"})
+
 ACHIEVEMENTS = [
     ("Rebuilt the {report} report", "month-end close takes {n} hours less", (3, 12)),
     ("Automated the {report} extract", "saves the team about {n} hours a month", (4, 20)),
@@ -305,8 +307,11 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
     profile = replace(PROFILE, id="profile", created=_stamp(start))
     profile.updated = profile.created
 
-    for prompt in SELF_ASSESSMENT:
-        w.add(Reflection(key=prompt.key, text=REFLECTIONS.get(prompt.key, "")), start)
+    reflections = [  # what to grow toward is shared; what drains stays private
+        w.add(Reflection(key=prompt.key, text=REFLECTIONS.get(prompt.key, ""),
+                         shareable=prompt.key in SHARED_REFLECTIONS), start)
+        for prompt in SELF_ASSESSMENT
+    ]
 
     achievements = []
     days = sorted(_weekday(_between(w.rng, start, end - timedelta(days=3)))
@@ -358,7 +363,7 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
         next_day = conversations[number + 1] if not latest else end + timedelta(days=160)
         goals_before = len(goals)
         _conversation(w, profile, meeting_day, next_day, end, latest,
-                      achievements, paths, goals, requests, actions)
+                      achievements, paths, goals, requests, actions, reflections)
         carried = [g for g in goals[:goals_before] if g.active]
         period_goals[meeting_day] = carried + goals[goals_before:]
 
@@ -380,6 +385,7 @@ def _conversation(
     w: _Writer, profile: Profile, day: date, next_day: date, end: date, latest: bool,
     achievements: list[Any], paths: list[CareerPath], goals: list[Goal],
     requests: list[Request], actions: list[tuple[Capture, date]],
+    reflections: list[Reflection],
 ) -> None:
     """One career conversation: goals and requests prepared two weeks before, the agenda
     drafted from them, what was heard, the thank-you sent the next morning, and the
@@ -406,7 +412,7 @@ def _conversation(
     earlier = [a for a in achievements if a.date < prepared.isoformat()]
     agenda = draft_agenda(AgendaInputs(
         profile, earlier, paths, [g for g in goals if g.active],
-        [r for r in requests if r.open], meeting_date=day,
+        [r for r in requests if r.open], meeting_date=day, reflections=reflections,
     ))
     for goal in new_goals:
         goal.status = agreed
