@@ -224,6 +224,8 @@ class RecordList(Vertical, Generic[R]):
         self._form_mounting = False
         self._focus_after_mount = False
         self._gone: R | None = None
+        self._extra_choice: set[str] = set()
+        """Choice fields now offering the shown record's value beyond their options."""
 
     # -- layout ------------------------------------------------------------------
 
@@ -408,6 +410,7 @@ class RecordList(Vertical, Generic[R]):
                 if spec.kind == "choice" and not spec.choices:
                     select = self.query_one(f"#field-{spec.name}", Select)
                     select.set_options(self._options(spec))
+                    self._extra_choice.discard(spec.name)
                 elif spec.kind == "links":
                     links = self.query_one(f"#field-{spec.name}", SelectionList)
                     links.clear_options()
@@ -443,10 +446,7 @@ class RecordList(Vertical, Generic[R]):
         elif isinstance(widget, DateInput):
             widget.set_value(value or "")
         elif isinstance(widget, Select):
-            options = {v for _, v in self._options(spec)}
-            with widget.prevent(Select.Changed):
-                if str(value) in options:
-                    widget.value = str(value)
+            self._set_choice(spec, widget, "" if value is None else str(value))
         elif isinstance(widget, SelectionList):
             with widget.prevent(SelectionList.SelectedChanged):
                 widget.deselect_all()
@@ -457,6 +457,22 @@ class RecordList(Vertical, Generic[R]):
             if widget.value != text:
                 with widget.prevent(Input.Changed):
                     widget.value = text
+
+    def _set_choice(self, spec: Field, widget: Select[str], value: str) -> None:
+        """Show the record's own choice. A value the options lack (a choice an older
+        file knew, an empty one) is shown as itself, as an extra option, never left
+        showing the previous record's choice."""
+        options = self._options(spec)
+        known = any(option == value for _, option in options)
+        with widget.prevent(Select.Changed):
+            if not known:
+                label = plain(value) if value else Text("Not set")
+                widget.set_options([*options, (label, value)])
+                self._extra_choice.add(spec.name)
+            elif spec.name in self._extra_choice:
+                widget.set_options(options)
+                self._extra_choice.discard(spec.name)
+            widget.value = value
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
