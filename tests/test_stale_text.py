@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Select, SelectionList, TextArea
 
-from careertui.core.model import CareerPath, Interview
+from careertui.core.model import CareerPath, Interview, Request
 from careertui.core.sample import build_sample
 from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
@@ -137,3 +137,99 @@ async def test_every_list_form_shows_the_selected_records_own_values(make_app, s
                 await pilot.press("down")
                 await pilot.pause()
             assert_form_shows(records)
+
+
+async def add_with_keys(pilot, records: RecordList, text: str) -> None:
+    """ctrl+n in a list, then the text pasted where the cursor lands (its main field)."""
+    from .helpers import paste
+
+    records.table.focus()
+    await pilot.pause()
+    count = len(records.records)
+    await pilot.press("ctrl+n")
+    await until(pilot, lambda: len(records.records) > count and records.has_form)
+    await pilot.pause()
+    await paste(pilot, text)
+
+
+def hint_of(records: RecordList) -> str:
+    return str(records.query_one(".record-hint").render())
+
+
+async def test_the_goal_hint_forgets_no_request_once_one_is_added(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        requests = app.query_one("#requests-list", RecordList)
+        await add_with_keys(pilot, goals, "Lead the Q1 planning")
+        await until(pilot, lambda: "No request attached" in hint_of(goals))
+        assert "No request attached" in hint_of(goals)
+        await add_with_keys(pilot, requests, "Let me run the kick-off")
+        await settle(pilot)
+        await until(pilot, lambda: "No request attached" not in hint_of(goals))
+        assert "No request attached" not in hint_of(goals)
+        assert "No target date yet." in hint_of(goals)  # the other hints are still there
+        [request] = app.workbook.all(Request)
+        assert request.goal_id == goals.selected.id
+
+
+async def test_the_manager_line_follows_the_profile(make_app):
+    """The Self-assessment's "Manager:" line kept the old name after the profile changed."""
+    from .helpers import paste, run_command
+    from .sample_data import fill_profile
+
+    app = make_app()
+    fill_profile(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "self-assessment")
+        summary = app.query_one("#profile-summary")
+        assert "Manager: Priya Raman" in str(summary.render())
+        await run_command(pilot, "Edit profile")
+        field = app.screen.query_one("#profile-manager_name", Input)
+        field.focus()
+        await pilot.pause()
+        await pilot.press("end", "ctrl+u")  # clear the field
+        await paste(pilot, "Dana Okafor")
+        await until(pilot, lambda: app.workbook.profile().manager_name == "Dana Okafor")
+        await pilot.press("escape")
+        await settle(pilot)
+        await until(pilot, lambda: "Dana Okafor" in str(summary.render()))
+        assert "Manager: Dana Okafor" in str(summary.render())
+        assert "Priya" not in str(summary.render())
+
+
+async def test_the_thank_you_says_sent_once_marked_sent(make_app, db_path: Path):
+    """Follow-up said "Ready to send." after the thank-you was marked sent."""
+    from careertui.core.model import Capture, Meeting
+    from careertui.core.store import Workbook
+
+    from .sample_data import fill_profile
+
+    app = make_app()
+    fill_profile(app.workbook)
+    app.workbook.add_all([
+        Meeting(id="m1", date="2026-11-24", time="10:00"),
+        Capture(id="c1", meeting_id="m1", kind="strength", text="Clear reports",
+                shareable=True),
+    ])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        status = app.query_one("#thank-you-status")
+        await until(pilot, lambda: "Ready to send." in str(status.render()))
+        assert "Ready to send." in str(status.render())
+        await pilot.press("f5")
+        await until(pilot, lambda: "Sent" in str(status.render()))
+        assert str(status.render()) == "Sent Wed 25 Nov, 09:30."  # the app's clock
+        assert "Ready to send" not in str(status.render())
+        await pilot.press("ctrl+q")
+    book = Workbook.open(db_path, lock=False)
+    assert book.get(Meeting, "m1").thank_you_sent_at == "2026-11-25T09:30+01:00"
+    book.close()
+    app.workbook.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:  # reopened: still sent, same words
+        await enter(pilot, "follow-up")
+        status = app.query_one("#thank-you-status")
+        await until(pilot, lambda: "Sent" in str(status.render()))
+        assert str(status.render()) == "Sent Wed 25 Nov, 09:30."
