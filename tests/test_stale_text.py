@@ -233,3 +233,45 @@ async def test_the_thank_you_says_sent_once_marked_sent(make_app, db_path: Path)
         status = app.query_one("#thank-you-status")
         await until(pilot, lambda: "Sent" in str(status.render()))
         assert str(status.render()) == "Sent Wed 25 Nov, 09:30."
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24)])
+async def test_meeting_minutes_field_file_and_notice_agree(make_app, db_path: Path, notices,
+                                                           size):
+    """Typing 110 kept 110 in the field while a notice said 30 was kept: now a valid
+    length is taken, and one out of range is put back, so all three always agree."""
+    from careertui.core.model import Meeting
+    from careertui.core.store import Workbook
+    from careertui.ui.widgets.minutes import MinutesInput
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await enter(pilot, "meeting")
+        field = app.query_one("#meeting-minutes", MinutesInput)
+        field.focus()
+        await pilot.pause()
+        await pilot.press("1", "1", "0", "tab")
+        await until(pilot, lambda: app.focused is not field)
+        assert field.value == "110"
+        assert not [n for n in notices if "was not taken" in n.message]
+        # The field drawn whole: "Minutes 110", not cut to "Minutes 1".
+        assert field.region.width >= 4 and field.region.right <= app.size.width
+        field.focus()
+        await pilot.pause()
+        await pilot.press("end", "5")  # "1105" is refused by the field itself (3 digits)
+        await pilot.press("backspace", "backspace", "backspace", "4", "tab")
+        await until(pilot, lambda: field.value != "4")
+        assert field.value == "110"  # 4 minutes is too short: put back, and said
+        [told] = [n.message for n in notices if "was not taken" in n.message]
+        assert told == ("“4” was not taken: meeting length is a number of minutes "
+                        "from 5 to 240. Kept 110.")
+        await pilot.press("ctrl+q")
+    app.workbook.close()
+    book = Workbook.open(db_path, lock=False)
+    [meeting] = book.all(Meeting)
+    assert meeting.minutes == 110
+    book.close()
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await enter(pilot, "meeting")
+        assert app.query_one("#meeting-minutes", MinutesInput).value == "110"
