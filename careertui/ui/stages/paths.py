@@ -80,10 +80,10 @@ class PathsStage(Stage):
             fields=PATH_FIELDS,
             columns=(
                 Column("Role", lambda p: p.role or "(untitled)"),
-                Column("Kind", lambda p: p.kind_label),
+                Column("Kind", lambda p: p.kind_label, drop=1),
                 Column("Interest", lambda p: p.interest),
                 Column("Gap", gap_size),
-                Column("Interviews", self._interview_count),
+                Column("Interviews", self._interview_count, drop=2),
                 Column("Status", lambda p: p.status),
                 SHARE_COLUMN,
             ),
@@ -101,7 +101,7 @@ class PathsStage(Stage):
             fields=INTERVIEW_FIELDS,
             columns=(
                 Column("Person", lambda i: i.person or "(unnamed)"),
-                Column("Their role", lambda i: i.their_role),
+                Column("Their role", lambda i: i.their_role, drop=1),
                 Column("Date", lambda i: friendly(i.date) if i.date else "–"),
                 Column("About", self._path_role),
                 Column("Thank-you", lambda i: i.thank_you),
