@@ -13,6 +13,7 @@ from careertui.core.sample import build_sample
 from careertui.ui.widgets.record_list import CELL_MAX, RecordList, cut_cell, fit_columns
 
 from .helpers import enter, paste, settle, until
+from .test_plain_text import screen_text
 
 NARROW = (80, 24)
 WIDE = (120, 40)
@@ -157,3 +158,37 @@ async def test_the_footer_keeps_quit_and_keys_at_80_columns(make_app, stage_id):
             for key in footer.children:
                 assert key.region.right <= app.size.width, (stage_id, key)
             await pilot.press("tab")
+
+
+# -- F1 at 80×24 -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+async def test_f1_help_reaches_its_last_rows(make_app, size):
+    """At 80×24 the help hid ctrl+q, tab and escape and could not scroll: now it
+    scrolls with the keys (and fits whole at 120×40)."""
+    from textual.containers import VerticalScroll
+
+    from careertui.ui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        scroll = app.screen.query_one("#help-scroll", VerticalScroll)
+        box = app.screen.query_one("#help-box")
+        assert box.region.bottom <= app.size.height and scroll.region.bottom < box.region.bottom
+        if size == WIDE:
+            assert scroll.max_scroll_y == 0  # all of it in view
+        else:
+            assert scroll.max_scroll_y > 0 and app.focused is scroll
+            assert "Close a dialog" not in screen_text(app)
+            await pilot.press("end")
+            await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y)
+            await pilot.pause()
+        shown = screen_text(app)
+        for meaning in ("Save and quit", "Next / previous field", "Close a dialog"):
+            assert meaning in shown
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
