@@ -141,7 +141,8 @@ async def test_a_goal_title_with_a_link_shows_in_the_request_for_it(make_app, db
         assert requests.selected.goal_id == goals.records[0].id
         for_goal = requests.query_one("#field-goal_id", Select)
         assert title in str(for_goal.query_one("#label").render())  # the chosen option, as typed
-        assert title in cells(requests)
+        assert any(  # as typed, cut with an ellipsis where the column is too narrow
+            len(cell) > 20 and title.startswith(cell.removesuffix("…")) for cell in cells(requests))
         assert title in screen_text(app)
         assert await app.save_workbook()
     app.workbook.close()
@@ -253,7 +254,9 @@ async def test_a_workbook_full_of_markup_is_shown_literally_everywhere(make_app,
             assert literal in screen_text(app), stage_id
             for records in app.stage(stage_id).query(RecordList).results(RecordList):
                 if records.table.row_count:
-                    assert any(cell.endswith(SUFFIX) for cell in cells(records)), records.id
+                    assert any(  # as typed; a long cell cut with an ellipsis (issue 15)
+                        cell.endswith(SUFFIX) or (cell.endswith("…") and literal in cell)
+                        for cell in cells(records)), records.id
             await pilot.press("ctrl+pagedown")
         await enter(pilot, "paths")
         app.query_one("#paths-list", RecordList).table.focus()

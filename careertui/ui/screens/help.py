@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ..keys import help_rows
 from ..widgets.plain import plain
@@ -24,13 +26,14 @@ class HelpScreen(ModalScreen[None]):
         """Why the workbook could not be locked: then nothing stops a second careertui."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box", classes="dialog"):
-            yield Static("Keys", classes="dialog-title")
-            table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-            table.add_columns("Key", "What it does")
-            for key, meaning in help_rows():
-                table.add_row(key, meaning)
-            yield table
+        """The title and how to close sit in the border, so the one part that scrolls
+        (the keys and the notes) gets all the height there is: at 80×24 the last rows
+        are reached with the arrow keys or page down."""
+        box = Vertical(id="help-box", classes="dialog")
+        box.border_title = "Keys"
+        box.border_subtitle = "escape closes this · ↑↓ scroll"
+        with box, VerticalScroll(id="help-scroll"):
+            yield Static(self._key_table(), id="help-keys")
             yield Static(plain(f"Workbook: {self.workbook_path}"), classes="dialog-note")
             if self.lock_problem:
                 yield Static(
@@ -40,4 +43,17 @@ class HelpScreen(ModalScreen[None]):
                     id="help-lock-problem",
                     classes="dialog-note",
                 )
-            yield Static("escape closes this", classes="dialog-hint")
+
+    @staticmethod
+    def _key_table() -> Table:
+        """Keys and what they do; the meanings wrap at any width."""
+        table = Table(box=None, show_edge=False, pad_edge=False, expand=True,
+                      header_style="bold")
+        table.add_column("Key", no_wrap=True, style="bold")
+        table.add_column("What it does", ratio=1)
+        for key, meaning in help_rows():
+            table.add_row(Text(key), Text(meaning))
+        return table
+
+    def on_mount(self) -> None:
+        self.query_one("#help-scroll").focus()

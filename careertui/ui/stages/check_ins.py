@@ -90,7 +90,8 @@ class CheckInsStage(Stage):
             fields=CHECK_IN_FIELDS,
             columns=(
                 Column("Date", lambda c: c.date or "–"),
-                Column("Goals noted", lambda c: sum(1 for n in c.progress.values() if n.strip())),
+                Column("Goals noted", lambda c: sum(1 for n in c.progress.values() if n.strip()),
+                       drop=1),
                 Column("Raise next time", lambda c: _first_line(c.raise_next)),
                 Column("Next", lambda c: c.next_date or "–"),
                 SHARE_COLUMN,

@@ -7,6 +7,7 @@ from all meetings are listed together, overdue ones flagged.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from textual import on
@@ -57,6 +58,7 @@ class FollowUpStage(DraftActions, Stage):
                 save=self._save,
                 recipient=self._recipient,
                 missing="No meeting yet: capture one on the Meeting stage first.",
+                sent=self._sent,
             ),
             id_prefix="thank-you",
             mail_button=False,
@@ -152,6 +154,15 @@ class FollowUpStage(DraftActions, Stage):
         profile = self.workbook.profile()
         return profile.manager_name, profile.manager_email
 
+    def _sent(self) -> str:
+        """When the thank-you was marked sent, in the app's clock: "Sent Fri 27 Nov, 14:05"."""
+        stamp = self.meeting.thank_you_sent_at if self.meeting else ""
+        try:
+            sent = datetime.fromisoformat(stamp) if stamp else None
+        except ValueError:
+            return f"Sent {stamp}"
+        return f"Sent {sent:%a} {sent.day} {sent:%b}, {sent:%H:%M}" if sent else ""
+
     def _follow(self) -> None:
         """Redraft an untouched email after its sources changed."""
         self.draft.follow()
@@ -196,4 +207,5 @@ class FollowUpStage(DraftActions, Stage):
         self.meeting.thank_you_sent_at = self.now().isoformat(timespec="minutes")
         self.add(self.meeting)
         self._update_clock()
+        self.draft.refresh_status()
         self.notify("Marked as sent.")

@@ -74,7 +74,7 @@ class GoalsStage(Stage):
             fields=GOAL_FIELDS,
             columns=(
                 Column("Goal", lambda g: g.title or "(untitled)"),
-                Column("Horizon", lambda g: g.horizon),
+                Column("Horizon", lambda g: g.horizon, drop=1),
                 Column("Target", lambda g: friendly(g.target_date) if g.target_date else "–"),
                 Column("Status", lambda g: g.status),
                 SHARE_COLUMN,
@@ -92,10 +92,10 @@ class GoalsStage(Stage):
             fields=REQUEST_FIELDS,
             columns=(
                 Column("Ask", lambda r: r.ask or "(empty)"),
-                Column("Kind", lambda r: r.kind),
+                Column("Kind", lambda r: r.kind, drop=1),
                 Column("For goal", self._goal_title),
                 Column("Status", lambda r: r.status),
-                Column("Waiting", self._waiting),
+                Column("Waiting", self._waiting, drop=2),
                 SHARE_COLUMN,
             ),
             new_record=self._new_request,

@@ -85,6 +85,9 @@ class DraftSource:
     """Said when an action is asked for while `load` gives None."""
     fill_where: str = IN_PROFILE
     """Where the fields that fill a placeholder are, in the warning: "in the fields above"."""
+    sent: Callable[[], str] = lambda: ""
+    """Once the email was sent, the status line says so ("Sent Fri 27 Nov, 14:05")
+    instead of "Ready to send."; "" while it is not sent."""
 
 
 class EmailDraft(Vertical):
@@ -225,12 +228,15 @@ class EmailDraft(Vertical):
             return
         status = self.query_one(f"#{self.prefix}-status", Static)
         kept = " Your edits are kept; f2 redrafts." if self.edited else ""
-        if unfilled:
+        sent = self.source.sent()
+        if sent:
+            status.update(f"{sent}.")
+        elif unfilled:
             status.update(f"⚠ {describe_unfilled(list(unfilled), self.source.fill_where)}.{kept}")
         else:
             status.update(f"Ready to send.{kept}")
-        status.set_class(bool(unfilled), "-warning")
-        status.set_class(not unfilled, "-ok")
+        status.set_class(bool(unfilled) and not sent, "-warning")
+        status.set_class(not unfilled or bool(sent), "-ok")
         self.editor.preview.highlights = unfilled
 
     def current(self) -> Email | None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -12,6 +17,30 @@ from ..compat import footer_bindings_ready
 
 SETTLE = 0.03
 """Seconds without a new bindings signal before the footer is rebuilt."""
+
+KEPT_LAST = ("quit", "help", "next-stage")
+"""Binding ids that give way last, the last first: ctrl+q and f1 stay in the footer
+at any width (a newcomer needs them to leave and to find every other key)."""
+
+
+def keys_that_fit(keys: list[tuple[str, str, str]], width: int) -> set[str]:
+    """The actions to show in `width` columns, from (action, key shown, description)
+    in footer order: a stage's own keys give way first, from the right, then the
+    shell's (`KEPT_LAST`)."""
+
+    def cost(key: str, description: str) -> int:  # " key description " as drawn
+        return cell_len(key) + cell_len(description) + (3 if description else 2)
+
+    shown = [action for action, _, _ in keys]
+    widths = {action: cost(key, description) for action, key, description in keys}
+    rank = {name: index for index, name in enumerate(KEPT_LAST)}
+    order = sorted(range(len(keys)),  # others from the right, then next stage, f1, ctrl+q
+                   key=lambda i: (keys[i][0] in rank, -rank.get(keys[i][0], 0), -i))
+    for index in order:
+        if sum(widths[action] for action in shown) <= width:
+            break
+        shown.remove(keys[index][0])
+    return set(shown)
 
 
 class KeysFooter(Footer):
@@ -51,12 +80,46 @@ class KeysFooter(Footer):
         """What the footer shows now: key, action, description, enabled, tooltip."""
         return self._shown
 
+    def _footer_bindings(self) -> list[Binding]:
+        shown: dict[str, Binding] = {}
+        for _, binding, _, _ in self.screen.active_bindings.values():
+            if binding.show and binding.key != self.app.COMMAND_PALETTE_BINDING:
+                shown.setdefault(binding.action, binding)
+        return list(shown.values())
+
+    def _fitting(self) -> set[str]:
+        """The actions whose keys fit beside the palette key at the screen's width."""
+        bindings = self._footer_bindings()
+        palette = cell_len(self.app.get_key_display(
+            Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette"))) + len(" palette ") + 2
+        keys = [(binding.id or binding.action, self.app.get_key_display(binding),
+                 binding.description) for binding in bindings]
+        fit = keys_that_fit(keys, self.app.size.width - palette)
+        return {binding.action for binding in bindings if (binding.id or binding.action) in fit}
+
     def _keys_to_show(self) -> tuple[Any, ...]:
+        fitting = self._fitting()
         return tuple(
             (binding.key, binding.action, binding.description, enabled, tooltip)
             for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show
+            if binding.show and binding.action in fitting
         )
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, less those that do not fit (a footer cut at the right edge
+        lost ctrl+q and f1 on the stages with the most keys)."""
+        fitting = self._fitting() if self.is_attached else None
+        widgets: Iterable[Any] = super().compose()
+        kept = [widget for widget in widgets
+                if fitting is None or widget.has_class("-command-palette")
+                or getattr(widget, "action", None) in fitting]
+        self.styles.grid_size_columns = max(1, len(kept))
+        yield from kept
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Narrower or wider: fewer or more keys fit."""
+        if self._shown is not None and self._keys_to_show() != self._shown:
+            self.call_next(self._rebuild)
 
     async def _rebuild(self) -> None:
         if self._timer is not None:

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.message import Message
-from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
 from ...core.model import MEETING_MINUTES_HELP, meeting_minutes
-
-
-class _Minutes(Validator):
-    def validate(self, value: str) -> ValidationResult:
-        if meeting_minutes(value) is None:
-            return self.failure(MEETING_MINUTES_HELP)
-        return self.success()
 
 
 class MinutesInput(Input):
@@ -22,14 +14,10 @@ class MinutesInput(Input):
     "4" on the way to "45" is no mistake).
 
     Each valid length is posted as `Length` while typing (saved as typed, like
-    every field); leaving the field with one out of range marks it, says so, and
-    posts the length it had on entering again, so "500" never leaves "50" behind.
-    """
-
-    DEFAULT_CSS = """
-    MinutesInput.-invalid {
-        color: $error;
-    }
+    every field). Leaving the field with a length out of range puts back the
+    length it had on entering, and says what was typed and what is kept: the
+    field, the workbook and the words said about them always agree ("500"
+    never leaves "50" behind, nor shows 500 while 30 is used).
     """
 
     class Length(Message):
@@ -45,20 +33,19 @@ class MinutesInput(Input):
             return self.field
 
     def __init__(self, minutes: int, *, say: bool = True, id: str | None = None) -> None:
-        super().__init__(str(minutes), id=id, restrict=r"\d*", max_length=3, compact=True,
-                         validators=[_Minutes()], validate_on=["blur"])
+        super().__init__(str(minutes), id=id, restrict=r"\d*", max_length=3, compact=True)
         self.say = say
         """Say the problem in a notice on leaving (a form with a line for it says it there)."""
         self.kept = minutes
         """The length in use: the last valid one typed, or the one restored on leaving."""
         self._on_entering = minutes
+        self._problem = ""
 
     @property
     def problem(self) -> str:
-        """Why the value shown is not used, or "" when it is."""
-        if meeting_minutes(self.value) is not None:
-            return ""
-        return f"{MEETING_MINUTES_HELP}; {self.kept} is kept."
+        """What the last length left out of range was and what was kept instead;
+        "" once a valid length is typed."""
+        return self._problem
 
     def show_minutes(self, minutes: int) -> None:
         """Show a length saved elsewhere (the profile form), without posting anything."""
@@ -66,7 +53,6 @@ class MinutesInput(Input):
         if meeting_minutes(self.value) != minutes:
             with self.prevent(Input.Changed):
                 self.value = str(minutes)
-        self.remove_class("-invalid")
 
     def _keep(self, minutes: int) -> None:
         if minutes != self.kept:
@@ -78,14 +64,22 @@ class MinutesInput(Input):
         minutes = meeting_minutes(event.value)
         if minutes is not None:
             self._keep(minutes)
-            self.remove_class("-invalid")  # marked again only on leaving
+            self._problem = ""
 
     def on_focus(self, event: events.Focus) -> None:
         self._on_entering = self.kept
 
     def on_blur(self, event: events.Blur) -> None:
-        """Marked `-invalid` by the validator on leaving; restored and said here."""
-        if meeting_minutes(self.value) is None:
-            self._keep(self._on_entering)
-            if self.say:
-                self.notify(self.problem, severity="warning")
+        """A length out of range is put back to the one kept, and said, on leaving."""
+        typed = self.value
+        if meeting_minutes(typed) is not None:
+            return
+        kept = self._on_entering
+        self._keep(kept)
+        with self.prevent(Input.Changed):
+            self.value = str(kept)
+        shown = typed.strip()
+        what = f"“{shown}” was not taken" if shown else "An empty length was not taken"
+        self._problem = f"{what}: {MEETING_MINUTES_HELP.lower()}. Kept {kept}."
+        if self.say:
+            self.notify(self._problem, severity="warning", markup=False)

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -71,16 +72,70 @@ class Column(Generic[R_contra]):
     """A column of the list: its value is shown and sorted on.
 
     `id` names the column for `RecordList.update_cell` (the label when not given);
-    ids are unique within a list.
+    ids are unique within a list. `drop` lets a column give way when the table is
+    too narrow for all of them (highest first; 0 stays), so the columns that say
+    where a record stands (status, share) stay in view at 80 columns.
     """
 
     label: str
     value: Callable[[R_contra], str | int]
     id: str = ""
+    drop: int = 0
 
     @property
     def key(self) -> str:
         return self.id or self.label
+
+
+CELL_MAX = 60
+"""The widest a cell is drawn; longer text is cut with an ellipsis (the form shows it whole)."""
+CELL_MIN = 8
+"""Cut no narrower than this, however many columns there are."""
+TABLE_ROWS = 7
+"""Rows the table shows before it scrolls (its `max-height` less border and header)."""
+CELL_PAD = 2
+"""A table cell's padding, one each side."""
+
+
+def fit_columns(labels: Sequence[int], naturals: Sequence[int], drops: Sequence[int],
+                width: int | None) -> tuple[tuple[int, ...], int]:
+    """Which columns to show, and how wide a cell may be, for a table `width` wide.
+
+    Columns with a `drop` give way first (highest first); then the widest cells
+    are cut, all to the same width, until the rest fits: a 300-character title
+    never pushes the status off the table. `labels` and `naturals` are the widths
+    of each column's label and of its widest cell; `width` None means no limit yet.
+    """
+    shown = list(range(len(naturals)))
+
+    def total(cap: int) -> int:
+        return sum(max(labels[i], min(naturals[i], cap)) + CELL_PAD for i in shown)
+
+    if width is None:
+        return tuple(shown), CELL_MAX
+    for i in sorted((i for i in shown if drops[i] > 0), key=lambda i: -drops[i]):
+        if total(CELL_MAX) <= width:
+            break
+        shown.remove(i)
+    cap = CELL_MAX
+    while cap > CELL_MIN and total(cap) > width:
+        cap -= 1
+    return tuple(shown), cap
+
+
+def cut_cell(value: str | int, cap: int) -> Text | int:
+    """A cell as drawn: one line, at most `cap` wide, cut with an ellipsis."""
+    cell = plain_cell(value)
+    if isinstance(cell, Text):
+        if any(c in cell.plain for c in "\n\r\t"):
+            cell = plain(" ".join(cell.plain.split()))
+        if cell.cell_len > cap:
+            cell.truncate(cap, overflow="ellipsis")
+    return cell
+
+
+def _cell_width(value: str | int) -> int:
+    return cell_len(" ".join(str(value).split())) if isinstance(value, str) else len(str(value))
 
 
 SHARE_COLUMN: Column[Record] = Column(
@@ -156,6 +211,7 @@ class RecordList(Vertical, Generic[R]):
     .record-hint {
         color: $warning;
         height: auto;
+        width: 1fr;
     }
     """
 
@@ -224,6 +280,14 @@ class RecordList(Vertical, Generic[R]):
         self._form_mounting = False
         self._focus_after_mount = False
         self._gone: R | None = None
+        self._extra_choice: set[str] = set()
+        self._shown: tuple[int, ...] = tuple(range(len(self.columns)))
+        """The columns in the table now (narrow tables drop some)."""
+        self._cap = CELL_MAX
+        """How wide a cell may be now."""
+        self._naturals = [0] * len(self.columns)
+        """The widest cell of each column, as last measured."""
+        """Choice fields now offering the shown record's value beyond their options."""
 
     # -- layout ------------------------------------------------------------------
 
@@ -231,7 +295,8 @@ class RecordList(Vertical, Generic[R]):
         table: DataTable[Text | int] = DataTable(
             cursor_type="row", zebra_stripes=True, classes="record-table"
         )
-        for column in self.columns:
+        for index in self._shown:
+            column = self.columns[index]
             table.add_column(column.label, key=column.key)
         yield table
         yield Static("", classes="record-empty", markup=False)
@@ -315,15 +380,56 @@ class RecordList(Vertical, Generic[R]):
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return next((r for r in self.records if r.id == row_key.value), None)
 
-    def _row(self, record: R) -> list[Text | int]:
-        return [plain_cell(column.value(record)) for column in self.columns]
+    def _raw(self, record: R) -> list[str | int]:
+        return [column.value(record) for column in self.columns]
+
+    def _cells(self, raw: Sequence[str | int]) -> list[Text | int]:
+        return [cut_cell(raw[index], self._cap) for index in self._shown]
+
+    def _table_width(self) -> int | None:
+        """The room for cells: the list's width less the table's border, and less its
+        scrollbar when there are more rows than it shows at once."""
+        width = self.size.width
+        if width <= 0:
+            return None
+        scrolls = len(self.records) > TABLE_ROWS
+        return width - 2 - (self.table.styles.scrollbar_size_vertical if scrolls else 0)
+
+    def _layout(self) -> tuple[tuple[int, ...], int]:
+        """The columns and cell width that fit the table's width now."""
+        labels = [cell_len(column.label) for column in self.columns]
+        drops = [column.drop for column in self.columns]
+        return fit_columns(labels, self._naturals, drops, self._table_width())
+
+    def _apply_layout(self) -> None:
+        """Lay the table out for its width: its columns are rebuilt when they change
+        (which empties it; `_fill_table` refills it)."""
+        shown, cap = self._layout()
+        if (shown, cap) == (self._shown, self._cap):
+            return
+        self._shown, self._cap = shown, cap
+        table = self.table
+        table.clear(columns=True)
+        for index in shown:
+            column = self.columns[index]
+            table.add_column(column.label, key=column.key)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout() != (self._shown, self._cap):
+            self._fill_table()
 
     def _fill_table(self, select: str | None = None) -> None:
         table = self.table
         keep = select or (self.selected.id if self.selected else None)
+        raws = [self._raw(record) for record in self.records]
+        self._naturals = [
+            min(CELL_MAX, max((_cell_width(raw[index]) for raw in raws), default=0))
+            for index in range(len(self.columns))
+        ]
+        self._apply_layout()
         table.clear()
-        for record in self.records:
-            table.add_row(*self._row(record), key=record.id)
+        for record, raw in zip(self.records, raws, strict=True):
+            table.add_row(*self._cells(raw), key=record.id)
         if self._sort_index is not None:
             self._apply_sort()
         if keep is not None:
@@ -377,14 +483,26 @@ class RecordList(Vertical, Generic[R]):
         table = self.table
         if record.id not in table.rows:
             return
-        for column in self.columns:
-            value = plain_cell(column.value(record))
-            if table.get_cell(record.id, column.key) != value:
-                table.update_cell(record.id, column.key, value, update_width=True)
+        raw = self._raw(record)
+        wider = False
+        for index, value in enumerate(raw):
+            width = min(CELL_MAX, _cell_width(value))
+            if width > self._naturals[index]:
+                self._naturals[index], wider = width, True
+        if wider and self._layout() != (self._shown, self._cap):
+            self._fill_table()  # the table no longer fits as it was: lay it out again
+            return
+        for index, cell in zip(self._shown, self._cells(raw), strict=True):
+            key = self.columns[index].key
+            if table.get_cell(record.id, key) != cell:
+                table.update_cell(record.id, key, cell, update_width=True)
 
     def update_cell(self, record: R, column_id: str, value: str | int) -> None:
-        """Show `value` in one cell of `record`'s row, named by the column's id."""
-        self.table.update_cell(record.id, column_id, plain_cell(value), update_width=True)
+        """Show `value` in one cell of `record`'s row, named by the column's id
+        (a column dropped at this width is not shown, so nothing is drawn)."""
+        if column_id in self.table.columns:
+            self.table.update_cell(record.id, column_id, cut_cell(value, self._cap),
+                                   update_width=True)
 
     def _move_cursor_to(self, record_id: str) -> None:
         table = self.table
@@ -408,6 +526,7 @@ class RecordList(Vertical, Generic[R]):
                 if spec.kind == "choice" and not spec.choices:
                     select = self.query_one(f"#field-{spec.name}", Select)
                     select.set_options(self._options(spec))
+                    self._extra_choice.discard(spec.name)
                 elif spec.kind == "links":
                     links = self.query_one(f"#field-{spec.name}", SelectionList)
                     links.clear_options()
@@ -443,10 +562,7 @@ class RecordList(Vertical, Generic[R]):
         elif isinstance(widget, DateInput):
             widget.set_value(value or "")
         elif isinstance(widget, Select):
-            options = {v for _, v in self._options(spec)}
-            with widget.prevent(Select.Changed):
-                if str(value) in options:
-                    widget.value = str(value)
+            self._set_choice(spec, widget, "" if value is None else str(value))
         elif isinstance(widget, SelectionList):
             with widget.prevent(SelectionList.SelectedChanged):
                 widget.deselect_all()
@@ -457,6 +573,22 @@ class RecordList(Vertical, Generic[R]):
             if widget.value != text:
                 with widget.prevent(Input.Changed):
                     widget.value = text
+
+    def _set_choice(self, spec: Field, widget: Select[str], value: str) -> None:
+        """Show the record's own choice. A value the options lack (a choice an older
+        file knew, an empty one) is shown as itself, as an extra option, never left
+        showing the previous record's choice."""
+        options = self._options(spec)
+        known = any(option == value for _, option in options)
+        with widget.prevent(Select.Changed):
+            if not known:
+                label = plain(value) if value else Text("Not set")
+                widget.set_options([*options, (label, value)])
+                self._extra_choice.add(spec.name)
+            elif spec.name in self._extra_choice:
+                widget.set_options(options)
+                self._extra_choice.discard(spec.name)
+            widget.value = value
 
     @on(DataTable.RowHighlighted)
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -620,6 +752,8 @@ class RecordList(Vertical, Generic[R]):
     def action_sort(self) -> None:
         """Sort by the next column (first press: the first column), best first."""
         self._sort_index = 0 if self._sort_index is None else self._sort_index + 1
+        while self._sort_index < len(self.columns) and self._sort_index not in self._shown:
+            self._sort_index += 1  # a column dropped at this width is skipped
         if self._sort_index >= len(self.columns):
             self._sort_index = None
             self._fill_table()
@@ -632,5 +766,7 @@ class RecordList(Vertical, Generic[R]):
         if self._sort_index is None:
             return
         column = self.columns[self._sort_index]
+        if column.key not in self.table.columns:
+            return
         numeric = all(isinstance(column.value(r), int) for r in self.records)
         self.table.sort(column.key, key=sort_key, reverse=numeric)
