@@ -90,6 +90,8 @@ class Terminal:
                     lines.append(line)
             else:
                 raise RuntimeError("the tmux control client went away")
+            if line.startswith("%error"):
+                raise RuntimeError(f"tmux {command!r}: {' '.join(lines)}")
             if until is None or until in lines:
                 return lines
 
