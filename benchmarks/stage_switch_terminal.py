@@ -177,6 +177,39 @@ def resync(term: Terminal, session: str, underline: int, target: int, took: floa
     return LABELS.index(shown) if shown else target
 
 
+@dataclass
+class Figures:
+    """One kind of switch, both apps: p50/p95 in ms of those shown, and keys lost."""
+
+    n: int
+    careertui_p50: float
+    careertui_p95: float
+    careertui_lost: int
+    minimal_p50: float
+    minimal_p95: float
+    minimal_lost: int
+
+    @property
+    def ratio(self) -> float:
+        return self.careertui_p95 / self.minimal_p95
+
+
+@dataclass
+class Result:
+    tours: int
+    kinds: dict[str, Figures]
+    # stage -> kind ("first"/"later") -> (careertui median, minimal median, ratio)
+    stages: dict[str, dict[str, tuple[float, float, float]]]
+
+    def slowest(self, kind: str) -> str:
+        """The stage with the slowest median switch of this kind, e.g. 'Goals 820 ms'."""
+        timed = [(row[kind][0], label) for label, row in self.stages.items() if kind in row]
+        if not timed:
+            return "none shown"
+        took, label = max(timed)
+        return f"{label} {took:.0f} ms"
+
+
 def summary(values: list[float]) -> tuple[float, float, int]:
     """p50 and p95 of the switches that showed, and how many never did."""
     shown = [v for v in values if not math.isnan(v)]
@@ -185,7 +218,12 @@ def summary(values: list[float]) -> tuple[float, float, int]:
     return percentile(shown, 0.5), percentile(shown, 0.95), len(values) - len(shown)
 
 
-def measure(tours: int) -> dict[str, object]:
+KINDS = {"first": "first visits", "later": "later visits",
+         "double_first": "2nd key during a first visit",
+         "double_later": "2nd key during a later visit"}
+
+
+def measure(tours: int) -> Result:
     if not shutil.which("tmux"):
         sys.exit("tmux is needed to measure a real terminal")
     ours, theirs = Switches(), Switches()
@@ -198,15 +236,10 @@ def measure(tours: int) -> dict[str, object]:
                     ("minimal", minimal, MINIMAL_MARKERS, theirs)]
             for name, command, markers, into in runs[::-1] if index % 2 else runs:
                 tour(term, name, command, markers, into)
-    result: dict[str, object] = {"tours": tours}
-    for kind in ("first", "later", "double_first", "double_later"):
-        a50, a95, a_lost = summary(getattr(ours, kind))
-        b50, b95, b_lost = summary(getattr(theirs, kind))
-        result[kind] = {
-            "n": len(getattr(ours, kind)), "careertui_p50": a50, "careertui_p95": a95,
-            "careertui_lost": a_lost, "minimal_p50": b50, "minimal_p95": b95,
-            "minimal_lost": b_lost, "ratio": a95 / b95,
-        }
+    kinds = {}
+    for kind in KINDS:
+        mine: list[float] = getattr(ours, kind)
+        kinds[kind] = Figures(len(mine), *summary(mine), *summary(getattr(theirs, kind)))
     stages: dict[str, dict[str, tuple[float, float, float]]] = {}
     for label in LABELS:
         row = {}
@@ -216,44 +249,27 @@ def measure(tours: int) -> dict[str, object]:
             if not (math.isnan(a) or math.isnan(b)):
                 row[kind] = (a, b, a / b)
         stages[label] = row
-    result["stages"] = stages
-    return result
+    return Result(tours, kinds, stages)
 
 
-NAMES = {"first": "first visits", "later": "later visits",
-         "double_first": "2nd key during a first visit",
-         "double_later": "2nd key during a later visit"}
-
-
-def slowest(result: dict[str, object], kind: str) -> str:
-    """The stage with the slowest median switch of this kind, e.g. 'Goals 820 ms'."""
-    stages: dict[str, dict[str, tuple[float, float, float]]] = result["stages"]  # type: ignore[assignment]
-    timed = [(row[kind][0], label) for label, row in stages.items() if kind in row]
-    if not timed:
-        return "none shown"
-    took, label = max(timed)
-    return f"{label} {took:.0f} ms"
-
-
-def report(result: dict[str, object]) -> list[str]:
+def report(result: Result) -> list[str]:
     lines = [
-        f"stage switch in a terminal: tmux 120x40, five-year sample, {result['tours']} tour(s), "
+        f"stage switch in a terminal: tmux 120x40, five-year sample, {result.tours} tour(s), "
         "each launching careertui and the minimal app in turn",
         "  key to the last change of the screen's text before 0.4 s of calm (underline left out)",
         "",
         f"  {'':33}careertui p50 / p95   minimal p50 / p95   ratio p95   keys lost",
     ]
-    for kind, name in NAMES.items():
-        r: dict[str, float] = result[kind]  # type: ignore[assignment]
-        title = f"{name} ({r['n']:.0f})"
+    for kind, name in KINDS.items():
+        r = result.kinds[kind]
+        title = f"{name} ({r.n})"
         lines.append(
-            f"  {title:33}{r['careertui_p50']:9.0f} / {r['careertui_p95']:5.0f} ms"
-            f"{r['minimal_p50']:9.0f} / {r['minimal_p95']:4.0f} ms{r['ratio']:12.2f}"
-            f"   {r['careertui_lost']:.0f} / {r['minimal_lost']:.0f}")
+            f"  {title:33}{r.careertui_p50:9.0f} / {r.careertui_p95:5.0f} ms"
+            f"{r.minimal_p50:9.0f} / {r.minimal_p95:4.0f} ms{r.ratio:12.2f}"
+            f"   {r.careertui_lost} / {r.minimal_lost}")
     lines += ["", "  median by stage reached      first visit: careertui  minimal  ratio"
               "     later visit: careertui  minimal  ratio"]
-    stages: dict[str, dict[str, tuple[float, float, float]]] = result["stages"]  # type: ignore[assignment]
-    for label, row in stages.items():
+    for label, row in result.stages.items():
         cells = []
         for kind in ("first", "later"):
             if kind in row:
