@@ -18,6 +18,7 @@ from pathlib import Path
 import agenda_preview
 import autosave
 import stage_switch
+import stage_switch_terminal
 import startup
 from common import five_year_sample
 
@@ -25,8 +26,15 @@ from common import five_year_sample
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=11, help="interleaved launches")
+    parser.add_argument("--tours", type=int, default=3,
+                        help="tours of the stages in a terminal, interleaved")
     args = parser.parse_args()
     launch = startup.measure(args.runs)
+    terminal = stage_switch_terminal.measure(args.tours)
+    first, later = terminal.kinds["first"], terminal.kinds["later"]
+    twice_first, twice_later = terminal.kinds["double_first"], terminal.kinds["double_later"]
+    unsettled = sum(r.careertui_unsettled for r in terminal.kinds.values())
+    keys = sum(r.n for r in terminal.kinds.values())
     preview = asyncio.run(agenda_preview.measure(None, 60))
     switch = asyncio.run(stage_switch.measure(4))
     with tempfile.TemporaryDirectory() as tmp:
@@ -37,6 +45,21 @@ def main() -> None:
         ("launch to first full screen, ratio to minimal (startup.py)",
          f"{launch['ratio']:.2f} ({launch['careertui_ms']:.0f} vs {launch['minimal_ms']:.0f} ms)",
          "<= 1.15", launch["ratio"] <= 1.15),
+        ("stage switch in a terminal, first visits p95, ratio to minimal "
+         "(stage_switch_terminal.py)",
+         f"{first.ratio:.2f} ({first.careertui_p95:.0f} vs {first.minimal_p95:.0f} ms)",
+         "<= 1.5", first.ratio <= 1.5),
+        ("  later visits p95, ratio to minimal",
+         f"{later.ratio:.2f} ({later.careertui_p95:.0f} vs {later.minimal_p95:.0f} ms)",
+         "<= 1.5", later.ratio <= 1.5),
+        ("  2nd key during a switch, to the stage after next, p95 ratio "
+         "(first / later visits)",
+         f"{twice_first.ratio:.2f} / {twice_later.ratio:.2f}", "<= 1.5",
+         all(r.ratio <= 1.5 for r in (twice_first, twice_later))),
+        ("  switches that never settled on their stage (a key lost, or flipping)",
+         f"{unsettled} of {keys}", "none", unsettled == 0),
+        ("  slowest stage, median first / later visit",
+         f"{terminal.slowest('first')} / {terminal.slowest('later')}", "", None),
         ("keystroke to visible in agenda preview, p95 (agenda_preview.py)",
          f"{preview['p95']:.1f} ms (p50 {preview['p50']:.1f})", "<= 50 ms",
          preview["p95"] <= 50),

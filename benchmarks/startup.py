@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from common import five_year_sample, median
+from terminal import kill, peak_rss_mb, start
+from terminal import tmux as _tmux
 
 HERE = Path(__file__).resolve().parent
 MARKERS = ("Examples", "come to you for", "Check-ins")
@@ -29,45 +30,31 @@ MINIMAL_MARKERS = ("palette", "Check-ins")
 SETTLE = 1.0
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], capture_output=True, text=True).stdout
-
-
-def peak_rss_mb(session: str) -> float:
-    """The peak resident memory (VmHWM) of the program running in a tmux session."""
-    pid = _tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0]
-    status = Path(f"/proc/{pid}/status").read_text()
-    return next(int(line.split()[1]) for line in status.splitlines()
-                if line.startswith("VmHWM:")) / 1024
-
-
 def launch(command: str, session: str, markers: tuple[str, ...]) -> tuple[float, float]:
     """Seconds to the first full screen, and the process's peak RSS in MB."""
-    _tmux("kill-session", "-t", session)
-    start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    f"exec {command}"], check=True)
+    kill(session)
+    began = time.perf_counter()
+    start(session, command)
     try:
         while True:
             screen = _tmux("capture-pane", "-t", session, "-p")
             if all(marker in screen for marker in markers):
-                shown = time.perf_counter() - start
+                shown = time.perf_counter() - began
                 break
-            if time.perf_counter() - start > 20:
+            if time.perf_counter() - began > 20:
                 raise RuntimeError(f"no full screen after 20 s: {command}\n{screen}")
             time.sleep(0.003)
         time.sleep(SETTLE)
         return shown, peak_rss_mb(session)
     finally:
-        _tmux("kill-session", "-t", session)
+        kill(session)
 
 
 def rss_after_every_stage(command: str, session: str) -> float:
     """Peak RSS (MB) once every stage has been visited, so built."""
     launch(command, session, MARKERS)  # warm
-    _tmux("kill-session", "-t", session)
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    f"exec {command}"], check=True)
+    kill(session)
+    start(session, command)
     try:
         time.sleep(3)
         for _ in range(8):
@@ -75,7 +62,7 @@ def rss_after_every_stage(command: str, session: str) -> float:
             time.sleep(1.5)
         return peak_rss_mb(session)
     finally:
-        _tmux("kill-session", "-t", session)
+        kill(session)
 
 
 def measure(runs: int) -> dict[str, float]:
