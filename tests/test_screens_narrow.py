@@ -98,8 +98,13 @@ async def test_long_titles_already_saved_are_cut_in_every_list(make_app):
             await enter(pilot, stage)
             await settle(pilot)
             for records in app.stage(stage).query(RecordList).results(RecordList):
-                await until(pilot, lambda: records.table.columns)  # noqa: B023
                 table = records.table
+
+                def fits(records=records, table=table) -> bool:
+                    return bool(table.columns) and (
+                        table.virtual_size.width <= table.scrollable_content_region.width)
+
+                await until(pilot, fits)  # the columns are fitted after the layout settles
                 assert header(records)[-1] == records.columns[-1].label, records.id
                 assert table.virtual_size.width <= table.scrollable_content_region.width, (
                     records.id)

@@ -35,13 +35,15 @@ class ShareableToggle(Checkbox):
     }
     """
 
+    shared_label: str = SHAREABLE_LABEL
+    """What the flag says when on: where a shareable item of this kind can appear."""
+
     def __init__(self, value: bool = False, *, record: Record | None = None,
                  id: str | None = None) -> None:
         shared = shareable_label(record) if record is not None else SHAREABLE_LABEL
         super().__init__(shared if value else PRIVATE_LABEL, value, id=id, compact=True,
                          classes="shareable-toggle")
         self.shared_label = shared
-        """What the flag says when on: where a shareable item of this kind can appear."""
 
     def show(self, record: Record) -> None:
         """Show a record's flag, saying where a shareable record of its kind can appear."""
