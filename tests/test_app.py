@@ -327,3 +327,24 @@ async def test_the_real_app_freezes_long_lived_objects_out_of_the_collector(make
     finally:
         gc.unfreeze()
         gc.set_threshold(700, 10, 10)
+
+
+async def test_two_keys_in_one_burst_land_on_the_stage_after_next_and_stay(make_app):
+    """A terminal delivers keys typed fast in one read, with no pause between them:
+    the late focus of the stage passed through must not pull its tab back (it once
+    made the screen flip between two stages for seconds)."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in STAGE_IDS:  # every stage built: the switch focuses at once
+            await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda: focused_stage(app) == STAGE_IDS[0])
+        for expected in ("goals", "invite", "follow-up", "self-assessment"):
+            app.post_message(events.Key("ctrl+pagedown", None))
+            app.post_message(events.Key("ctrl+pagedown", None))
+            await until(pilot, lambda: focused_stage(app) == expected)  # noqa: B023
+            for _ in range(10):  # and it stays there
+                await pilot.pause(0.02)
+                assert app.active_stage_id == expected
+                assert focused_stage(app) == expected

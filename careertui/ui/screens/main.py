@@ -23,6 +23,21 @@ class StagePane(TabPane):
         return ""
 
 
+class StageTabs(TabbedContent):
+    """The stage tabs. Only a key, a click or the palette changes the stage shown.
+
+    Textual shows the tab of any widget that gets the focus. Focus is given
+    later than it is asked for, so the focus of a stage a person has already
+    moved past (two ctrl+pagedown in one burst) would pull its tab back, and the
+    two stages' focus requests could then pull the tabs to and fro for seconds.
+    """
+
+    def on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        if event.tab_pane.id != self.active:
+            event.prevent_default()  # the stage shown keeps the screen
+            event.stop()
+
+
 class MainScreen(Screen[None]):
     """The screen with the eight stages. It puts the cursor in the first stage's
     first field itself, so Textual's auto-focus (which would pick the tab bar
@@ -38,7 +53,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
         first = STAGES[0]
-        with TabbedContent(id="stages", initial=first.id):
+        with StageTabs(id="stages", initial=first.id):
             with StagePane(first.label, id=first.id):
                 yield first.load()(self.workbook, id=f"stage-{first.id}")
             for stage in STAGES[1:]:

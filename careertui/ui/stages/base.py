@@ -114,7 +114,16 @@ class Stage(VerticalScroll):
     def focus_first(self) -> None:
         """The stage opens at its top (its title and what it is for), not scrolled
         down to wherever the field happens to sit."""
-        self.first_field().focus(scroll_visible=False)
+        field = self.first_field()
+
+        def focus_if_still_shown() -> None:
+            # Asked now, done after the messages queued: a person may have moved on
+            # to another stage by then, and typing must not land in a hidden field.
+            pane = self.parent
+            if pane is not None and pane.display and self.is_attached:
+                self.screen.set_focus(field, scroll_visible=False)
+
+        self.app.call_later(focus_if_still_shown)
 
     def reload(self) -> None:
         """Show the workbook afresh after it changed outside this stage."""
