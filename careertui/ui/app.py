@@ -12,6 +12,8 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from ..core.autosave import Autosaver
 from ..core.model import Clock, system_clock
@@ -20,6 +22,7 @@ from .commands import careertui_commands
 from .leaving import LeaveSignals, quit_safely, save_and_leave
 from .screens.main import MainScreen
 from .startup import apply_theme, settle_memory, show_startup_messages, stylesheets
+from .widgets.minutes import MinutesInput
 
 
 class CareerApp(App[None]):
@@ -119,9 +122,19 @@ class CareerApp(App[None]):
         self.sub_title = f"sample workbook, deleted on quit · {status}" if self.demo else status
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """Honour the no-blink setting (deterministic screenshots, calmer terminals)."""
-        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
-            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+        """Honour the no-blink setting (deterministic screenshots, calmer terminals), and
+        never leave a field's text selected on arrival: the first key typed would replace
+        it (a name erased by typing after tab). Fields built here are made without it;
+        this catches any other. Two exceptions, both typed over on purpose: a meeting
+        length (put back if the new one is wrong) and the path in a save dialog (typing
+        a new one replaces it, as in any file dialog)."""
+        widget = event.widget
+        if not self.cursor_blink and hasattr(widget, "cursor_blink"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+        if (isinstance(widget, Input) and widget.select_on_focus
+                and not isinstance(widget, MinutesInput) and widget.id != "dialog-path"):
+            widget.select_on_focus = False
+            widget.selection = Selection.cursor(len(widget.value))
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
