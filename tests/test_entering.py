@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Input, Tabs, TextArea
 
+from careertui.ui.stages.base import Stage
 from careertui.ui.widgets.record_list import RecordList
 
 from .helpers import enter, paste, self_assessment_built, settle, until
@@ -107,3 +108,83 @@ async def test_the_profile_name_is_not_replaced_by_typing_after_tab(make_app, db
         await pilot.press("escape")
         await saved(pilot)
         assert stored(db_path, "profile")[0]["name"] == "Adax"
+
+
+def name_of(widget) -> str:
+    """A focused widget's id, or its nearest named ancestor's id and its kind."""
+    if widget is None:
+        return "nothing"
+    if widget.id:
+        return widget.id
+    named = next(a for a in widget.ancestors if getattr(a, "id", None))
+    return f"{named.id} {type(widget).__name__}"
+
+
+FIRST_FIELDS = {
+    "self-assessment": "answer-strengths",
+    "paths": "paths-list DataTable",
+    "goals": "goals-list DataTable",
+    "agenda": "agenda-editor TextArea",
+    "invite": "invite-manager",
+    "meeting": "capture",
+    "follow-up": "next-check-in Input",
+    "check-ins": "checkins-list DataTable",
+}
+
+
+async def test_each_stage_opens_in_the_field_typed_first(make_app):
+    """Entering Follow-up put the cursor in the email body, so "+2w" meant for the next
+    one-on-one landed in the email."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for stage_id, expected in FIRST_FIELDS.items():
+            await enter(pilot, stage_id)
+            assert name_of(app.focused) == expected, stage_id
+
+
+async def test_invite_opens_in_the_first_time_once_the_manager_is_named(make_app):
+    from careertui.core.model import Profile
+
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ana", manager_name="Dana Okafor"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "invite")
+        assert name_of(app.focused) == "invite-slot-0"
+
+
+async def test_follow_up_keys_typed_on_entering_go_to_the_next_check_in(make_app, db_path):
+    from careertui.core.model import Meeting
+
+    app = make_app()
+    app.workbook.add(Meeting(date="2026-11-25", time="09:00"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        body_before = app.query_one("#thank-you-body TextArea", TextArea).text
+        await pilot.press("+", "2", "w")
+        await saved(pilot)
+        body = app.query_one("#thank-you-body TextArea", TextArea).text
+        assert "+2w" not in body and body.splitlines()[0] == body_before.splitlines()[0]
+        assert "Wed 9 Dec 2026" in body  # the untouched draft follows the date
+        [meeting] = stored(db_path, "meetings")
+        assert meeting["next_check_in"] == "2026-12-09"
+
+
+@pytest.mark.parametrize("stage_id", list(FIRST_FIELDS))
+async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(
+    make_app, stage_id
+):
+    """The tab bar and the stage itself were tab stops that showed nothing focused."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, stage_id)
+        if stage_id == "self-assessment":
+            await self_assessment_built(pilot)
+        seen = []
+        for _ in range(40):
+            await pilot.press("tab")
+            focused = app.focused
+            assert focused is not None
+            assert not isinstance(focused, Tabs | Stage), (stage_id, seen)
+            assert focused.region.area > 0, name_of(focused)  # something a person sees
+            seen.append(name_of(focused))
+        assert len(set(seen)) > 1

@@ -32,6 +32,10 @@ class Stage(VerticalScroll):
     when it is next shown.
     """
 
+    can_focus = False
+    """Not a tab stop: the cursor goes from field to field, never to the page around them
+    (which showed nothing focused). It still scrolls with the keys from any field."""
+
     TITLE: ClassVar[str] = ""
     ABOUT: ClassVar[str] = ""
     SHOWS: ClassVar[frozenset[str]] = frozenset()
