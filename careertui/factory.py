@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .core.model import Clock, system_clock
 from .core.store import Settings, Workbook, resolve_workbook_path
+from .core.store import config_dir as default_config_dir
 from .ui.app import CareerApp
-from .ui.themes import load_themes
+from .ui.themes import load_themes, problems_notice, user_theme_dir
 
 
 def create_app(
@@ -30,12 +31,13 @@ def create_app(
     """
     path = resolve_workbook_path(str(db_path) if db_path else None)
     workbook = Workbook.open(path, clock=clock, lock=lock)
-    loaded = load_themes()
+    config = config_dir or default_config_dir()
+    loaded = load_themes(user_dir=user_theme_dir(config))
     return CareerApp(
         workbook,
-        settings=Settings(config_dir),
+        settings=Settings(config),
         themes=loaded.themes,
-        theme_problems=loaded.problems,
+        theme_problems=[problems_notice(loaded.problems)] if loaded.problems else [],
         theme_name=theme,
         clock=clock,
         cursor_blink=cursor_blink,

@@ -107,7 +107,9 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
         await pilot.press("enter")
         await settle(pilot)
         assert (tmp_path / "out" / "agenda-2026-11-25.md").exists()
-        # the same file again: asked, and the answer "Replace it" replaces
+        # the same file again (the dialog starts in the folder used last): asked, and
+        # the answer "Replace it" replaces
+        written = tmp_path / "out" / "agenda-2026-11-25.md"
         written.write_text("older")
         await pilot.press("f4")
         await pilot.pause()

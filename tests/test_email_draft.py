@@ -66,7 +66,8 @@ async def test_the_draft_through_its_keys_with_hostile_text(
         assert MANAGER in drafted and not draft.edited  # the name is written as typed
 
         subject = app.query_one(f"#{prefix}-subject", Input)
-        subject.focus()  # focus selects the subject: the paste replaces it
+        drafted_subject = subject.value
+        subject.focus()  # nothing is selected on focus: the paste adds to the subject
         await pilot.pause()
         await paste(pilot, SUBJECT)
         body = app.query_one(f"#{prefix}-body TextArea", TextArea)
@@ -75,7 +76,7 @@ async def test_the_draft_through_its_keys_with_hostile_text(
         await paste(pilot, BODY_START)
         await until(pilot, lambda: draft.edited)
         stored = draft.source.load()
-        assert stored.subject == SUBJECT
+        assert stored.subject == drafted_subject + SUBJECT
         assert stored.body == BODY_START + drafted
         assert "edits are kept" in str(app.query_one(f"#{prefix}-status").render())
 
@@ -85,13 +86,14 @@ async def test_the_draft_through_its_keys_with_hostile_text(
         await pilot.press("escape")
         await settle(pilot)
         assert draft.source.load().body == BODY_START + drafted
-        assert app.query_one(f"#{prefix}-subject", Input).value == SUBJECT
+        assert app.query_one(f"#{prefix}-subject", Input).value == drafted_subject + SUBJECT
 
         await pilot.press("f3")  # no desktop clipboard here: the fallback file has it
         await settle(pilot)
         copied = data_dir() / LAST_COPIED
         await until(pilot, copied.exists)
-        assert copied.read_text(encoding="utf-8") == f"Subject: {SUBJECT}\n\n{BODY_START}{drafted}"
+        assert copied.read_text(encoding="utf-8") == (
+            f"Subject: {drafted_subject}{SUBJECT}\n\n{BODY_START}{drafted}")
         assert any(LAST_COPIED in notice for notice in notices)
 
         await pilot.press("f4")  # the save dialog asks where, with the path selected
@@ -107,7 +109,7 @@ async def test_the_draft_through_its_keys_with_hostile_text(
         assert (to.display_name, to.addr_spec) == (MANAGER, ADDRESS)
         assert not message["To"].defects
         assert raw.isascii()  # the name is encoded, never raw in the header
-        assert message["Subject"] == SUBJECT
+        assert message["Subject"] == drafted_subject + SUBJECT
         assert message.get_content().rstrip("\n") == BODY_START + drafted
         assert any(str(written) in notice for notice in notices)
 

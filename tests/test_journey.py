@@ -225,6 +225,8 @@ class Journey:
         await self.pilot.pause()
         if isinstance(widget, TextArea):
             await self.pilot.press("f7")  # select all, so the paste replaces
+        elif isinstance(widget, Input):  # focus selects nothing: select the line first
+            await self.pilot.press("home", "shift+end")
         await paste(self.pilot, text)
         value = as_input(text) if kind == "line" else as_text_area(text)
         self.model.set(self.table_of(list_id), record.id, name, value)
@@ -341,6 +343,7 @@ class Journey:
         marker, text = self.text()
         screen.query_one(f"#profile-{name}", Input).focus()
         await self.pilot.pause()
+        await self.pilot.press("home", "shift+end")  # so the paste replaces the line
         await paste(self.pilot, text)
         await self.pilot.press("escape")
         await until(self.pilot, lambda: self.app.screen is self.app.screen_stack[0])

@@ -8,10 +8,12 @@ from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import DescendantFocus
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from ..core.autosave import Autosaver
 from ..core.model import Clock, system_clock
@@ -20,6 +22,10 @@ from .commands import careertui_commands
 from .leaving import LeaveSignals, quit_safely, save_and_leave
 from .screens.main import MainScreen
 from .startup import apply_theme, settle_memory, show_startup_messages, stylesheets
+from .widgets.minutes import MinutesInput
+
+NOTICES_AT_ONCE = 2
+"""Notices on screen together: more covered half of a 120×40 screen."""
 
 
 class CareerApp(App[None]):
@@ -63,6 +69,11 @@ class CareerApp(App[None]):
         self.leave_signals = LeaveSignals(self._leave_on_signal)
         self.left_on_signal: int | None = None
         """The signal (SIGHUP, SIGTERM) that ended the app, if one did."""
+        self._shown: list[tuple[Notification, str | None]] = []
+        """The notices on screen and their keys, oldest first."""
+        self._notice_keys: dict[str, str | None] = {}
+        """Keys of notices on their way to the screen, by notification identity."""
+        self._reshowing: set[str] = set()
         self._notices = [*apply_theme(self, list(themes), theme_name), *theme_problems]
         self._theme_ready = True  # from now on a change of theme is the person's choice
 
@@ -119,14 +130,57 @@ class CareerApp(App[None]):
         self.sub_title = f"sample workbook, deleted on quit · {status}" if self.demo else status
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        """Honour the no-blink setting (deterministic screenshots, calmer terminals)."""
-        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
-            event.widget.cursor_blink = False  # type: ignore[attr-defined]
+        """Honour the no-blink setting (deterministic screenshots, calmer terminals), and
+        never leave a field's text selected on arrival: the first key typed would replace
+        it (a name erased by typing after tab). Fields built here are made without it;
+        this catches any other. Two exceptions, both typed over on purpose: a meeting
+        length (put back if the new one is wrong) and the path in a save dialog (typing
+        a new one replaces it, as in any file dialog)."""
+        widget = event.widget
+        if not self.cursor_blink and hasattr(widget, "cursor_blink"):
+            widget.cursor_blink = False  # type: ignore[attr-defined]
+        if (isinstance(widget, Input) and widget.select_on_focus
+                and not isinstance(widget, MinutesInput) and widget.id != "dialog-path"):
+            widget.select_on_focus = False
+            widget.selection = Selection.cursor(len(widget.value))
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
-        """Notices are plain text: they quote paths, names and [placeholders] verbatim."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+               timeout: float | None = None, markup: bool = False,
+               key: str | None = None) -> None:
+        """Show a notice, always as plain text (it quotes paths, names and [placeholders]
+        verbatim). A notice replaces the one still shown from the same action: its `key`,
+        else its title ("Copied"). Thread-safe, as Textual's own."""
+        notification = Notification(message, title, severity,
+                                    self.NOTIFICATION_TIMEOUT if timeout is None else timeout,
+                                    markup=False)
+        self._notice_keys[notification.identity] = key or title or None
+        self.post_message(Notify(notification))
+
+    def on_notify(self, event: Notify) -> None:
+        """Before Textual shows a notice: let the one from the same action go, and keep at
+        most `NOTICES_AT_ONCE` (the oldest that is not an error goes first). Three copy
+        notices stacked up and covered half of a 120×40 screen."""
+        new = event.notification
+        if new.identity in self._reshowing:  # one kept, shown again after a clear
+            self._reshowing.discard(new.identity)
+            return
+        key = self._notice_keys.pop(new.identity, None)
+        shown = [(n, k) for n, k in self._shown if not n.has_expired]
+        kept = [(n, k) for n, k in shown if key is None or k != key]
+        while len(kept) >= NOTICES_AT_ONCE:
+            kept.remove(next((e for e in kept if e[0].severity != "error"), kept[0]))
+        self._shown = [*kept, (new, key)]
+        if len(kept) == len(shown):
+            return  # nothing gives way: Textual shows it as usual
+        event.prevent_default()
+        self.clear_notifications()  # public API has no "remove one": show the rest again,
+        shown, self._shown = self._shown, []  # as new notices (a toast being removed would
+        for old, key in shown:  # swallow the same one shown again) for the time they had left
+            again = Notification(old.message, old.title, old.severity,
+                                 max(old.time_left, 1.0), markup=False)
+            self._shown.append((again, key))
+            self._reshowing.add(again.identity)
+            self.post_message(Notify(again))
 
     @property
     def active_stage_id(self) -> str:
@@ -158,11 +212,11 @@ class CareerApp(App[None]):
     async def action_save(self) -> None:
         where = display_path(self.workbook.path)
         if not self.workbook.dirty and self.autosaver.error is None:
-            self.notify(f"Everything is saved in {where}")
+            self.notify(f"Everything is saved in\n{where}", key="save")
         elif await self.autosaver.save():
-            self.notify(f"Saved to {where}")
+            self.notify(f"Saved to\n{where}", key="save")
         else:
-            self.notify(f"Could not save: {self.autosaver.error}", severity="error")
+            self.notify(f"Could not save: {self.autosaver.error}", severity="error", key="save")
 
     async def action_quit(self) -> None:
         await quit_safely(self)
@@ -175,7 +229,19 @@ class CareerApp(App[None]):
                                         lock_problem=self.workbook.lock_problem))
 
     def action_add_item(self) -> None:
-        self.notify("ctrl+n adds to the list in focus; move to a list first (tab).")
+        """ctrl+n with the cursor in no list: add to the stage's own list, or say where
+        adding works."""
+        if self.screen is not self.main:
+            return
+        stage = self.main.stage(self.active_stage_id)
+        records = stage.main_list() if stage is not None else None
+        if records is not None:
+            records.table.focus()
+            records.action_add()
+            return
+        self.notify("There is no list on this stage to add to. ctrl+n adds achievements, "
+                    "paths, goals, requests, notes, action items and check-ins on the "
+                    "stages that list them.", key="add")
 
     def action_edit_profile(self) -> None:
         from .screens.profile import ProfileScreen

@@ -34,17 +34,14 @@ class CopyResult:
     """Why neither the clipboard nor the file could be confirmed."""
 
     def notice(self, what: str) -> str:
+        """Short, with the file (if any) on a line of its own."""
         if self.system_clipboard:
             return f"{what} copied to the clipboard."
-        where = (
-            f"it is also in {display_path(self.file)}."
-            if self.file
-            else f"it could not be saved to a file either: {self.problem}."
-        )
-        return (
-            f"{what} sent to the terminal's clipboard (OSC 52: works over SSH, and in tmux "
-            f"with set-clipboard on). No desktop clipboard was found, so {where}"
-        )
+        if self.file:
+            return (f"{what} sent to the terminal's clipboard (OSC 52). "
+                    f"No desktop clipboard here; it is also in\n{display_path(self.file)}")
+        return (f"{what} sent to the terminal's clipboard (OSC 52). No desktop clipboard "
+                f"here, and it could not be saved to a file either: {self.problem}.")
 
 
 def _pyperclip_copy(text: str) -> None:

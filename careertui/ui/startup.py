@@ -36,7 +36,7 @@ def apply_theme(app: CareerApp, themes: list[Theme], requested: str | None) -> l
             names = ", ".join(t.name for t in themes) or "none"
             notices.append(
                 f"There is no theme called {wanted!r}; using {DEFAULT_THEME}. "
-                f"Shipped themes: {names}."
+                f"Themes: {names}."
             )
         wanted = DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
     # Set without the watcher: it would parse and apply every stylesheet a second

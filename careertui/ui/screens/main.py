@@ -8,7 +8,7 @@ import asyncio
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane, Tabs
 
 from ...core.store import Change, Workbook
 from ..stages import STAGE_IDS, STAGES, stage_by_id
@@ -61,6 +61,9 @@ class MainScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The tab bar is no tab stop (it showed nothing a person could type into);
+        # stages change with ctrl+pageup/pagedown, the palette or a click.
+        self.tabs.query_one(Tabs).can_focus = False
         first = self.stage(STAGES[0].id)
         if first is not None:  # composed with the screen: mounted by now
             first.ready.set()

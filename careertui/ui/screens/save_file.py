@@ -1,4 +1,8 @@
-"""Saving a file the person asked for: where, whether to replace, and where it went."""
+"""Saving a file the person asked for: where, whether to replace, and where it went.
+
+The dialog starts in the folder last saved to (kept in the settings, beside the
+theme, not in the workbook), so exports land together without typing the folder
+again, also after a restart."""
 
 from __future__ import annotations
 
@@ -11,6 +15,9 @@ from textual.app import App
 from ...core.store import describe_os_error, display_path, export_file
 from .confirm import ChoiceDialog
 
+LAST_FOLDER = "last_save_folder"
+"""The settings key of the folder a file was last saved to."""
+
 
 async def save_to_chosen_file(
     app: App[Any], default: Path, payload: bytes, what: str
@@ -19,6 +26,8 @@ async def save_to_chosen_file(
 
     Must run in a worker: it waits on dialogs. Returns the path written, or None.
     """
+    settings = getattr(app, "settings", None)
+    default = start_path(default, settings.get(LAST_FOLDER) if settings is not None else None)
     choice = await app.push_screen_wait(
         ChoiceDialog(
             f"Save {what}",
@@ -47,16 +56,34 @@ async def save_to_chosen_file(
                 )
             )
             if answer != "replace":
-                app.notify("Nothing was saved; the existing file is unchanged.")
+                _tell(app, "Nothing was saved; the existing file is unchanged.")
                 return None
             overwrite = True
         except OSError as error:
-            app.notify(
-                f"Could not save {what}: {describe_os_error(error, Path(target))}",
-                severity="error",
-                timeout=10,
-            )
+            _tell(app, f"Could not save {what}: {describe_os_error(error, Path(target))}",
+                  severity="error", timeout=10)
             return None
         else:
-            app.notify(f"Saved {what} to {written}", timeout=10)
+            _tell(app, f"Saved {what} to\n{display_path(written)}", timeout=10)
+            if settings is not None and settings.get(LAST_FOLDER) != str(written.parent):
+                settings.remember(LAST_FOLDER, str(written.parent))
+                await asyncio.to_thread(settings.write)  # a folder not remembered: no harm
             return written
+
+
+def start_path(default: Path, last_folder: object) -> Path:
+    """The default file name in the folder last saved to, while that folder exists."""
+    if isinstance(last_folder, str) and last_folder and Path(last_folder).is_dir():
+        return Path(last_folder) / default.name
+    return default
+
+
+def _tell(app: App[Any], message: str, **options: Any) -> None:
+    """A notice that replaces the previous one from saving a file (careertui's app
+    takes a key for that; any other app shows it as usual)."""
+    from ..app import CareerApp
+
+    if isinstance(app, CareerApp):
+        app.notify(message, key="export", **options)
+    else:
+        app.notify(message, **options)

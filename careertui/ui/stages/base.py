@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -31,6 +31,10 @@ class Stage(VerticalScroll):
     app (`workbook_changed`) and reloads, at once if it is on screen, else
     when it is next shown.
     """
+
+    can_focus = False
+    """Not a tab stop: the cursor goes from field to field, never to the page around them
+    (which showed nothing focused). It still scrolls with the keys from any field."""
 
     TITLE: ClassVar[str] = ""
     ABOUT: ClassVar[str] = ""
@@ -110,6 +114,12 @@ class Stage(VerticalScroll):
             if widget.focusable:
                 return widget
         return self
+
+    def main_list(self) -> RecordList[Any] | None:
+        """The list ctrl+n adds to when the cursor is in none: the stage's first."""
+        from ..widgets.record_list import RecordList
+
+        return next(iter(self.query(RecordList).results(RecordList)), None)
 
     def focus_first(self) -> None:
         """The stage opens at its top (its title and what it is for), not scrolled

@@ -102,6 +102,7 @@ class CheckInsStage(Stage):
             order=lambda c: (c.date, c.created),
             newest_first=True,
             add_first=True,
+            main_field="new_items",
             source=lambda: self.workbook.all(CheckIn),
             id="checkins-list",
         )

@@ -26,7 +26,6 @@ from ...core.store import Workbook
 from ..widgets.action_items import ACTION_FIELDS, action_columns
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import DateInput
-from ..widgets.markdown_editor import MarkdownEditor
 from ..widgets.record_list import RecordList
 from .base import Stage
 
@@ -92,8 +91,9 @@ class FollowUpStage(DraftActions, Stage):
         )
 
     def first_field(self) -> Widget:
-        """The email itself: what you came here to finish."""
-        return self.query_one(MarkdownEditor).text_area
+        """When you will next check in: the first thing to settle after the meeting. The
+        email below is reached on purpose (tab), so stray keys never land in it."""
+        return self.query_one("#next-check-in", DateInput).input
 
     def on_mount(self) -> None:
         self._update_clock()

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label
 
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
@@ -103,6 +104,11 @@ class InviteStage(DraftActions, Stage):
                 compact=True,
             )
         yield self.draft
+
+    def first_field(self) -> Widget:
+        """The manager's name while it is missing, else the first time to offer."""
+        manager = self.query_one("#invite-manager", Input)
+        return manager if not manager.value.strip() else self.query_one("#invite-slot-0", Input)
 
     # -- drafting ----------------------------------------------------------------
 

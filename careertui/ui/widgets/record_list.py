@@ -251,6 +251,7 @@ class RecordList(Vertical, Generic[R]):
         add_first: bool = False,
         newest_first: bool = False,
         source: Callable[[], Sequence[R]] | None = None,
+        main_field: str = "",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="record-list")
@@ -275,6 +276,8 @@ class RecordList(Vertical, Generic[R]):
         self._apply = apply
         """Sets a value the record cannot take as a plain attribute (a status with a
         dated history); returns True when it did, False to set the attribute."""
+        self._main_field = main_field
+        """Where the cursor goes in a new record, if not the first empty text field."""
         self._sort_index: int | None = None
         self._form_ready = False
         self._form_mounting = False
@@ -356,7 +359,8 @@ class RecordList(Vertical, Generic[R]):
         if spec.kind == "links":
             return SelectionList[str](*self._options(spec), compact=True, id=widget_id,
                                       classes="links-field")
-        return Input(placeholder=spec.placeholder, compact=True, id=widget_id)
+        return Input(placeholder=spec.placeholder, compact=True, id=widget_id,
+                     select_on_focus=False)  # typing adds to the text, never replaces it
 
     def _options(self, spec: Field) -> list[tuple[Text, str]]:
         choices = spec.choices or (self._choices(spec.name) if self._choices else ())
@@ -692,9 +696,25 @@ class RecordList(Vertical, Generic[R]):
             self.post_message(self.Added(self, record))
             self.notify(f"The {self.noun} is back in your workbook.")
 
+    def main_field(self, record: R) -> str:
+        """The field a person types first in a new record: the first text the record
+        left empty (what, role, title, ask), so a filled-in date is never typed over."""
+        if self._main_field:
+            return self._main_field
+        texts = [spec for spec in self.fields if spec.kind in {"text", "long"}]
+        for spec in texts:
+            if not getattr(record, spec.name, ""):
+                return spec.name
+        return (texts or self.fields)[0].name
+
     def _focus_first_field(self) -> None:
-        first = self.query_one(".record-form").query("Input, TextArea, Select").first()
-        first.focus()
+        record = self.selected
+        form = self.query_one(".record-form")
+        target: Widget = form.query("Input, TextArea, Select").first()
+        if record is not None:
+            field = form.query_one(f"#field-{self.main_field(record)}")
+            target = field.input if isinstance(field, DateInput) else field
+        target.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_table = self.table.has_focus

@@ -1,0 +1,190 @@
+"""Entering and typing: the cursor lands where a person types first, and what they type
+adds to a field, never replaces what is in it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Tabs, TextArea
+
+from careertui.ui.stages.base import Stage
+from careertui.ui.widgets.record_list import RecordList
+
+from .helpers import enter, paste, self_assessment_built, settle, until
+
+SIZE = (120, 40)
+HOSTILE = "[/] [b]x [link=https://x.y]z[/link] 🚀 目标 مرحبا\t" + "w" * 300
+
+
+def stored(db_path: Path, table: str) -> list[dict]:
+    return list(json.loads(db_path.read_text("utf-8")).get(table, {}).values())
+
+
+async def saved(pilot) -> None:
+    await settle(pilot)
+    assert await pilot.app.save_workbook()
+
+
+# (stage, list id, table in the file, the main field, the date field filled today or "")
+LISTS = [
+    ("self-assessment", "achievements-list", "achievements", "what", "date"),
+    ("paths", "paths-list", "paths", "role", ""),
+    ("paths", "interviews-list", "interviews", "person", "date"),
+    ("goals", "goals-list", "goals", "title", ""),
+    ("goals", "requests-list", "requests", "ask", ""),
+    ("meeting", "captures-list", "captures", "text", ""),
+    ("follow-up", "actions-list", "captures", "text", ""),
+    ("check-ins", "checkins-list", "checkins", "new_items", "date"),
+]
+
+
+@pytest.mark.parametrize(("stage_id", "list_id", "table", "main", "date_field"), LISTS,
+                         ids=[row[1] for row in LISTS])
+async def test_ctrl_n_puts_the_cursor_in_the_main_field(
+    make_app, db_path: Path, stage_id, list_id, table, main, date_field
+):
+    """The achievements log put the cursor in Date with its text selected, so the first
+    words typed replaced the date."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, stage_id)
+        if stage_id == "self-assessment":
+            await self_assessment_built(pilot)
+        records = app.query_one(f"#{list_id}", RecordList)
+        records.table.focus()
+        await pilot.pause()
+        count = len(records.records)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: len(records.records) > count and records.has_form
+                    and app.focused is not None and app.focused.id == f"field-{main}")
+        focused = app.focused
+        assert focused is not None and focused.id == f"field-{main}"
+        if isinstance(focused, Input):
+            assert focused.selection.is_empty
+        await paste(pilot, HOSTILE)
+        await pilot.press("end", "!")
+        await saved(pilot)
+        rows = stored(db_path, table)
+        texts = [row[main] for row in rows if HOSTILE in row.get(main, "")]
+        assert texts, f"the text typed did not reach {table}.{main}"
+        assert texts[0].endswith("!")
+        if date_field:
+            row = next(r for r in rows if HOSTILE in r.get(main, ""))
+            assert row[date_field] == "2026-11-25"  # today's date, kept
+
+
+async def test_a_field_reached_with_tab_keeps_its_text(make_app, db_path: Path):
+    """The profile's name was erased by typing after tab: Inputs select all on focus."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        records = app.query_one("#goals-list", RecordList)
+        records.table.focus()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: records.has_form and app.focused is not None
+                    and app.focused.id == "field-title")
+        await paste(pilot, "Lead")
+        await pilot.press("tab", "shift+tab")  # leave the field and come back to it
+        await pilot.press("space", "a")
+        await paste(pilot, " project")
+        await saved(pilot)
+        assert [g["title"] for g in stored(db_path, "goals")] == ["Lead a project"]
+
+
+async def test_the_profile_name_is_not_replaced_by_typing_after_tab(make_app, db_path: Path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "self-assessment")
+        app.action_edit_profile()
+        await until(pilot, lambda: isinstance(app.focused, Input)
+                    and app.focused.id == "profile-name")
+        await paste(pilot, "Ada")
+        await pilot.press("tab", "shift+tab")
+        await pilot.press("x")
+        name = app.screen.query_one("#profile-name", Input)
+        assert name.value == "Adax"
+        await pilot.press("escape")
+        await saved(pilot)
+        assert stored(db_path, "profile")[0]["name"] == "Adax"
+
+
+def name_of(widget) -> str:
+    """A focused widget's id, or its nearest named ancestor's id and its kind."""
+    if widget is None:
+        return "nothing"
+    if widget.id:
+        return widget.id
+    named = next(a for a in widget.ancestors if getattr(a, "id", None))
+    return f"{named.id} {type(widget).__name__}"
+
+
+FIRST_FIELDS = {
+    "self-assessment": "answer-strengths",
+    "paths": "paths-list DataTable",
+    "goals": "goals-list DataTable",
+    "agenda": "agenda-editor TextArea",
+    "invite": "invite-manager",
+    "meeting": "capture",
+    "follow-up": "next-check-in Input",
+    "check-ins": "checkins-list DataTable",
+}
+
+
+async def test_each_stage_opens_in_the_field_typed_first(make_app):
+    """Entering Follow-up put the cursor in the email body, so "+2w" meant for the next
+    one-on-one landed in the email."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for stage_id, expected in FIRST_FIELDS.items():
+            await enter(pilot, stage_id)
+            assert name_of(app.focused) == expected, stage_id
+
+
+async def test_invite_opens_in_the_first_time_once_the_manager_is_named(make_app):
+    from careertui.core.model import Profile
+
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ana", manager_name="Dana Okafor"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "invite")
+        assert name_of(app.focused) == "invite-slot-0"
+
+
+async def test_follow_up_keys_typed_on_entering_go_to_the_next_check_in(make_app, db_path):
+    from careertui.core.model import Meeting
+
+    app = make_app()
+    app.workbook.add(Meeting(date="2026-11-25", time="09:00"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        body_before = app.query_one("#thank-you-body TextArea", TextArea).text
+        await pilot.press("+", "2", "w")
+        await saved(pilot)
+        body = app.query_one("#thank-you-body TextArea", TextArea).text
+        assert "+2w" not in body and body.splitlines()[0] == body_before.splitlines()[0]
+        assert "Wed 9 Dec 2026" in body  # the untouched draft follows the date
+        [meeting] = stored(db_path, "meetings")
+        assert meeting["next_check_in"] == "2026-12-09"
+
+
+@pytest.mark.parametrize("stage_id", list(FIRST_FIELDS))
+async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(
+    make_app, stage_id
+):
+    """The tab bar and the stage itself were tab stops that showed nothing focused."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, stage_id)
+        if stage_id == "self-assessment":
+            await self_assessment_built(pilot)
+        seen = []
+        for _ in range(40):
+            await pilot.press("tab")
+            focused = app.focused
+            assert focused is not None
+            assert not isinstance(focused, Tabs | Stage), (stage_id, seen)
+            assert focused.region.area > 0, name_of(focused)  # something a person sees
+            seen.append(name_of(focused))
+        assert len(set(seen)) > 1
