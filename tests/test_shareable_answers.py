@@ -82,3 +82,17 @@ async def test_a_list_form_toggle_says_where_its_record_kind_can_appear(make_app
         await pilot.press("space")
         await until(pilot, lambda: toggle.value)
         assert str(toggle.label) == "Shareable in: agenda, shareable export"
+
+
+async def test_a_private_toggle_shows_an_empty_box_and_a_shareable_one_a_tick(make_app):
+    """Textual's checkbox draws its X whether on or off; here off is an empty box."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await self_assessment_built(pilot)
+        toggle = app.query_one("#share-strengths", ShareableToggle)
+        assert str(toggle.render()).startswith("▐ ▌")
+        toggle.focus()
+        await pilot.press("space")
+        await until(pilot, lambda: str(toggle.render()).startswith("▐X▌"))
+        await pilot.press("space")
+        await until(pilot, lambda: str(toggle.render()).startswith("▐ ▌"))

@@ -20,6 +20,7 @@ from ...core.drafting.emails import Email, StoredDraft, meeting_request
 from ...core.model import AGENDA_TEXT, Invite, Profile
 from ...core.store import Workbook
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
+from ..widgets.fields import TickBox
 from ..widgets.minutes import MinutesInput
 from .base import Stage
 
@@ -99,7 +100,7 @@ class InviteStage(DraftActions, Stage):
                 invite.note, placeholder="A personal line to add (optional)",
                 id="invite-note", compact=True,
             )
-            yield Checkbox(
+            yield TickBox(
                 "Include the agenda", invite.include_agenda, id="invite-include-agenda",
                 compact=True,
             )

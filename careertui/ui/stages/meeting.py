@@ -30,7 +30,7 @@ from ...core.model import (
 )
 from ...core.prompts import MEETING_QUESTIONS
 from ...core.store import Workbook
-from ..widgets.fields import DateInput
+from ..widgets.fields import DateInput, TickBox
 from ..widgets.minutes import MinutesInput
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
@@ -96,7 +96,7 @@ class MeetingStage(Stage):
         with Horizontal(classes="checklist"):
             yield Label("Checklist", classes="form-label")
             for key, label in CHECKLIST:
-                yield Checkbox(label, meeting.checklist.get(key, False), compact=True,
+                yield TickBox(label, meeting.checklist.get(key, False), compact=True,
                                id=f"check-{key}")
         yield Static(CAPTURE_HELP, classes="capture-help")
         yield Input(placeholder="Type a line and press enter", id="capture")

@@ -21,7 +21,19 @@ SHAREABLE_LABEL = "Shareable: can appear in what you send your manager"
 """Said only until the toggle is given its record (`show`), which says exactly where."""
 
 
-class ShareableToggle(Checkbox):
+class TickBox(Checkbox):
+    """A checkbox whose box is empty when off: Textual's draws an X either way, only
+    dimmer when off, which reads as ticked on many terminals and in the light theme."""
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        super().watch_value()  # posts Changed and redraws
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+
+
+class ShareableToggle(TickBox):
     """The private/shareable flag every item carries, saying what it means: where a
     shareable item of its kind can appear, and nowhere else."""
 
