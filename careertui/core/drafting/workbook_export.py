@@ -85,6 +85,13 @@ class WorkbookContents:
         )
 
 
+RECORD_TABLES = frozenset({Reflection.TABLE, Achievement.TABLE, CareerPath.TABLE,
+                           Interview.TABLE, Goal.TABLE, Request.TABLE, Meeting.TABLE,
+                           Capture.TABLE, CheckIn.TABLE})
+"""The tables `WorkbookContents.records` reads: a stage that checks a draft for private
+words listens to them all."""
+
+
 def export_file_name(today: date, shareable_only: bool) -> str:
     """careertui-workbook-2026-11-26.md, or careertui-shareable-… for a shareable copy."""
     return f"careertui-{'shareable' if shareable_only else 'workbook'}-{today.isoformat()}.md"

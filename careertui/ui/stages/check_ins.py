@@ -23,6 +23,8 @@ from ...core.actions import apply_action_status, is_overdue
 from ...core.capture import owner_label
 from ...core.dates import friendly
 from ...core.drafting.checkin_note import prepare_note
+from ...core.drafting.privacy import describe_mentions, private_mentions
+from ...core.drafting.workbook_export import WorkbookContents
 from ...core.meetings import latest_meeting
 from ...core.model import (
     CADENCES,
@@ -324,6 +326,15 @@ class CheckInsStage(Stage):
                             book.all(Capture), book.all(CheckIn), self.now().date(),
                             book.all(Meeting))
 
+    def note_warning(self, note: str) -> str:
+        """"it mentions 1 private item (…)": a shareable check-in's words may quote a goal
+        or a request made private since ("Raise next time: the move to Lisbon"). The
+        check-ins' own words are not counted either way: a shareable one would vouch for
+        the words it quotes, and a private one's topics are carried into the next."""
+        records = [r for r in WorkbookContents.of(self.workbook).records()
+                   if not isinstance(r, CheckIn)]
+        return describe_mentions(private_mentions(note, records))
+
     @on(Button.Pressed, "#checkin-prepare")
     def action_prepare(self) -> None:
         self._prepare()
@@ -331,21 +342,25 @@ class CheckInsStage(Stage):
     @work(exclusive=True, group="checkin-note")
     async def _prepare(self) -> None:
         from ..screens.note import NoteScreen
+        from ..screens.save_file import save_to_chosen_file
 
         note = self.note()
+        warning = self.note_warning(note)
         if not any(c.shareable for c in self.workbook.all(CheckIn)):
             self.notify("Your check-ins are private, so their progress notes are left out: "
                         "mark one shareable to include them.", severity="warning")
         choice = await self.app.push_screen_wait(NoteScreen("Note for your next one-on-one",
-                                                            note))
+                                                            note, warning))
         if choice == "copy":
-            await self.copy_out(note, "One-on-one note")
+            await self.copy_out(note, "One-on-one note", warning)
         elif choice == "export":
             name = f"one-on-one-{self.now().date().isoformat()}.md"
-            await self.export_out(Path.cwd() / name, note.encode("utf-8"), "the note")
+            await save_to_chosen_file(self.app, Path.cwd() / name, note.encode("utf-8"),
+                                      "the note", warning)
 
     async def action_copy_note(self) -> None:
-        await self.copy_out(self.note(), "One-on-one note")
+        note = self.note()
+        await self.copy_out(note, "One-on-one note", self.note_warning(note))
 
 
 def _first_line(text: str) -> str:
