@@ -23,8 +23,9 @@ async def test_overview_shows_what_is_overdue_and_waiting(make_app):
         assert "Last one-on-one: 7 days ago · Next: Wed 2 Dec 2026" in overview
         assert "Open action items: 3, 2 overdue" in overview
         assert overview.index("SECRET private action") < overview.index("Draft the Q1")
-        assert "Waiting on your manager: 1" in overview
+        assert "Waiting on your manager: 2" in overview  # a request, and Priya's action item
         assert "Introduce me to a team lead who could mentor me (15 days)" in overview
+        assert "• Confirm the course budget (due Fri 4 Dec 2026)" in overview
         assert "Lead a small analytics project end to end [idea]" in overview
 
 
@@ -98,3 +99,70 @@ async def test_prepare_next_one_on_one_from_shareable_records(make_app, tmp_path
         await pilot.press("enter")
         await settle(pilot)
         assert (tmp_path / "one-on-one-2026-11-25.md").read_text("utf-8") == note
+
+
+def _stored(db_path, table: str) -> list[dict]:
+    import json
+
+    return list(json.loads(db_path.read_text("utf-8")).get(table, {}).values())
+
+
+async def test_before_any_check_in_next_is_the_1_1_set_in_follow_up(make_app, db_path):
+    """Check-ins said "Next: today" while Follow-up and the thank-you said two weeks on."""
+    from textual.widgets import TextArea
+
+    from careertui.core.model import Meeting, Profile
+
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ana", manager_name="Dana Okafor"))
+    app.workbook.add(Meeting(date="2026-11-25", time="09:00"))
+    app.workbook.add(Capture(kind="action", text="Book the [b]x training 目标", owner="Dana",
+                             due="2026-12-04"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")  # built before the date is set: must hear of it
+        await enter(pilot, "follow-up")
+        await pilot.press("+", "2", "w")
+        await settle(pilot)
+        assert "Wed 9 Dec 2026" in app.query_one("#thank-you-body TextArea", TextArea).text
+        await enter(pilot, "check-ins")
+        overview = str(app.query_one("#checkin-overview").render())
+        assert "Next: Wed 9 Dec 2026" in overview and "(today)" not in overview
+        assert "Waiting on your manager: 1" in overview
+        assert "• Book the [b]x training 目标 (due Fri 4 Dec 2026)" in overview
+        assert await app.save_workbook()
+    [meeting] = _stored(db_path, "meetings")
+    assert meeting["next_check_in"] == "2026-12-09"
+
+
+async def test_the_note_brings_new_blockers_and_progress_since_the_conversation(
+        make_app, db_path):
+    """A shareable check-in's blockers reached nobody, and "since" said today's date."""
+    from careertui.core.model import Goal, Meeting
+    from careertui.ui.widgets.fields import ShareableToggle
+
+    app = make_app()
+    app.workbook.add(Meeting(date="2026-11-11", time="09:00"))
+    app.workbook.add(Goal(id="g1", title="Lead the pricing project", shareable=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        checkins = app.query_one("#checkins-list", RecordList)
+        checkins.query_one("#field-new_items", TextArea).focus()
+        await paste(pilot, "Blocked on data access [/]\nNeed a reviewer مرحبا")
+        checkins.query_one("#field-shareable", ShareableToggle).focus()
+        await pilot.pause()
+        await pilot.press("space")
+        await settle(pilot)
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, NoteScreen))
+        note = app.screen.note
+        assert "**Progress since Wed 11 Nov 2026**" in note
+        assert "Progress since Wed 25 Nov" not in note
+        assert ("**New requests and blockers**\n\n- Blocked on data access [/]\n"
+                "- Need a reviewer مرحبا") in note
+        await pilot.press("escape")
+        await settle(pilot)
+        assert await app.save_workbook()
+    [checkin] = _stored(db_path, "checkins")
+    assert checkin["shareable"] is True and "Blocked on data access" in checkin["new_items"]

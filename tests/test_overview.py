@@ -3,10 +3,11 @@
 from datetime import date
 
 from careertui.core.drafting.checkin_note import prepare_note
-from careertui.core.model import Capture, CheckIn, Goal, Profile, Request
+from careertui.core.model import Capture, CheckIn, Goal, Meeting, Profile, Request
 from careertui.core.overview import (
     days_since_last,
     last_progress,
+    manager_actions,
     next_check_in,
     open_actions,
     progress_history,
@@ -72,7 +73,8 @@ def test_prepare_note_uses_shareable_records_only():
                         CHECKINS, TODAY)
     assert "SECRET" not in note
     assert note.startswith("## One-on-one, Wed 25 Nov 2026")
-    assert "**Progress since Wed 11 Nov 2026**" in note
+    # the shareable check-in of 11 Nov notes what moved since the one before it
+    assert "**Progress since Wed 28 Oct 2026**" in note
     assert "- **Lead the pricing project** (in progress): first draft shipped" in note
     assert "- Send the plan (me, due Fri 20 Nov 2026) (overdue)" in note
     assert note.index("Send the plan") < note.index("Intro to Sam (Priya, due Tue 1 Dec 2026)")
@@ -83,3 +85,55 @@ def test_prepare_note_uses_shareable_records_only():
 def test_prepare_note_with_nothing_yet():
     note = prepare_note(Profile(), [], [], [], [], TODAY)
     assert "- Nothing to report yet" in note
+
+
+def test_before_any_check_in_the_next_is_the_one_set_after_the_conversation():
+    """Follow-up's Next 1:1 (the meeting's next_check_in) is the next one-on-one, as the
+    thank-you email says; without it, the conversation's day plus the cadence."""
+    talk = Meeting(date="2026-11-25", next_check_in="2026-12-09")
+    assert next_check_in([], "2w", TODAY, talk) == date(2026, 12, 9)
+    undecided = Meeting(date="2026-11-20")
+    assert next_check_in([], "2w", TODAY, undecided) == date(2026, 12, 4)
+    assert next_check_in([], "2w", TODAY, Meeting()) == TODAY
+    # a check-in after the conversation plans from itself
+    later = [CheckIn(date="2026-11-27", next_date="2026-12-15")]
+    assert next_check_in(later, "2w", TODAY, talk) == date(2026, 12, 15)
+    # a conversation after the last check-in plans from the conversation
+    assert next_check_in(CHECKINS, "2w", TODAY, talk) == date(2026, 12, 9)
+
+
+def test_waiting_on_the_manager_includes_the_action_items_they_own():
+    captures = [
+        *CAPTURES,
+        Capture(kind="action", text="Book the training", owner="Dana"),
+        Capture(kind="action", text="Check the budget", owner="dana okafor", due="2026-11-01"),
+        Capture(kind="action", text="Closed one", owner="Dana", status="done"),
+        Capture(kind="action", text="Sam's part", owner="Sam"),
+    ]
+    owed = [c.text for c in manager_actions(captures, "Dana Okafor", TODAY)]
+    assert owed == ["Check the budget", "Intro to Sam", "Book the training"]
+    assert [c.text for c in manager_actions(captures, "", TODAY)] == ["Intro to Sam"]
+
+
+def test_the_note_brings_the_shareable_check_ins_new_requests_and_blockers():
+    today = date(2026, 11, 27)
+    checkins = [
+        CheckIn(date="2026-11-27", new_items="- Blocked on data access\nNeed a [b]x reviewer 目标",
+                progress={"g1": "kicked off"}, shareable=True),
+        CheckIn(date="2026-11-25", new_items="SECRET blocker", raise_next="SECRET topic"),
+    ]
+    note = prepare_note(Profile(), [GOAL], [], [], checkins, today)
+    assert "**New requests and blockers**\n\n- Blocked on data access\n" \
+        "- Need a [b]x reviewer 目标" in note
+    assert "SECRET" not in note
+    assert "**Progress since Wed 25 Nov 2026**" in note  # the check-in before, not today
+
+
+def test_the_first_check_in_notes_progress_since_the_conversation():
+    today = date(2026, 11, 27)
+    first = [CheckIn(date="2026-11-27", progress={"g1": "kicked off"}, shareable=True)]
+    meetings = [Meeting(date="2026-11-13"), Meeting(date="2026-12-01")]
+    note = prepare_note(Profile(), [GOAL], [], [], first, today, meetings)
+    assert "**Progress since Fri 13 Nov 2026**" in note
+    assert "Progress since Fri 27 Nov" not in prepare_note(Profile(), [GOAL], [], [], first, today)
+    assert "**Progress**" in prepare_note(Profile(), [GOAL], [], [], first, today)

@@ -188,3 +188,23 @@ def test_shareable_only_says_per_section_how_many_private_items_it_left_out(tmp_
     assert "SECRET" not in text
     full = render_workbook(contents, today=TODAY)
     assert "left out." not in full and "SECRET second idea" in full
+
+
+def test_an_informational_interview_reads_who_when_what_then_next(tmp_path):
+    """Who (their role), the day: what was learned. Next: the step, each a sentence."""
+    from careertui.core.model import Interview
+
+    contents = WorkbookContents.of(Workbook.open(tmp_path / "i.json", lock=False))
+    contents.interviews = [
+        Interview(person="Priya Shah", their_role="Analytics lead", date="2026-11-27",
+                  learned="dbt is essential", next_step="Pair with Priya on a model",
+                  shareable=True),
+        Interview(person="Sam", next_step="Ask about on-call!", shareable=True),
+        Interview(person="目标 [b]x", learned="Ends already.", shareable=True),
+    ]
+    text = render_workbook(contents, today=TODAY, shareable_only=True)
+    assert ("- Priya Shah (Analytics lead), Fri 27 Nov 2026: dbt is essential. "
+            "Next: Pair with Priya on a model.") in text
+    assert "- Sam. Next: Ask about on-call!" in text
+    assert "- 目标 [b]x: Ends already." in text
+    assert "Talked to" not in text and ".." not in text

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from .actions import is_overdue
 from .advice import days_waiting
 from .dates import iso_or_none
-from .model import Capture, CheckIn, Goal, Request
+from .model import Capture, CheckIn, Goal, Meeting, Request
 
 CADENCE_DAYS = {"1w": 7, "2w": 14, "4w": 28}
 
@@ -29,16 +29,28 @@ def days_since_last(checkins: Sequence[CheckIn], today: date) -> int | None:
     return (today - day).days if day else None
 
 
-def next_check_in(checkins: Sequence[CheckIn], cadence: str, today: date) -> date:
-    """The next one-on-one: the date set at the last one, else last + cadence, else today."""
+def next_check_in(
+    checkins: Sequence[CheckIn], cadence: str, today: date, meeting: Meeting | None = None
+) -> date:
+    """The next one-on-one, from the latest conversation: the date set at it (a check-in's
+    Next one-on-one, or Follow-up's Next 1:1 for the career conversation), else its date
+    plus the cadence, else today. So Check-ins, Follow-up and the thank-you agree."""
+    step = timedelta(days=CADENCE_DAYS.get(cadence, 14))
     last = last_check_in(checkins)
+    talked = iso_or_none(meeting.date) if meeting is not None else None
+    last_day = iso_or_none(last.date) if last is not None else None
+    if meeting is not None and (last_day is None or (talked is not None and talked > last_day)):
+        planned = iso_or_none(meeting.next_check_in)
+        if planned is not None:
+            return planned
+        if talked is not None:
+            return talked + step
     if last is not None:
         planned = iso_or_none(last.next_date)
         if planned is not None:
             return planned
-        day = iso_or_none(last.date)
-        if day is not None:
-            return day + timedelta(days=CADENCE_DAYS.get(cadence, 14))
+        if last_day is not None:
+            return last_day + step
     return today
 
 
@@ -68,6 +80,19 @@ def waiting_requests(requests: Sequence[Request], today: date) -> list[Waiting]:
         if days is not None:
             found.append(Waiting(request, days))
     return sorted(found, key=lambda w: -w.days)
+
+
+def owed_by_manager(item: Capture, manager_name: str) -> bool:
+    """An action item the manager owns: "manager" (from "@manager" or "@mgr") or their name."""
+    owner = " ".join(item.owner.split()).casefold()
+    name = " ".join(manager_name.split()).casefold()
+    return owner == "manager" or (bool(name) and owner in {name, name.split()[0]})
+
+
+def manager_actions(captures: Sequence[Capture], manager_name: str, today: date) -> list[Capture]:
+    """Open action items the manager owns, most urgent first: with the requests not yet
+    answered, what the person is waiting on their manager for."""
+    return [c for c in open_actions(captures, today) if owed_by_manager(c, manager_name)]
 
 
 def last_progress(goal: Goal, checkins: Sequence[CheckIn]) -> tuple[str, str] | None:

@@ -7,8 +7,8 @@ from datetime import date
 
 from ..actions import is_overdue
 from ..capture import owner_label
-from ..dates import friendly
-from ..model import Capture, CheckIn, Goal, Profile, Request
+from ..dates import friendly, iso_or_none
+from ..model import Capture, CheckIn, Goal, Meeting, Profile, Request
 from ..overview import last_check_in, open_actions, waiting_requests
 
 
@@ -19,12 +19,15 @@ def prepare_note(
     captures: Sequence[Capture],
     checkins: Sequence[CheckIn],
     today: date,
+    meetings: Sequence[Meeting] = (),
 ) -> str:
-    """Markdown for the manager: progress, open items, waiting requests, topics.
+    """Markdown for the manager: progress, new requests and blockers, open items,
+    waiting requests, topics.
 
     Only shareable records are read: goals, action items and requests marked
-    shareable, and the progress notes and topics of the latest check-in the
-    person marked shareable. Private records never reach the note.
+    shareable, and the progress notes, new requests, blockers and topics of the
+    latest check-in the person marked shareable. Private records never reach the
+    note (only the date of an earlier check-in or meeting, for "since").
     """
     lines = [f"## One-on-one, {friendly(today)}", ""]
     last = last_check_in([c for c in checkins if c.shareable])
@@ -34,8 +37,12 @@ def prepare_note(
         note = last.progress.get(goal.id, "").strip() if last else ""
         status = f" ({goal.status})" if goal.status else ""
         progress.append(f"- **{goal.title.strip()}**{status}" + (f": {note}" if note else ""))
-    since = f" since {friendly(last.date)}" if last and last.date else ""
+    previous = previous_talk(last, checkins, meetings) if last else None
+    since = f" since {friendly(previous)}" if previous else ""
     lines += [f"**Progress{since}**", ""] + (progress or ["- Nothing to report yet"])
+    blockers = _lines(last.new_items) if last else []
+    if blockers:
+        lines += ["", "**New requests and blockers**", ""] + [f"- {b}" for b in blockers]
     actions = [c for c in open_actions(captures, today) if c.shareable]
     if actions:
         lines += ["", "**Open action items**", ""]
@@ -50,8 +57,28 @@ def prepare_note(
         for entry in waiting:
             plural = "s" if entry.days != 1 else ""
             lines.append(f"- {entry.request.ask.strip()} (asked {entry.days} day{plural} ago)")
-    raise_next = last.raise_next if last else ""
-    topics = [line.strip(" -") for line in raise_next.splitlines() if line.strip(" -")]
+    topics = _lines(last.raise_next) if last else []
     if topics:
         lines += ["", "**What I would like to raise**", ""] + [f"- {t}" for t in topics]
     return "\n".join(lines) + "\n"
+
+
+def previous_talk(
+    checkin: CheckIn, checkins: Sequence[CheckIn], meetings: Sequence[Meeting]
+) -> date | None:
+    """The day of the one-on-one before `checkin` (the progress it notes is what moved
+    since then), else of the last career conversation before it; None if neither."""
+    day = iso_or_none(checkin.date)
+    if day is None:
+        return None
+    for dated in (sorted(d for c in checkins if (d := iso_or_none(c.date)) and d < day),
+                  sorted(d for m in meetings if (d := iso_or_none(m.date)) and d < day)):
+        if dated:
+            return dated[-1]
+    return None
+
+
+def _lines(text: str) -> list[str]:
+    """One item per line, without the bullets a person may have typed."""
+    return [" ".join(line.strip().lstrip("-*• ").split()) for line in text.splitlines()
+            if line.strip().lstrip("-*• ").strip()]

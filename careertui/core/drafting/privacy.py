@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..model import (
     Achievement,
@@ -51,20 +52,38 @@ def phrases(record: Record) -> set[str]:
     return found
 
 
+@dataclass(frozen=True)
+class PrivateWords:
+    """The private phrases of a set of records, gathered once: an email's status line
+    checks its draft on every key typed, and reading every record each time is slow."""
+
+    phrases: tuple[str, ...] = ()
+    """Private phrases no shareable record says too, in the order they are reported."""
+
+    @classmethod
+    def of(cls, records: Iterable[Record]) -> PrivateWords:
+        records = list(records)
+        shared = set().union(*(phrases(r) for r in records if r.shareable)) if records else set()
+        found: list[str] = []
+        for record in records:
+            if record.shareable:
+                continue
+            for phrase in sorted(phrases(record)):
+                if phrase not in found and not any(
+                        phrase.casefold() in said.casefold() for said in shared):
+                    found.append(phrase)  # (a phrase a shareable record says too is no leak)
+        return cls(tuple(found))
+
+    def mentions(self, text: str) -> list[str]:
+        """The private phrases `text` contains, in any case: the thank-you says an action
+        item "Ask about the move" as "I will ask about the move"."""
+        flat = " ".join(text.split()).casefold()
+        return [phrase for phrase in self.phrases if phrase.casefold() in flat]
+
+
 def private_mentions(text: str, records: Iterable[Record]) -> list[str]:
     """The private phrases `text` contains, leaving out any a shareable record says too."""
-    records = list(records)
-    shared = set().union(*(phrases(r) for r in records if r.shareable)) if records else set()
-    flat = " ".join(text.split())
-    mentions = []
-    for record in records:
-        if record.shareable:
-            continue
-        for phrase in sorted(phrases(record)):
-            if phrase in flat and phrase not in mentions and not any(
-                    phrase in said for said in shared):  # a shareable record says it too
-                mentions.append(phrase)
-    return mentions
+    return PrivateWords.of(records).mentions(text)
 
 
 def describe_mentions(mentions: list[str]) -> str:

@@ -85,6 +85,13 @@ class WorkbookContents:
         )
 
 
+RECORD_TABLES = frozenset({Reflection.TABLE, Achievement.TABLE, CareerPath.TABLE,
+                           Interview.TABLE, Goal.TABLE, Request.TABLE, Meeting.TABLE,
+                           Capture.TABLE, CheckIn.TABLE})
+"""The tables `WorkbookContents.records` reads: a stage that checks a draft for private
+words listens to them all."""
+
+
 def export_file_name(today: date, shareable_only: bool) -> str:
     """careertui-workbook-2026-11-26.md, or careertui-shareable-… for a shareable copy."""
     return f"careertui-{'shareable' if shareable_only else 'workbook'}-{today.isoformat()}.md"
@@ -265,15 +272,23 @@ def _paths(
 
 
 def _interview(item: Interview, keep: _Filter) -> str:
+    """"- Priya Shah (Analytics lead), Fri 27 Nov 2026: what I learned. Next: the step."
+    Who first, as a reader scans for names; each part ends as a sentence does."""
     who = _line(item.person) or "Someone"
     role = f" ({_line(item.their_role)})" if item.their_role.strip() else ""
-    when = f"{friendly(item.date)}, " if item.date else ""
-    line = f"- Talked to {when}{who}{role}"
+    when = f", {friendly(item.date)}" if item.date else ""
+    line = f"- {who}{role}{when}"
     if item.learned.strip():
-        line += f": {_line(item.learned)}"
+        line += f": {_sentence(item.learned)}"
     if item.next_step.strip():
-        line += f" Next: {_line(item.next_step)}"
+        line += f"{'' if item.learned.strip() else '.'} Next: {_sentence(item.next_step)}"
     return line + keep.label(item)
+
+
+def _sentence(text: str) -> str:
+    """One line that ends as a sentence: a full stop added unless it already ends in one."""
+    text = _line(text)
+    return text if text.endswith((".", "!", "?", "…", "。", "！", "？")) else f"{text}."
 
 
 def _goals(

@@ -22,15 +22,21 @@ class NoteScreen(ModalScreen[str | None]):
         Binding("f4", "dismiss('export')", "Export", id="export-draft"),
     ]
 
-    def __init__(self, title: str, note: str) -> None:
+    def __init__(self, title: str, note: str, warning: str = "") -> None:
         super().__init__()
         self.title_text = title
         self.note = note
+        self.warning = warning
+        """"it mentions 1 private item (…)", said in place of "shareable records only"."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide-dialog"):
             yield Static(plain(self.title_text), classes="dialog-title")
-            yield Static("Built from shareable records only.", classes="dialog-hint")
+            if self.warning:
+                yield Static(plain(f"⚠ Not ready to share: {self.warning}."),
+                             id="note-warning", classes="dialog-hint -warning")
+            else:
+                yield Static("Built from shareable records only.", classes="dialog-hint")
             preview = MarkdownPreview(self.note, id="note-preview")
             preview.border_title = "As your manager will read it"
             yield preview

@@ -20,9 +20,10 @@ LAST_FOLDER = "last_save_folder"
 
 
 async def save_to_chosen_file(
-    app: App[Any], default: Path, payload: bytes, what: str
+    app: App[Any], default: Path, payload: bytes, what: str, warning: str = ""
 ) -> Path | None:
-    """Ask where to save (a file or a folder), ask before replacing, then say where it went.
+    """Ask where to save (a file or a folder), ask before replacing, then say where it went,
+    with `warning` as a note ("it mentions 2 private items …"), as a copy says it.
 
     Must run in a worker: it waits on dialogs. Returns the path written, or None.
     """
@@ -64,7 +65,9 @@ async def save_to_chosen_file(
                   severity="error", timeout=10)
             return None
         else:
-            _tell(app, f"Saved {what} to\n{display_path(written)}", timeout=10)
+            note = f"\nNote: {warning}." if warning else ""
+            _tell(app, f"Saved {what} to\n{display_path(written)}{note}", timeout=10,
+                  severity="warning" if warning else "information")
             if settings is not None and settings.get(LAST_FOLDER) != str(written.parent):
                 settings.remember(LAST_FOLDER, str(written.parent))
                 await asyncio.to_thread(settings.write)  # a folder not remembered: no harm

@@ -23,6 +23,9 @@ from ...core.actions import apply_action_status, is_overdue
 from ...core.capture import owner_label
 from ...core.dates import friendly
 from ...core.drafting.checkin_note import prepare_note
+from ...core.drafting.privacy import describe_mentions, private_mentions
+from ...core.drafting.workbook_export import WorkbookContents
+from ...core.meetings import latest_meeting
 from ...core.model import (
     CADENCES,
     CHECK_IN_CADENCE,
@@ -30,6 +33,7 @@ from ...core.model import (
     Capture,
     CheckIn,
     Goal,
+    Meeting,
     Record,
     Request,
 )
@@ -37,6 +41,7 @@ from ...core.overview import (
     active_goals,
     days_since_last,
     last_progress,
+    manager_actions,
     newest_first,
     next_check_in,
     open_actions,
@@ -65,8 +70,9 @@ class CheckInsStage(Stage):
         "goal, and prepare a short note for your manager (f2)."
     )
 
-    SHOWS = frozenset({CheckIn.TABLE, Capture.TABLE, Goal.TABLE, Request.TABLE, "values",
-                       "profile"})
+    SHOWS = frozenset({CheckIn.TABLE, Capture.TABLE, Goal.TABLE, Request.TABLE, Meeting.TABLE,
+                       "values", "profile"})
+    """Meetings too: Follow-up's Next 1:1 is the next one-on-one until a check-in is noted."""
 
     BINDINGS = [
         Binding("f2", "prepare", "Prepare note", id="prepare-note"),
@@ -148,7 +154,7 @@ class CheckInsStage(Stage):
         book, today = self.workbook, self.now().date()
         checkins = book.all(CheckIn)
         since = days_since_last(checkins, today)
-        upcoming = next_check_in(checkins, self._cadence(), today)
+        upcoming = next_check_in(checkins, self._cadence(), today, latest_meeting(book))
         lines = [
             ("Last one-on-one: never noted" if since is None else
              f"Last one-on-one: {since} day{'s' if since != 1 else ''} ago")
@@ -166,10 +172,15 @@ class CheckInsStage(Stage):
             mark = "⚠ " if is_overdue(item, today) else "• "
             lines.append(f"  {mark}{item.text} ({owner_label(item.owner, manager)}{due})")
         waiting = waiting_requests(book.all(Request), today)
+        owed = manager_actions(book.all(Capture), manager, today)
         lines.append("")
-        lines.append(f"Waiting on your manager: {len(waiting)}")
+        lines.append(f"Waiting on your manager: {len(waiting) + len(owed)}")
         for entry in waiting[:5]:
             lines.append(f"  • {entry.request.ask} ({entry.days} days)")
+        for item in owed[:5]:
+            due = f"due {friendly(item.due)}" if item.due else "action item"
+            mark = "⚠ " if is_overdue(item, today) else "• "
+            lines.append(f"  {mark}{item.text} ({due})")
         goals = active_goals(book.all(Goal))
         lines.append("")
         lines.append(f"Active goals: {len(goals)}")
@@ -312,7 +323,17 @@ class CheckInsStage(Stage):
     def note(self) -> str:
         book = self.workbook
         return prepare_note(book.profile(), book.all(Goal), book.all(Request),
-                            book.all(Capture), book.all(CheckIn), self.now().date())
+                            book.all(Capture), book.all(CheckIn), self.now().date(),
+                            book.all(Meeting))
+
+    def note_warning(self, note: str) -> str:
+        """"it mentions 1 private item (…)": a shareable check-in's words may quote a goal
+        or a request made private since ("Raise next time: the move to Lisbon"). The
+        check-ins' own words are not counted either way: a shareable one would vouch for
+        the words it quotes, and a private one's topics are carried into the next."""
+        records = [r for r in WorkbookContents.of(self.workbook).records()
+                   if not isinstance(r, CheckIn)]
+        return describe_mentions(private_mentions(note, records))
 
     @on(Button.Pressed, "#checkin-prepare")
     def action_prepare(self) -> None:
@@ -321,21 +342,25 @@ class CheckInsStage(Stage):
     @work(exclusive=True, group="checkin-note")
     async def _prepare(self) -> None:
         from ..screens.note import NoteScreen
+        from ..screens.save_file import save_to_chosen_file
 
         note = self.note()
+        warning = self.note_warning(note)
         if not any(c.shareable for c in self.workbook.all(CheckIn)):
             self.notify("Your check-ins are private, so their progress notes are left out: "
                         "mark one shareable to include them.", severity="warning")
         choice = await self.app.push_screen_wait(NoteScreen("Note for your next one-on-one",
-                                                            note))
+                                                            note, warning))
         if choice == "copy":
-            await self.copy_out(note, "One-on-one note")
+            await self.copy_out(note, "One-on-one note", warning)
         elif choice == "export":
             name = f"one-on-one-{self.now().date().isoformat()}.md"
-            await self.export_out(Path.cwd() / name, note.encode("utf-8"), "the note")
+            await save_to_chosen_file(self.app, Path.cwd() / name, note.encode("utf-8"),
+                                      "the note", warning)
 
     async def action_copy_note(self) -> None:
-        await self.copy_out(self.note(), "One-on-one note")
+        note = self.note()
+        await self.copy_out(note, "One-on-one note", self.note_warning(note))
 
 
 def _first_line(text: str) -> str:

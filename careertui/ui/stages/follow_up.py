@@ -20,6 +20,7 @@ from textual.widgets import Button, Label, Static
 from ...core.actions import action_order, apply_action_status, thank_you_status
 from ...core.dates import friendly
 from ...core.drafting.emails import Email, StoredDraft, thank_you
+from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
 from ...core.meetings import latest_meeting
 from ...core.model import Capture, Meeting, Record
 from ...core.store import Workbook
@@ -39,7 +40,8 @@ class FollowUpStage(DraftActions, Stage):
         "email below is drafted from the meeting's shareable notes and action items."
     )
 
-    SHOWS = frozenset({Capture.TABLE, Meeting.TABLE, "profile"})
+    SHOWS = frozenset({Capture.TABLE, Meeting.TABLE, "profile", *RECORD_TABLES})
+    """Every record too: the email says when it quotes one made private since."""
 
     BINDINGS = [*draft_bindings("copy_thank_you"),
                 Binding("f5", "mark_sent", "Sent", id="mark-sent")]
@@ -58,6 +60,7 @@ class FollowUpStage(DraftActions, Stage):
                 recipient=self._recipient,
                 missing="No meeting yet: capture one on the Meeting stage first.",
                 sent=self._sent,
+                records=lambda: WorkbookContents.of(self.workbook).records(),
             ),
             id_prefix="thank-you",
             mail_button=False,

@@ -17,7 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label
 
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
-from ...core.model import AGENDA_TEXT, Invite, Profile
+from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
+from ...core.model import AGENDA_TEXT, Invite, Profile, Record
 from ...core.store import Workbook
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import TickBox
@@ -32,7 +33,8 @@ class InviteStage(DraftActions, Stage):
         "your manager what to expect. The draft follows the fields until you edit it."
     )
 
-    SHOWS = frozenset({"profile", "values"})
+    SHOWS = frozenset({"profile", "values", *RECORD_TABLES})
+    """Every record too: the email says when it quotes one made private since."""
 
     BINDINGS: ClassVar[list[BindingType]] = draft_bindings("copy_email")
 
@@ -49,6 +51,7 @@ class InviteStage(DraftActions, Stage):
                 save=self._save,
                 recipient=self._recipient,
                 fill_where="in the fields above",
+                records=self._records,
             ),
             id_prefix="invite",
             fill=True,
@@ -126,6 +129,9 @@ class InviteStage(DraftActions, Stage):
         invite.subject, invite.body, invite.drafted_body = stored
         if write:
             self._save_invite()
+
+    def _records(self) -> list[Record]:
+        return WorkbookContents.of(self.workbook).records()
 
     def _recipient(self) -> tuple[str, str]:
         profile = self.workbook.profile()

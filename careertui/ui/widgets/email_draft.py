@@ -25,6 +25,8 @@ from textual.widgets import Button, Input, Label, Static
 
 from ...core.drafting.emails import Email, StoredDraft, mailto_url, recipient, to_eml
 from ...core.drafting.placeholders import IN_PROFILE, describe_unfilled
+from ...core.drafting.privacy import PrivateWords, describe_mentions
+from ...core.model import Record
 from .markdown_editor import NARROW_BELOW, MarkdownEditor
 
 REDRAFT_DELAY = 0.12
@@ -88,6 +90,10 @@ class DraftSource:
     sent: Callable[[], str] = lambda: ""
     """Once the email was sent, the status line says so ("Sent Fri 27 Nov, 14:05")
     instead of "Ready to send."; "" while it is not sent."""
+    records: Callable[[], Sequence[Record]] = lambda: ()
+    """Every record of the workbook: an email that quotes one made private since (a goal
+    in the agenda it includes, an action item) is "Not ready to share", and copying,
+    saving or opening it says so."""
 
 
 class EmailDraft(Vertical):
@@ -128,6 +134,10 @@ class EmailDraft(Vertical):
         self._mail_button = mail_button
         self._buttons = tuple(buttons)
         self._timer: Timer | None = None
+        self._private: PrivateWords | None = None
+        """The workbook's private words, gathered when first needed after a change."""
+        self.mentions: tuple[str, ...] = ()
+        """Private words the email quotes, as the status line last said."""
         stored = source.load()
         if stored is not None and not stored.body:
             self._keep(source.draft(), write=False)  # shown at once, written on first change
@@ -183,8 +193,15 @@ class EmailDraft(Vertical):
             self.editor.set_text(email.body)
             self.refresh_status()
 
+    def private_mentions(self, text: str) -> list[str]:
+        """Words of records marked private that `text` quotes."""
+        if self._private is None:
+            self._private = PrivateWords.of(self.source.records())
+        return self._private.mentions(text)
+
     def follow(self) -> None:
         """A source changed: redraft a moment later, unless the person edited the email."""
+        self._private = None  # a record may have been made private
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(REDRAFT_DELAY, self._follow_now)
@@ -201,6 +218,7 @@ class EmailDraft(Vertical):
 
     def show(self) -> None:
         """Show the email as kept now (another stage changed it, or a new meeting)."""
+        self._private = None
         stored = self.source.load()
         if stored is not None and not stored.body:
             self._keep(self.source.draft(), write=False)
@@ -217,26 +235,33 @@ class EmailDraft(Vertical):
     def refresh_status(self) -> None:
         stored = self.source.load()
         if stored is None:
+            self.mentions = ()
             self.unfilled = ()
             self.query_one(f"#{self.prefix}-status", Static).update("")
             return
+        self.mentions = tuple(self.private_mentions(f"{stored.subject}\n{stored.body}"))
         self.unfilled = tuple(Email.as_edited(stored.subject, stored.body).unfilled)
 
     def watch_unfilled(self, unfilled: tuple[str, ...]) -> None:
-        """The line under the subject: ready, or which placeholders are left."""
+        """The line under the subject: ready, or what is private or left to fill."""
         if self.source.load() is None:
             return
         status = self.query_one(f"#{self.prefix}-status", Static)
         kept = " Your edits are kept; f2 redrafts." if self.edited else ""
         sent = self.source.sent()
+        problems = []
+        if self.mentions:
+            problems.append(f"Not ready to share: {describe_mentions(list(self.mentions))}.")
+        if unfilled:
+            problems.append(f"{describe_unfilled(list(unfilled), self.source.fill_where)}.")
         if sent:
             status.update(f"{sent}.")
-        elif unfilled:
-            status.update(f"⚠ {describe_unfilled(list(unfilled), self.source.fill_where)}.{kept}")
+        elif problems:
+            status.update(f"⚠ {' '.join(problems)}{kept}")
         else:
             status.update(f"Ready to send.{kept}")
-        status.set_class(bool(unfilled) and not sent, "-warning")
-        status.set_class(not unfilled or bool(sent), "-ok")
+        status.set_class(bool(problems) and not sent, "-warning")
+        status.set_class(not problems or bool(sent), "-ok")
         self.editor.preview.highlights = unfilled
 
     def current(self) -> Email | None:
@@ -296,7 +321,9 @@ class EmailDraft(Vertical):
             return
         result = await copy_text(self.app, email.as_text())
         message = result.notice(self.source.what)
-        warning = describe_unfilled(email.unfilled, self.source.fill_where)
+        warning = "; ".join(w for w in (
+            describe_mentions(self.private_mentions(email.as_text())),
+            describe_unfilled(email.unfilled, self.source.fill_where)) if w)
         if warning:
             message = f"{message}\nNote: {warning}."
         self.notify(message, title="Copied" if not result.problem else "Copy",
@@ -317,7 +344,8 @@ class EmailDraft(Vertical):
         today = (clock() if clock is not None else datetime.now().astimezone()).date()
         default = Path.cwd() / f"{self.source.file_stem}-{today.isoformat()}.eml"
         what = f"the {self.source.what[:1].lower()}{self.source.what[1:]}"
-        written = await save_to_chosen_file(self.app, default, payload, what)
+        privacy = describe_mentions(self.private_mentions(email.as_text()))
+        written = await save_to_chosen_file(self.app, default, payload, what, privacy)
         if written is None:
             return
         problems = []
@@ -338,7 +366,11 @@ class EmailDraft(Vertical):
             return
         _, address = self.source.recipient()
         problem = open_detached(mailto_url(email.subject, email.body, address.strip()))
-        if problem is None:
+        privacy = describe_mentions(self.private_mentions(email.as_text()))
+        if problem is None and privacy:
+            self.notify(f"Asked your mail app to open a new message.\nNote: {privacy}.",
+                        severity="warning", timeout=10)
+        elif problem is None:
             self.notify("Asked your mail app to open a new message.")
         else:
             self.notify(
