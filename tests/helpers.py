@@ -90,8 +90,9 @@ async def self_assessment_built(pilot: Pilot) -> None:
 
 
 async def until(pilot: Pilot, condition: Callable[[], object], tries: int = 200) -> None:
-    """Pause until `condition()` holds, or `tries` short pauses have passed."""
+    """Pause until `condition()` holds; fail the test if it never does."""
     for _ in range(tries):
         if condition():
             return
         await pilot.pause(0.02)
+    raise AssertionError(f"still not true after {tries} pauses: {condition}")
