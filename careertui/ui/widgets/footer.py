@@ -81,7 +81,9 @@ class KeysFooter(Footer):
             finally:
                 then()
 
-        if not self.call_next(rebuild_then):
+        if self.is_attached:
+            self.call_next(rebuild_then)
+        else:
             then()
 
     @property
