@@ -23,6 +23,7 @@ def create_app(
     lock: bool = True,
     tune_gc: bool = True,
     demo: bool = False,
+    prebuild: bool = True,
 ) -> CareerApp:
     """Open the workbook and build the app around it.
 
@@ -45,4 +46,5 @@ def create_app(
         retry_delay=retry_delay,
         tune_gc=tune_gc,
         demo=demo,
+        prebuild=prebuild,
     )

@@ -67,6 +67,7 @@ def make_app(db_path: Path, tmp_path: Path) -> Iterator[Callable[..., CareerApp]
         options.setdefault("config_dir", tmp_path / "config")
         options.setdefault("autosave_delay", 0.05)
         options.setdefault("tune_gc", False)
+        options.setdefault("prebuild", False)  # tests that need it turn it on
         app = create_app(**options)  # type: ignore[arg-type]
         built.append(app)
         return app

@@ -49,8 +49,11 @@ class CareerApp(App[None]):
                  theme_problems: Iterable[str] = (), theme_name: str | None = None,
                  clock: Clock = system_clock, cursor_blink: bool = True,
                  autosave_delay: float = 1.0, retry_delay: float = 10.0, tune_gc: bool = True,
-                 demo: bool = False) -> None:
+                 demo: bool = False, prebuild: bool = True) -> None:
         super().__init__()
+        self.prebuild = prebuild
+        """Build the other stages in the background once the first is shown (off in
+        most tests, which then build a stage when they first show it)."""
         self.demo = demo
         """A throwaway sample workbook: the header says so."""
         if demo:
@@ -88,6 +91,8 @@ class CareerApp(App[None]):
         self.call_after_refresh(self.workbook.prepare_save)
         if self.tune_gc:
             self.call_after_refresh(settle_memory)
+        if self.prebuild:  # after the first frame, and after the frozen start-up objects
+            self.call_after_refresh(self.main.prebuild_stages)
 
     def on_unmount(self) -> None:
         self.autosaver.stop()

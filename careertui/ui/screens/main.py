@@ -1,9 +1,11 @@
-"""The eight-stage shell: tabs built on first visit, the cursor kept in the stage
-shown, and every built stage told when the workbook changes."""
+"""The eight-stage shell: tabs built ahead of time while the person reads the first
+(or on first visit, if that comes sooner), the cursor kept in the stage shown, and
+every built stage told when the workbook changes."""
 
 from __future__ import annotations
 
 import asyncio
+from contextlib import ExitStack
 
 from textual import on
 from textual.app import ComposeResult
@@ -49,6 +51,7 @@ class MainScreen(Screen[None]):
         super().__init__(id="_default")
         self.workbook = workbook
         self._builds: dict[str, asyncio.Task[Stage]] = {}
+        self._to_prebuild: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="◆")
@@ -104,13 +107,49 @@ class MainScreen(Screen[None]):
         stage.reload_if_stale()  # the workbook changed while it was being built
         return stage
 
+    def prebuild_stages(self) -> None:
+        """Build the stages not shown yet in the background, one per idle moment, the
+        neighbours of the first stage first, so a first visit finds its stage built.
+
+        Each build starts only once the app has answered everything queued and drawn
+        the screen (`call_after_refresh`), so a key pressed meanwhile (typing in the
+        first stage, a ctrl+pagedown) is handled before the next stage is built; a
+        stage's own mounting runs as many small steps that keys can pass between.
+        """
+        ids = STAGE_IDS[1:]
+        self._to_prebuild = [ids[0], ids[-1], *ids[1:-1]]  # next, previous, then the rest
+        self.call_after_refresh(self._prebuild_next)
+
+    def _prebuild_next(self) -> None:
+        while self._to_prebuild and self.is_attached:
+            stage_id = self._to_prebuild.pop(0)
+            if stage_id in self._builds or self.stage(stage_id) is not None:
+                continue  # a visit got there first
+            self.run_worker(self._prebuild(stage_id), group="prebuild-stage")
+            return
+
+    async def _prebuild(self, stage_id: str) -> None:
+        await self.ensure_stage(stage_id)
+        self.call_after_refresh(self._prebuild_next)
+
     def enter_stage(self, stage_id: str) -> None:
         """Show a stage and put the cursor in its first field."""
         # Let go of the focus first: when a focused field is hidden, Textual hands
         # the focus to a sibling in the same (hidden) pane, which shows that pane again.
         self.set_focus(None)
         self.tabs.active = stage_id
-        self.focus_active_stage()
+        stage = self.stage(stage_id)
+        if stage is None or not stage.ready.is_set() or self.app.screen is not self:
+            self.focus_active_stage()  # built first, focused once built
+            return
+        # Built (ahead of time, or on an earlier visit): the new stage, its focus and
+        # its footer keys are drawn as one frame. Drawn one by one, each made its own
+        # layout and repaint of the whole screen, and the footer came last.
+        batch = ExitStack()
+        batch.enter_context(self.app.batch_update())
+        self.set_focus(stage.first_field(), scroll_visible=False)
+        self.set_timer(0.5, batch.close)  # never hold the screen longer, whatever happens
+        self.query_one(KeysFooter).show_keys_now(then=batch.close)  # then draw, once
 
     def step_stage(self, step: int) -> None:
         """The next (+1) or previous (-1) stage, wrapping round; only with no dialog open."""
@@ -137,7 +176,9 @@ class MainScreen(Screen[None]):
         stage = self.stage(self.active_stage_id)
         if stage is not None and stage.ready.is_set():
             stage.reload_if_stale()
-        self.focus_active_stage()
+        focused = self.focused
+        if stage is None or focused is None or stage not in focused.ancestors:
+            self.focus_active_stage()  # not yet focused by `enter_stage` (a click, say)
         self.app.request_save()  # type: ignore[attr-defined]
 
     def tell_stages(self, change: Change) -> None:

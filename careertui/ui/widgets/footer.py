@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from rich.cells import cell_len
@@ -69,6 +69,22 @@ class KeysFooter(Footer):
             self._timer = self.set_timer(SETTLE, self._rebuild)
         else:  # focus is still moving (a stage switch sends several signals)
             self._timer.reset()
+
+    def show_keys_now(self, then: Callable[[], object]) -> None:
+        """Show the keys of the focus as it is now, without waiting for the signals
+        to settle, then call `then`: for a caller that has finished moving the focus
+        (a stage switch) and draws once the keys are in place."""
+
+        async def rebuild_then() -> None:
+            try:
+                await self._rebuild()
+            finally:
+                then()
+
+        if self.is_attached:
+            self.call_next(rebuild_then)
+        else:
+            then()
 
     @property
     def settling(self) -> bool:

@@ -717,7 +717,7 @@ class RecordList(Vertical, Generic[R]):
         target.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        in_table = self.table.has_focus
+        in_table = self.app.focused is self.table  # at once: has_focus lags a message behind
         if action in {"delete", "move"}:
             return in_table and bool(self.records)
         if action == "sort":
