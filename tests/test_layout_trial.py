@@ -103,3 +103,106 @@ async def test_requests_show_every_column_there_is_room_for(make_app, sample_pat
         assert headers(requests) == expected
         row = requests.table.get_row_at(0)
         assert "shareable" in str(row[-1]) or "private" in str(row[-1])
+
+
+# -- 2. the Agenda: the cursor in the editor, f6 from anywhere ----------------------------
+
+
+def footer_keys(app) -> list[str]:
+    from careertui.ui.widgets.footer import KeysFooter
+
+    shown = app.screen_stack[0].query_one(KeysFooter).shown_keys or ()
+    return [f"{key} {description}"
+            for key, _action, description, _enabled, _tooltip in shown]
+
+
+async def arrive_on_agenda(pilot, how: str) -> None:
+    from .helpers import run_command
+
+    app = pilot.app
+    if how == "palette":
+        await run_command(pilot, "Go to Agenda")
+    else:
+        await enter(pilot, "goals")
+        await pilot.press("ctrl+pagedown")
+    await until(pilot, lambda: app.focused is not None
+                and app.query_one("#stage-agenda") in app.focused.ancestors)
+    await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+@pytest.mark.parametrize("how", ["key", "palette"])
+async def test_arriving_on_the_agenda_puts_the_cursor_in_the_editor(make_app, sample_path,
+                                                                    size, how):
+    from careertui.ui.widgets.markdown_editor import MarkdownEditor
+
+    app = make_app(db_path=sample_path)
+    async with app.run_test(size=size) as pilot:
+        await arrive_on_agenda(pilot, how)
+        editor = app.query_one("#agenda-editor", MarkdownEditor)
+        assert app.focused is editor.text_area
+        assert shown_in_stage(app, "agenda")
+        # leave with the preview shown (or focused), come back: the editor again
+        await pilot.press("f6")
+        await settle(pilot)
+        assert app.focused is editor.preview
+        await pilot.press("ctrl+pageup")
+        await settle(pilot)
+        await arrive_on_agenda(pilot, how)
+        assert app.focused is editor.text_area
+        assert editor.text_area.display and editor.text_area.region.area
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_f6_works_from_the_agenda_buttons_and_the_footer_says_so(make_app, sample_path,
+                                                                       size):
+    from textual.widgets import Button
+
+    from careertui.ui.widgets.markdown_editor import MarkdownEditor
+
+    app = make_app(db_path=sample_path)
+    async with app.run_test(size=size) as pilot:
+        await enter(pilot, "agenda")
+        await settle(pilot)
+        editor = app.query_one("#agenda-editor", MarkdownEditor)
+        area = editor.text_area
+        assert app.focused is area
+        focused_border = area.styles.border_top
+        await pilot.press("f6")  # to the preview
+        await settle(pilot)
+        assert app.focused is editor.preview
+        await until(pilot, lambda: "f6 Editor" in footer_keys(app))
+        assert "f6 Editor" in footer_keys(app), footer_keys(app)
+        if area.display:  # side by side: the one with the cursor has the bright border
+            assert area.styles.border_top != focused_border
+            assert editor.preview.styles.border_top == focused_border
+        await pilot.press("f6")  # back to the editor
+        await settle(pilot)
+        assert app.focused is area
+        # from a button, f6 goes back to the editor too
+        app.query_one("#agenda-export", Button).focus()
+        await settle(pilot)
+        assert app.focused is app.query_one("#agenda-export", Button)
+        await until(pilot, lambda: "f6 Editor" in footer_keys(app))
+        assert "f6 Editor" in footer_keys(app), footer_keys(app)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert app.focused is area
+        assert focused_border == area.styles.border_top
+        assert "f4 Export" in footer_keys(app), footer_keys(app)
+
+
+# -- 6. the footer at 80 columns says the stage's own keys -------------------------------
+
+
+@pytest.mark.parametrize(("stage_id", "wanted"), [("agenda", "f4 Export"),
+                                                  ("follow-up", "f5 Sent")])
+async def test_the_footer_at_80_columns_says_export_and_sent(make_app, sample_path,
+                                                             stage_id, wanted):
+    app = make_app(db_path=sample_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await enter(pilot, stage_id)
+        await settle(pilot)
+        await until(pilot, lambda: wanted in footer_keys(app))
+        keys = footer_keys(app)
+        assert wanted in keys and "ctrl+q Quit" in keys and "f1 Keys" in keys, keys
