@@ -206,3 +206,37 @@ async def test_the_footer_at_80_columns_says_export_and_sent(make_app, sample_pa
         await until(pilot, lambda: wanted in footer_keys(app))
         keys = footer_keys(app)
         assert wanted in keys and "ctrl+q Quit" in keys and "f1 Keys" in keys, keys
+
+
+# -- 3. a date not understood: said whole, kept as typed ----------------------------------
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_a_date_not_understood_is_said_whole_and_kept(make_app, db_path, size):
+    from rich.cells import cell_len
+    from textual.widgets import Static
+
+    from careertui.ui.widgets.fields import DateInput
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await self_assessment_built(pilot)
+        achievements = app.query_one("#achievements-list", RecordList)
+        achievements.table.focus()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "field-what")
+        await pilot.press("shift+tab")  # back to the date, as a person would
+        when = achievements.query_one("#field-date", DateInput)
+        await until(pilot, lambda: app.focused is when.input)
+        await pilot.press("ctrl+a", "ctrl+k", *"last fri")
+        hint = when.query_one(".date-hint", Static)
+        await until(pilot, lambda: hint.has_class("-problem"))
+        await settle(pilot)
+        said = str(hint.render())
+        assert said.startswith("⚠ not a date")
+        assert hint.content_size.width >= cell_len(said), (said, hint.content_size)
+        assert hint.region.right <= app.size.width
+        assert when.input.value == "last fri"
+        await pilot.press("ctrl+q")
+    [achievement] = json.loads(db_path.read_text())["achievements"].values()
+    assert achievement["date"] == "last fri"  # kept as typed
