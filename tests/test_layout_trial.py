@@ -240,3 +240,29 @@ async def test_a_date_not_understood_is_said_whole_and_kept(make_app, db_path, s
         await pilot.press("ctrl+q")
     [achievement] = json.loads(db_path.read_text())["achievements"].values()
     assert achievement["date"] == "last fri"  # kept as typed
+
+
+# -- 5. check-ins: goal names whole ------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_check_in_progress_shows_whole_goal_names(make_app, sample_path, size):
+    from textual.geometry import Region
+    from textual.widgets import Label
+
+    from careertui.core.model import Goal
+    from careertui.core.overview import active_goals
+
+    app = make_app(db_path=sample_path)
+    titles = [goal.title for goal in active_goals(app.workbook.all(Goal))]
+    async with app.run_test(size=size) as pilot:
+        await enter(pilot, "check-ins")
+        await until(pilot, lambda: len(app.query(".progress-goal")) == len(titles))
+        await settle(pilot)
+        labels = list(app.query(".progress-goal").results(Label))
+        assert labels and any(len(title) > 30 for title in titles)
+        for label, title in zip(labels, titles, strict=True):
+            drawn = " ".join(strip.text.strip()
+                             for strip in label.render_lines(Region(0, 0, *label.size)))
+            assert " ".join(drawn.split()) == " ".join(title.split()), (drawn, title)
+            assert label.parent.size.height >= label.outer_size.height, title  # not cut
