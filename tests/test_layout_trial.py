@@ -266,3 +266,33 @@ async def test_check_in_progress_shows_whole_goal_names(make_app, sample_path, s
                              for strip in label.render_lines(Region(0, 0, *label.size)))
             assert " ".join(drawn.split()) == " ".join(title.split()), (drawn, title)
             assert label.parent.size.height >= label.outer_size.height, title  # not cut
+
+
+# -- 7. entering a stage shows the field the cursor is in ---------------------------------
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_back_on_self_assessment_the_first_field_is_in_view(make_app, size):
+    from .helpers import run_command
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await self_assessment_built(pilot)
+        stage = app.query_one("#stage-self-assessment", Stage)
+        achievements = app.query_one("#achievements-list", RecordList)
+        achievements.table.focus()
+        await pilot.press("ctrl+n")  # the form at the bottom, the stage scrolled down
+        await until(pilot, lambda: shown_in_stage(app, "self-assessment")
+                    and app.focused.id == "field-what")
+        assert stage.scroll_y > 0
+        await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda: app.focused is not None
+                    and app.query_one("#stage-paths") in app.focused.ancestors)
+        await run_command(pilot, "Go to Self-assessment")
+        first = stage.first_field()
+        await until(pilot, lambda: app.focused is first)
+        await until(pilot, lambda: shown_in_stage(app, "self-assessment"))
+        assert app.focused is first and shown_in_stage(app, "self-assessment")
+        await paste(pilot, "Clear writing")
+        await settle(pilot)
+        assert "Clear writing" in first.text
