@@ -296,3 +296,25 @@ async def test_back_on_self_assessment_the_first_field_is_in_view(make_app, size
         await paste(pilot, "Clear writing")
         await settle(pilot)
         assert "Clear writing" in first.text
+
+
+# -- 6. nothing cut at 80 columns: the meeting's checklist, the invite's times -------------
+
+
+@pytest.mark.parametrize("size", [WIDE, NARROW])
+async def test_meeting_checklist_and_invite_times_fit(make_app, size):
+    from rich.cells import cell_len
+    from textual.widgets import Input
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await enter(pilot, "meeting")
+        await settle(pilot)
+        checklist = app.query_one(".checklist")
+        last = app.query_one("#check-next-steps")
+        assert last.region.right <= checklist.content_region.right
+        await pilot.press("ctrl+pagedown")  # on to Follow-up, then back round to Invite
+        await enter(pilot, "invite")
+        await settle(pilot)
+        for slot in app.query(".invite-slot").results(Input):
+            assert cell_len(slot.placeholder) < slot.content_size.width, slot.placeholder
