@@ -54,7 +54,7 @@ class AgendaStage(Stage):
         Binding("f3", "copy_agenda", "Copy", id="copy-draft"),
         Binding("f4", "export_agenda", "Export", id="export-draft"),
         # From a button: the editor's own f6 only hears keys while the cursor is in it.
-        Binding("f6", "to_editor", "Editor", id="agenda-to-editor"),
+        Binding("f6", "to_editor", "Editor", id="show-editor"),
     ]
 
     edited: reactive[bool] = reactive(False, init=False)
