@@ -132,7 +132,7 @@ async def test_a_date_phrase_is_taken_whole_from_the_line(make_app, db_path):
     [("next tuesday", "→ Tue 1 Dec 2026", "2026-12-01"),
      ("in 2 weeks", "→ Wed 9 Dec 2026", "2026-12-09"),
      ("end of month", "→ Mon 30 Nov 2026", "2026-11-30"),
-     ("31/12/2026", "⚠ '31/12/2026' is not a date careertui understands", "31/12/2026")],
+     ("31/12/2026", "⚠ not a date: try fri or +2w", "31/12/2026")],
 )
 async def test_a_date_field_understands_the_same_forms(make_app, typed, hint, stored):
     """The meeting's date is a DateInput: it reads dates with the same parser as capture."""

@@ -53,6 +53,8 @@ class AgendaStage(Stage):
         Binding("f2", "draft", "Draft", id="draft"),
         Binding("f3", "copy_agenda", "Copy", id="copy-draft"),
         Binding("f4", "export_agenda", "Export", id="export-draft"),
+        # From a button: the editor's own f6 only hears keys while the cursor is in it.
+        Binding("f6", "to_editor", "Editor", id="show-editor"),
     ]
 
     edited: reactive[bool] = reactive(False, init=False)
@@ -79,6 +81,21 @@ class AgendaStage(Stage):
 
     def first_field(self) -> Widget:
         return self.query_one(MarkdownEditor).text_area
+
+    def focus_first(self) -> None:
+        """Back on the Agenda, the cursor is in the editor, shown even if the preview
+        took its place (80 columns) when the person left."""
+        self.query_one(MarkdownEditor).remove_class("-show-preview")
+        super().focus_first()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_editor":  # in the editor, its own f6 says Preview or Editor
+            focused = self.app.focused
+            return focused is None or self.query_one(MarkdownEditor) not in focused.ancestors
+        return True
+
+    def action_to_editor(self) -> None:
+        self.query_one(MarkdownEditor).action_show_editor()
 
     @property
     def text(self) -> str:

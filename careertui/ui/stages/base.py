@@ -122,8 +122,9 @@ class Stage(VerticalScroll):
         return next(iter(self.query(RecordList).results(RecordList)), None)
 
     def focus_first(self) -> None:
-        """The stage opens at its top (its title and what it is for), not scrolled
-        down to wherever the field happens to sit."""
+        """The stage opens at its top (its title and what it is for) with the cursor in
+        its first field; a field below the fold is scrolled into view instead. Left
+        scrolled down, the stage showed the bottom while the cursor sat hidden at the top."""
         field = self.first_field()
 
         def focus_if_still_shown() -> None:
@@ -132,6 +133,15 @@ class Stage(VerticalScroll):
             pane = self.parent
             if pane is not None and pane.display and self.is_attached:
                 self.screen.set_focus(field, scroll_visible=False)
+                self.scroll_home(animate=False)
+                self.call_after_refresh(show_field)
+
+        def show_field() -> None:
+            if not (field.is_attached and field.has_focus):
+                return
+            region = field.region
+            if not (region.area and self.region.contains_region(region)):
+                field.scroll_visible(animate=False)
 
         self.app.call_later(focus_if_still_shown)
 

@@ -25,6 +25,9 @@ from ..widgets.fields import TickBox
 from ..widgets.minutes import MinutesInput
 from .base import Stage
 
+SLOT_EXAMPLES = ("Tue 1 Dec, 10:00", "Wed 2 Dec, 14:30", "Thu 3 Dec, 9:00")
+"""Three times to offer, as examples short enough to show whole at 80 columns."""
+
 
 class InviteStage(DraftActions, Stage):
     TITLE = "Invite"
@@ -94,7 +97,7 @@ class InviteStage(DraftActions, Stage):
             for index in range(3):
                 slot = invite.slots[index] if index < len(invite.slots) else ""
                 yield Input(
-                    slot, placeholder=f"Option {index + 1}, e.g. Tue 3 Dec, 10:00",
+                    slot, placeholder=SLOT_EXAMPLES[index],
                     id=f"invite-slot-{index}", classes="invite-slot", compact=True,
                 )
         with Horizontal(classes="form-row"):

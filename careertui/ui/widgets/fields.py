@@ -75,6 +75,16 @@ class ShareableToggle(TickBox):
         self._say()
 
 
+def short_problem(problem: str) -> str:
+    """What is wrong with a typed date, short enough to show whole beside the field at
+    80 columns (the full sentence, which quotes what was typed, is its tooltip)."""
+    if "not a real date" in problem:
+        return "⚠ no such day"
+    if "further away" in problem:
+        return "⚠ too far away"
+    return "⚠ not a date: try fri or +2w"
+
+
 class DateInput(Horizontal):
     """A date typed as `2026-12-05`, `fri` or `+2w`, with what it means shown beside it.
 
@@ -148,11 +158,14 @@ class DateInput(Horizontal):
         parsed = parse_date(text, self.today)
         hint = self.query_one(".date-hint", Static)
         if parsed.problem:
-            hint.update(f"⚠ {parsed.problem}")
+            hint.update(short_problem(parsed.problem))
+            hint.tooltip = parsed.problem
         elif parsed.value is not None:
             hint.update(f"→ {friendly(parsed.value)}")
         else:
             hint.update("")
+        if not parsed.problem:
+            hint.tooltip = None
         hint.set_class(bool(parsed.problem), "-problem")
         return parsed.ok
 

@@ -18,15 +18,18 @@ from ..compat import footer_bindings_ready
 SETTLE = 0.03
 """Seconds without a new bindings signal before the footer is rebuilt."""
 
-KEPT_LAST = ("quit", "help", "next-stage")
+KEPT_LAST = ("quit", "help")
 """Binding ids that give way last, the last first: ctrl+q and f1 stay in the footer
 at any width (a newcomer needs them to leave and to find every other key)."""
+GIVES_WAY_FIRST = ("next-stage",)
+"""Binding ids that give way before a stage's own keys: the tabs above show the
+stages, but f4 Export or f5 Sent are said nowhere else (both were cut at 80 columns)."""
 
 
 def keys_that_fit(keys: list[tuple[str, str, str]], width: int) -> set[str]:
     """The actions to show in `width` columns, from (action, key shown, description)
-    in footer order: a stage's own keys give way first, from the right, then the
-    shell's (`KEPT_LAST`)."""
+    in footer order: `GIVES_WAY_FIRST`, then a stage's own keys from the right, then
+    `KEPT_LAST`."""
 
     def cost(key: str, description: str) -> int:  # " key description " as drawn
         return cell_len(key) + cell_len(description) + (3 if description else 2)
@@ -34,8 +37,9 @@ def keys_that_fit(keys: list[tuple[str, str, str]], width: int) -> set[str]:
     shown = [action for action, _, _ in keys]
     widths = {action: cost(key, description) for action, key, description in keys}
     rank = {name: index for index, name in enumerate(KEPT_LAST)}
-    order = sorted(range(len(keys)),  # others from the right, then next stage, f1, ctrl+q
-                   key=lambda i: (keys[i][0] in rank, -rank.get(keys[i][0], 0), -i))
+    order = sorted(range(len(keys)),  # next stage, others from the right, then f1, ctrl+q
+                   key=lambda i: (keys[i][0] not in GIVES_WAY_FIRST, keys[i][0] in rank,
+                                  -rank.get(keys[i][0], 0), -i))
     for index in order:
         if sum(widths[action] for action in shown) <= width:
             break

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.color import Color
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -39,12 +40,15 @@ class MarkdownPreview(ScrollView, can_focus=True):
 
     MarkdownPreview:focus {
         border: round $primary;
+        border-title-color: $primary;
     }
     """
 
     BINDINGS = [
-        ("up", "scroll_up", "Scroll up"),
-        ("down", "scroll_down", "Scroll down"),
+        # Not in the footer: arrows scroll everywhere, and the room goes to f6 (back to
+        # the editor) and the stage's keys, which did not fit beside them at 80 columns.
+        Binding("up", "scroll_up", "Scroll up", show=False),
+        Binding("down", "scroll_down", "Scroll down", show=False),
     ]
 
     highlights: reactive[tuple[str, ...]] = reactive((), init=False)

@@ -91,6 +91,9 @@ CELL_MAX = 60
 """The widest a cell is drawn; longer text is cut with an ellipsis (the form shows it whole)."""
 CELL_MIN = 8
 """Cut no narrower than this, however many columns there are."""
+CELL_READABLE = 20
+"""Cells cut to this width still read well: columns give way only when even
+then they do not all fit (a table cut a little beats one missing a column)."""
 TABLE_ROWS = 7
 """Rows the table shows before it scrolls (its `max-height` less border and header)."""
 CELL_PAD = 2
@@ -101,7 +104,8 @@ def fit_columns(labels: Sequence[int], naturals: Sequence[int], drops: Sequence[
                 width: int | None) -> tuple[tuple[int, ...], int]:
     """Which columns to show, and how wide a cell may be, for a table `width` wide.
 
-    Columns with a `drop` give way first (highest first); then the widest cells
+    Columns with a `drop` give way (highest first) only while the columns would
+    not fit even with every cell cut to `CELL_READABLE`; then the widest cells
     are cut, all to the same width, until the rest fits: a 300-character title
     never pushes the status off the table. `labels` and `naturals` are the widths
     of each column's label and of its widest cell; `width` None means no limit yet.
@@ -114,7 +118,7 @@ def fit_columns(labels: Sequence[int], naturals: Sequence[int], drops: Sequence[
     if width is None:
         return tuple(shown), CELL_MAX
     for i in sorted((i for i in shown if drops[i] > 0), key=lambda i: -drops[i]):
-        if total(CELL_MAX) <= width:
+        if total(CELL_READABLE) <= width:
             break
         shown.remove(i)
     cap = CELL_MAX
@@ -714,7 +718,14 @@ class RecordList(Vertical, Generic[R]):
         if record is not None:
             field = form.query_one(f"#field-{self.main_field(record)}")
             target = field.input if isinstance(field, DateInput) else field
-        target.focus()
+        target.focus(scroll_visible=False)
+        # Scrolled to once laid out: a form mounted or refilled just now has no place on
+        # screen yet, and scrolling to it then left it below the stage's visible area.
+        self.call_after_refresh(self._show_field, target)
+
+    def _show_field(self, target: Widget) -> None:
+        if target.is_attached and target.has_focus:
+            target.scroll_visible(animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_table = self.app.focused is self.table  # at once: has_focus lags a message behind
