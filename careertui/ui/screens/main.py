@@ -147,7 +147,7 @@ class MainScreen(Screen[None]):
         # layout and repaint of the whole screen, and the footer came last.
         batch = ExitStack()
         batch.enter_context(self.app.batch_update())
-        self.set_focus(stage.first_field(), scroll_visible=False)
+        stage.focus_now()
         self.set_timer(0.5, batch.close)  # never hold the screen longer, whatever happens
         self.query_one(KeysFooter).show_keys_now(then=batch.close)  # then draw, once
 

@@ -82,11 +82,10 @@ class AgendaStage(Stage):
     def first_field(self) -> Widget:
         return self.query_one(MarkdownEditor).text_area
 
-    def focus_first(self) -> None:
+    def before_entering(self) -> None:
         """Back on the Agenda, the cursor is in the editor, shown even if the preview
         took its place (80 columns) when the person left."""
         self.query_one(MarkdownEditor).remove_class("-show-preview")
-        super().focus_first()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_editor":  # in the editor, its own f6 says Preview or Editor

@@ -122,19 +122,26 @@ class Stage(VerticalScroll):
         return next(iter(self.query(RecordList).results(RecordList)), None)
 
     def focus_first(self) -> None:
+        """Put the cursor in the first field once the messages already queued are
+        handled (`focus_now`), if the stage is still the one shown by then."""
+
+        def focus_if_still_shown() -> None:
+            # A person may have moved on to another stage by then, and typing must
+            # not land in a hidden field.
+            pane = self.parent
+            if pane is not None and pane.display and self.is_attached:
+                self.focus_now()
+
+        self.app.call_later(focus_if_still_shown)
+
+    def focus_now(self) -> None:
         """The stage opens at its top (its title and what it is for) with the cursor in
         its first field; a field below the fold is scrolled into view instead. Left
         scrolled down, the stage showed the bottom while the cursor sat hidden at the top."""
+        self.before_entering()
         field = self.first_field()
-
-        def focus_if_still_shown() -> None:
-            # Asked now, done after the messages queued: a person may have moved on
-            # to another stage by then, and typing must not land in a hidden field.
-            pane = self.parent
-            if pane is not None and pane.display and self.is_attached:
-                self.screen.set_focus(field, scroll_visible=False)
-                self.scroll_home(animate=False)
-                self.call_after_refresh(show_field)
+        self.screen.set_focus(field, scroll_visible=False)
+        self.scroll_home(animate=False)
 
         def show_field() -> None:
             if not (field.is_attached and field.has_focus):
@@ -143,7 +150,10 @@ class Stage(VerticalScroll):
             if not (region.area and self.region.contains_region(region)):
                 field.scroll_visible(animate=False)
 
-        self.app.call_later(focus_if_still_shown)
+        self.call_after_refresh(show_field)
+
+    def before_entering(self) -> None:
+        """Put the stage the way a person expects to find it on coming back."""
 
     def reload(self) -> None:
         """Show the workbook afresh after it changed outside this stage."""
