@@ -4,6 +4,7 @@ eight-stage shell (screens/main.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -82,6 +83,11 @@ class CareerApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return self.main
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """However the app ends (ctrl+q, a signal, a dialog), stop building stages first."""
+        self.main.stop_prebuilding()
+        super().exit(*args, **kwargs)
 
     def on_mount(self) -> None:
         self.workbook.subscribe(self._workbook_changed)

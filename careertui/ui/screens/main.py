@@ -120,6 +120,12 @@ class MainScreen(Screen[None]):
         self._to_prebuild = [ids[0], ids[-1], *ids[1:-1]]  # next, previous, then the rest
         self.call_after_refresh(self._prebuild_next)
 
+    def stop_prebuilding(self) -> None:
+        """On the way out nothing more is built: a stage half-mounted while the app
+        closes (after a signal, say) would fail and turn a clean exit into an error."""
+        self._to_prebuild = []
+        self.workers.cancel_group(self, "prebuild-stage")
+
     def _prebuild_next(self) -> None:
         while self._to_prebuild and self.is_attached:
             stage_id = self._to_prebuild.pop(0)
