@@ -172,7 +172,7 @@ async def test_follow_up_keys_typed_on_entering_go_to_the_next_check_in(make_app
 async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(make_app):
     """The tab bar and the stage itself were tab stops that showed nothing focused.
 
-    One app visits every stage (each a dozen tabs, past the end of the short stages'
+    One app visits every stage (nine tabs each, past the end of the short stages'
     fields and round again): the same walk per stage in its own app took a minute.
     """
     app = make_app()
@@ -182,7 +182,7 @@ async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(mak
             if stage_id == "self-assessment":
                 await self_assessment_built(pilot)
             seen = []
-            for _ in range(12):
+            for _ in range(9):
                 await pilot.press("tab")
                 focused = app.focused
                 assert focused is not None

@@ -55,12 +55,12 @@ from .journey_model import (
     read_file,
 )
 
-SEEDS = int(os.environ.get("CAREERTUI_JOURNEY_SEEDS", "2"))
+SEEDS = int(os.environ.get("CAREERTUI_JOURNEY_SEEDS", "1"))
 SIZE = (80, 24)
 """The smallest screen careertui is made for: every frame costs less to draw than at
 120x40 (drawing is most of a step's time), and the walk sees the tightest layout."""
-STEPS = int(os.environ.get("CAREERTUI_JOURNEY_STEPS", "20"))
-"""A step costs about a second (key presses, stage switches and frames drawn): 2 x 20
+STEPS = int(os.environ.get("CAREERTUI_JOURNEY_STEPS", "30"))
+"""A step costs about a second (key presses, stage switches and frames drawn): 1 x 30
 keeps the suite within its budget; the long run goes before an issue is resolved."""
 STAGE_CHECK_EVERY = 5
 PROFILE = bool(os.environ.get("CAREERTUI_JOURNEY_PROFILE"))

@@ -157,7 +157,7 @@ async def test_the_footer_keeps_quit_and_keys_at_80_columns(make_app):
         footer = app.query_one(KeysFooter)
         for stage_id in STAGES:
             await enter(pilot, stage_id)
-            for _ in range(6):
+            for _ in range(4):
                 await settle(pilot)
                 await until(pilot, lambda: footer.shown_keys is not None
                             and not footer.settling)
