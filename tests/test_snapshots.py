@@ -16,6 +16,7 @@ import pytest
 from careertui.core.model import Profile
 from careertui.core.sample import write_sample
 from careertui.ui.stages import STAGE_IDS
+from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
 from .helpers import enter, self_assessment_built, settle, until
@@ -33,6 +34,15 @@ def _go_to(stage_id: str):
         if stage_id == "self-assessment":
             await self_assessment_built(pilot)
         await settle(pilot)
+        stage = pilot.app.query_one(f"#stage-{stage_id}")
+
+        def previews_drawn() -> bool:  # drawn after the stage shows: a picture waits for it
+            return all(bool(editor.preview.plain_text.strip()) == bool(editor.text.strip())
+                       for editor in stage.query(MarkdownEditor)
+                       if editor.preview.region.area)  # at 80 columns one of the two shows
+
+        await until(pilot, previews_drawn)
+        await pilot.pause()
 
     return go
 
