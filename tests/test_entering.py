@@ -135,7 +135,10 @@ FIRST_FIELDS = {
 async def test_each_stage_opens_in_the_field_typed_first(make_app):
     """Entering Follow-up put the cursor in the email body, so "+2w" meant for the next
     one-on-one landed in the email."""
+    from careertui.core.model import Meeting
+
     app = make_app()
+    app.workbook.add(Meeting(date="2026-11-24", time="10:00"))  # Follow-up has one to follow
     async with app.run_test(size=SIZE) as pilot:
         for stage_id, expected in FIRST_FIELDS.items():
             await enter(pilot, stage_id)

@@ -275,3 +275,31 @@ async def test_meeting_minutes_field_file_and_notice_agree(make_app, db_path: Pa
     async with app.run_test(size=size) as pilot:
         await enter(pilot, "meeting")
         assert app.query_one("#meeting-minutes", MinutesInput).value == "110"
+
+
+async def test_next_one_on_one_waits_for_a_meeting_and_then_keeps_what_is_typed(make_app, db_path):
+    """With no meeting there was nowhere to keep Next 1:1: a date typed there was shown,
+    then gone on reopening. Now it opens once a meeting exists, and what is typed stays."""
+    from careertui.core.model import Meeting
+    from careertui.core.store import Workbook
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter(pilot, "follow-up")
+        await settle(pilot)
+        field = app.query_one("#next-check-in", DateInput)
+        assert field.disabled and app.focused is not field.input
+        await pilot.press(*"+2w")
+        assert field.value == ""
+        app.workbook.add(Meeting(date="2026-11-24", time="10:00"))  # captured elsewhere
+        await until(pilot, lambda: not field.disabled)
+        await enter(pilot, "meeting")
+        await enter(pilot, "follow-up")
+        await until(pilot, lambda: app.focused is field.input)
+        await pilot.press(*"+2w")
+        await until(pilot, lambda: app.workbook.all(Meeting)[0].next_check_in == "2026-12-09")
+        await pilot.press("ctrl+q")
+    app.workbook.close()
+    book = Workbook.open(db_path, lock=False)
+    assert book.all(Meeting)[0].next_check_in == "2026-12-09"
+    book.close()

@@ -76,7 +76,7 @@ class FollowUpStage(DraftActions, Stage):
             yield Label("Next 1:1", classes="form-label")
             yield DateInput(meeting.next_check_in if meeting else "", today=today,
                             placeholder="When you will next check in, e.g. +2w",
-                            id="next-check-in")
+                            id="next-check-in", disabled=meeting is None)
         yield self.draft
         yield Static("All action items", classes="section-title")
         yield RecordList(
@@ -96,7 +96,10 @@ class FollowUpStage(DraftActions, Stage):
     def first_field(self) -> Widget:
         """When you will next check in: the first thing to settle after the meeting. The
         email below is reached on purpose (tab), so stray keys never land in it."""
-        return self.query_one("#next-check-in", DateInput).input
+        next_check_in = self.query_one("#next-check-in", DateInput)
+        if next_check_in.disabled:  # no meeting yet: nowhere to keep a date typed here
+            return self.query_one("#actions-list", RecordList).table
+        return next_check_in.input
 
     def on_mount(self) -> None:
         self._update_clock()
@@ -172,6 +175,10 @@ class FollowUpStage(DraftActions, Stage):
 
     def reload(self) -> None:
         self.meeting = latest_meeting(self.workbook) or self.meeting
+        next_check_in = self.query_one("#next-check-in", DateInput)
+        if self.meeting is not None and next_check_in.disabled:  # the first meeting came
+            next_check_in.disabled = False
+            next_check_in.set_value(self.meeting.next_check_in)
         self.query_one("#actions-list", RecordList).refresh_records()
         first = self.meeting is not None and not self.meeting.thank_you_body
         self.draft.show()  # a new meeting gets its first draft here, written on first change

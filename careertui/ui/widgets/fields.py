@@ -126,8 +126,8 @@ class DateInput(Horizontal):
             return self.date_input
 
     def __init__(self, value: str = "", *, today: date, placeholder: str = "",
-                 id: str | None = None) -> None:
-        super().__init__(id=id, classes="date-input")
+                 id: str | None = None, disabled: bool = False) -> None:
+        super().__init__(id=id, classes="date-input", disabled=disabled)
         self._initial = value
         self.today = today
         self._placeholder = placeholder or "2026-12-05, fri, +2w"
