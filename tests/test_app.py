@@ -60,9 +60,11 @@ def footer_keys(app) -> list[str]:
 
 
 async def test_the_footer_shows_the_keys_of_the_stage_in_focus(make_app):
+    from careertui.core.model import Meeting
     from careertui.ui.widgets.footer import KeysFooter
 
     app = make_app()
+    app.workbook.add(Meeting(date="2026-11-24", time="10:00"))  # Follow-up opens in Next 1:1
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Examples" in footer_keys(app)  # from the very first frame
