@@ -228,9 +228,7 @@ class AgendaStage(Stage):
 
     @work(exclusive=True, group="agenda-export")
     async def _export(self) -> None:
-        from ..screens.save_file import save_to_chosen_file
-
         day = self.meeting_date() or self.now().date()
         name = f"agenda-{day.isoformat()}.md"
-        await save_to_chosen_file(self.app, Path.cwd() / name, self.text.encode("utf-8"),
-                                  "the agenda", describe_mentions(self.private_mentions()))
+        await self.export_out(Path.cwd() / name, self.text.encode("utf-8"), "the agenda",
+                              describe_mentions(self.private_mentions()))

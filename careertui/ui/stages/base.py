@@ -177,11 +177,13 @@ class Stage(VerticalScroll):
         self.notify(message, title="Copied" if not result.problem else "Copy", severity=severity,
                     timeout=10)
 
-    async def export_out(self, default: Path, payload: bytes, what: str) -> Path | None:
-        """Ask where to save, ask again before replacing a file, then say where it went.
+    async def export_out(self, default: Path, payload: bytes, what: str,
+                         warning: str = "") -> Path | None:
+        """Ask where to save, ask again before replacing a file, then say where it went,
+        with `warning` as a note, as `copy_out` does.
 
         Must run in a worker (it waits on dialogs).
         """
         from ..screens.save_file import save_to_chosen_file
 
-        return await save_to_chosen_file(self.app, default, payload, what)
+        return await save_to_chosen_file(self.app, default, payload, what, warning)

@@ -342,7 +342,6 @@ class CheckInsStage(Stage):
     @work(exclusive=True, group="checkin-note")
     async def _prepare(self) -> None:
         from ..screens.note import NoteScreen
-        from ..screens.save_file import save_to_chosen_file
 
         note = self.note()
         warning = self.note_warning(note)
@@ -355,8 +354,7 @@ class CheckInsStage(Stage):
             await self.copy_out(note, "One-on-one note", warning)
         elif choice == "export":
             name = f"one-on-one-{self.now().date().isoformat()}.md"
-            await save_to_chosen_file(self.app, Path.cwd() / name, note.encode("utf-8"),
-                                      "the note", warning)
+            await self.export_out(Path.cwd() / name, note.encode("utf-8"), "the note", warning)
 
     async def action_copy_note(self) -> None:
         note = self.note()
