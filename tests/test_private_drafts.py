@@ -27,12 +27,6 @@ SECRET = "Leave for a competitor [b]x 🚀 目标"
 SHARED = "Lead the pricing project"
 
 
-async def wait_for(pilot, condition) -> None:
-    """`until`, then fail if the condition never held."""
-    await until(pilot, condition)
-    assert condition()
-
-
 def on_disk(db_path: Path, table: str) -> list[dict[str, Any]]:
     return list(json.loads(db_path.read_text("utf-8")).get(table, {}).values())
 
@@ -55,7 +49,7 @@ async def save_here(pilot, key: str) -> None:
     """Press the save key, then Save in the dialog at the file name offered."""
     screen = pilot.app.screen
     await pilot.press(key)
-    await wait_for(pilot, lambda: pilot.app.screen is not screen)
+    await until(pilot, lambda: pilot.app.screen is not screen)
     await pilot.press("enter")
     await settle(pilot)
 
@@ -76,15 +70,15 @@ async def test_the_invite_with_the_agenda_warns_of_a_goal_made_private(
         assert "Ready to send." in status_of(app, "#invite-status")
         await make_goal_private(pilot)
         await enter(pilot, "agenda")
-        await wait_for(pilot, lambda: "Not ready to share" in status_of(app, "#agenda-status"))
+        await until(pilot, lambda: "Not ready to share" in status_of(app, "#agenda-status"))
         await enter(pilot, "invite")
-        await wait_for(pilot, lambda: "Not ready to share" in status_of(app, "#invite-status"))
+        await until(pilot, lambda: "Not ready to share" in status_of(app, "#invite-status"))
         status = status_of(app, "#invite-status")
         assert "it mentions 1 private item (“Leave for a competitor [b]x" in status
         assert "Ready to send" not in status
 
         await pilot.press("f3")
-        await wait_for(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
+        await until(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
         copied = next(n for n in notices if n.title in {"Copied", "Copy"})
         assert "Note: it mentions 1 private item" in copied.message
         assert copied.severity == "warning"
@@ -146,10 +140,10 @@ async def test_an_edited_thank_you_warns_of_an_action_item_made_private(
         actions.query_one("#field-shareable", ShareableToggle).focus()
         await pilot.pause()
         await pilot.press("space")  # the action item is private now
-        await wait_for(pilot, lambda: "Not ready to share" in status_of(app, "#thank-you-status"))
+        await until(pilot, lambda: "Not ready to share" in status_of(app, "#thank-you-status"))
         assert "Lisbon office move" in body.text  # the person's words are never touched
         await pilot.press("f3")
-        await wait_for(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
+        await until(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
         copied = next(n for n in notices if n.title in {"Copied", "Copy"})
         assert "Note: it mentions 1 private item (“Ask about the Lisbon" in copied.message
         await app.save_workbook()
@@ -165,15 +159,15 @@ async def test_the_check_in_note_warns_of_a_topic_made_private(make_app, tmp_pat
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
         await pilot.press("f2")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         warning = str(app.screen.query_one("#note-warning", Static).render())
         assert warning.startswith("⚠ Not ready to share: it mentions 1 private item")
         await pilot.press("f3")
-        await wait_for(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
+        await until(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
         copied = next(n for n in notices if n.title in {"Copied", "Copy"})
         assert "Note: it mentions 1 private item" in copied.message
         await pilot.press("f2")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         await save_here(pilot, "f4")
         saved = next(n for n in notices if n.message.startswith("Saved the note"))
         assert "Note: it mentions 1 private item" in saved.message
@@ -186,7 +180,7 @@ async def test_a_note_from_shareable_words_only_says_so(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
         await pilot.press("f2")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         assert not app.screen.query("#note-warning")
         assert "Built from shareable records only." in str(
             app.screen.query_one(".dialog-hint", Static).render())
