@@ -10,7 +10,7 @@ import sys
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
 LABELS = [
     "Self-assessment",
@@ -27,19 +27,26 @@ LABELS = [
 class MinimalApp(App[None]):
     BINDINGS = [Binding("ctrl+pagedown", "next_tab", "Next tab", priority=True, show=False)]
 
-    def __init__(self, labelled: bool = False) -> None:
+    def __init__(self, labelled: bool = False, typing: bool = False) -> None:
         super().__init__()
         self.labelled = labelled
+        self.typing = typing
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent():
             for index, label in enumerate(LABELS):
-                if self.labelled:
+                if self.typing and index == 0:
+                    yield TabPane(label, TextArea(compact=True), id=f"tab-{index}")
+                elif self.labelled:
                     yield TabPane(label, Static(label), id=f"tab-{index}")
                 else:
                     yield TabPane(label, id=f"tab-{index}")
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self.typing:
+            self.query_one(TextArea).focus()
 
     def action_next_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
@@ -48,4 +55,4 @@ class MinimalApp(App[None]):
 
 
 if __name__ == "__main__":
-    MinimalApp(labelled="--labelled" in sys.argv[1:]).run()
+    MinimalApp(labelled="--labelled" in sys.argv[1:], typing="--typing" in sys.argv[1:]).run()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable
 
 from textual.pilot import Pilot
@@ -46,7 +48,7 @@ async def settle(pilot: Pilot) -> None:
         busy = any(worker.is_running for worker in app.workers)
         return not busy and not any(footer.settling for footer in footers)
 
-    await until(pilot, settled, tries=250)
+    await until(pilot, settled)
     await pilot.pause()
 
 
@@ -61,7 +63,7 @@ async def enter(pilot: Pilot, stage_id: str) -> None:
         focused = app.focused
         return stage is not None and focused is not None and stage in focused.ancestors_with_self
 
-    await until(pilot, focused_in_stage, tries=100)
+    await until(pilot, focused_in_stage)
     await pilot.pause()
 
 
@@ -89,10 +91,16 @@ async def self_assessment_built(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-async def until(pilot: Pilot, condition: Callable[[], object], tries: int = 200) -> None:
-    """Pause until `condition()` holds; fail the test if it never does."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"still not true after {tries} pauses: {condition}")
+async def until(pilot: Pilot, condition: Callable[[], object], timeout: float = 30.0) -> None:
+    """Wait until `condition()` holds; fail the test if it does not within `timeout` seconds.
+
+    Polls with a plain sleep, not `pilot.pause()`: a pause queues a callback on
+    every widget of the screen and waits for each (65 ms of CPU on a screen with
+    every stage built), which made the waiting cost more than the work waited for.
+    The app keeps processing its messages and drawing while the test sleeps.
+    """
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout:g} s: {condition}")
+        await asyncio.sleep(0.01)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual.widgets import Header, Input, Label, Select
+from textual.widgets import Input, Label, Select
 
 from careertui.core.model import Capture, Goal, Meeting
 from careertui.core.sample import write_sample
@@ -23,6 +23,7 @@ from careertui.ui.screens.confirm import ChoiceDialog
 from careertui.ui.screens.help import HelpScreen
 from careertui.ui.screens.profile import ProfileScreen
 from careertui.ui.stages import STAGE_IDS
+from careertui.ui.widgets.header import WorkbookHeader
 from careertui.ui.widgets.plain import plain, plain_cell, sort_key
 from careertui.ui.widgets.record_list import RecordList
 
@@ -200,7 +201,7 @@ async def test_a_workbook_path_with_brackets_in_header_help_and_the_quit_dialog(
         await pilot.press(*"Ada")
         await until(pilot, lambda: app.save_error is not None)
         await pilot.pause()
-        assert "[b]x[/]" in app.query_one(Header).format_title().plain  # as the header shows it
+        assert "[b]x[/]" in app.query_one(WorkbookHeader).format_title().plain  # as the header shows it
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "[b]x[/]" in str(app.screen.query_one(".dialog-note").render())

@@ -25,7 +25,7 @@ def all_built(app) -> bool:
 async def test_a_stage_visited_first_after_start_up_is_already_built(make_app):
     app = make_app(prebuild=True)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: all_built(app), tries=400)
+        await until(pilot, lambda: all_built(app), timeout=60)
         paths = app.stage("paths")
         await pilot.press("ctrl+pagedown")
         # Shown and focused by the key itself: no build, no worker waited on.
@@ -47,17 +47,17 @@ async def test_keys_typed_while_stages_are_prebuilt_land_in_order(make_app, db_p
         for char in typed:
             key = "space" if char == " " else ("comma" if char == "," else char)
             app.post_message(events.Key(key, char))
-        await until(pilot, lambda: all_built(app), tries=400)
-        await until(pilot, lambda: field.text == typed, tries=200)
+        await until(pilot, lambda: all_built(app), timeout=60)
+        await until(pilot, lambda: field.text == typed)
         assert app.focused is field  # the builds took no focus
-        await until(pilot, lambda: not app.workbook.dirty, tries=200)
+        await until(pilot, lambda: not app.workbook.dirty)
     assert typed in db_path.read_text(encoding="utf-8")
 
 
 async def test_a_change_made_while_a_stage_waits_built_and_hidden_shows_on_visit(make_app):
     app = make_app(prebuild=True)
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: all_built(app), tries=400)
+        await until(pilot, lambda: all_built(app), timeout=60)
         goals = app.stage("goals")
         # Written by another stage, as the meeting stage does when a note becomes a goal.
         app.stage("self-assessment").add(Goal(title="Lead the [b]x review 🚀"))

@@ -9,13 +9,15 @@ from contextlib import ExitStack
 
 from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Header, TabbedContent, TabPane, Tabs
+from textual.widgets import TabbedContent, TabPane, Tabs
 
 from ...core.store import Change, Workbook
 from ..stages import STAGE_IDS, STAGES, stage_by_id
 from ..stages.base import Stage
 from ..widgets.footer import KeysFooter
+from ..widgets.header import WorkbookHeader
 
 
 class StagePane(TabPane):
@@ -54,7 +56,7 @@ class MainScreen(Screen[None]):
         self._to_prebuild: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(show_clock=False, icon="◆")
+        yield WorkbookHeader(icon="◆")
         first = STAGES[0]
         with StageTabs(id="stages", initial=first.id):
             with StagePane(first.label, id=first.id):
@@ -82,7 +84,10 @@ class MainScreen(Screen[None]):
 
     def stage(self, stage_id: str) -> Stage | None:
         """The stage widget if it has been built (stages are built when first shown)."""
-        pane = self.tabs.get_pane(stage_id)
+        try:
+            pane = self.tabs.get_pane(stage_id)
+        except NoMatches:  # the app is closing and its panes are already gone
+            return None
         for child in pane.children:  # the stage is the pane's one child: no walk of its tree
             if isinstance(child, Stage):
                 return child
@@ -190,7 +195,10 @@ class MainScreen(Screen[None]):
     def tell_stages(self, change: Change) -> None:
         """Every built stage that shows what changed refreshes: now if on screen,
         else when next shown (the stage that made the change keeps itself current)."""
-        active = self.active_stage_id
+        try:
+            active = self.active_stage_id
+        except NoMatches:  # the app is closing (a draft saved on its way out)
+            return
         for stage_id in STAGE_IDS:
             stage = self.stage(stage_id)
             if stage is not None:
