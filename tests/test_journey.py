@@ -59,9 +59,10 @@ SEEDS = int(os.environ.get("CAREERTUI_JOURNEY_SEEDS", "1"))
 SIZE = (80, 24)
 """The smallest screen careertui is made for: every frame costs less to draw than at
 120x40 (drawing is most of a step's time), and the walk sees the tightest layout."""
-STEPS = int(os.environ.get("CAREERTUI_JOURNEY_STEPS", "30"))
-"""A step costs about a second (key presses, stage switches and frames drawn): 1 x 30
-keeps the suite within its budget; the long run goes before an issue is resolved."""
+STEPS = int(os.environ.get("CAREERTUI_JOURNEY_STEPS", "20"))
+"""A step costs nearly two seconds (key presses, stage switches, frames drawn and the
+checks after it): 1 x 20 keeps the suite within its budget; the long run
+(20 seeds x 300 steps) goes before an issue is resolved."""
 STAGE_CHECK_EVERY = 5
 PROFILE = bool(os.environ.get("CAREERTUI_JOURNEY_PROFILE"))
 KEEP_GOING = os.environ.get("CAREERTUI_JOURNEY_KEEP_GOING", "")

@@ -122,36 +122,6 @@ async def test_an_action_captured_in_the_meeting_shows_in_follow_up(make_app, db
         assert [str(key.value) for key in actions.table.rows] == [action["id"]]
 
 
-async def test_an_action_deleted_in_check_ins_stays_deleted(make_app, db_path: Path):
-    """Deleted in Check-ins, the action stayed in Follow-up's list (Check-ins did not
-    tell the other stages), and editing it there wrote it back into the workbook."""
-    app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "meeting")
-        app.query_one("#capture", Input).focus()
-        await paste(pilot, "a: send the deck")
-        await pilot.press("enter")
-        await enter(pilot, "follow-up")
-        await enter(pilot, "check-ins")
-        open_actions = app.query_one("#checkin-actions", RecordList)
-        open_actions.table.focus()
-        await pilot.pause()
-        await pilot.press("delete")
-        await until(pilot, lambda: app.screen is not app.screen_stack[0])
-        await pilot.press("tab", "enter")
-        await until(pilot, lambda: app.screen is app.screen_stack[0])
-        await saved(pilot)
-        assert stored(db_path, "captures") == []
-        await enter(pilot, "follow-up")
-        actions = app.query_one("#actions-list", RecordList)
-        assert list(actions.table.rows) == []
-        if actions.records:  # the stale row: typing into it must not bring it back
-            actions.query_one("#field-text", Input).focus()
-            await paste(pilot, "send the deck today")
-        await saved(pilot)
-        assert stored(db_path, "captures") == []
-
-
 async def test_deleting_a_path_clears_the_links_to_it(make_app, db_path: Path):
     """A deleted path left interviews and goals pointing at nothing."""
     from careertui.core.model import CareerPath, Goal, Interview

@@ -201,7 +201,8 @@ async def test_a_workbook_path_with_brackets_in_header_help_and_the_quit_dialog(
         await pilot.press(*"Ada")
         await until(pilot, lambda: app.save_error is not None)
         await pilot.pause()
-        assert "[b]x[/]" in app.query_one(WorkbookHeader).format_title().plain  # as the header shows it
+        # as the header shows it
+        assert "[b]x[/]" in app.query_one(WorkbookHeader).format_title().plain
         await pilot.press("f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "[b]x[/]" in str(app.screen.query_one(".dialog-note").render())
