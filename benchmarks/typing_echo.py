@@ -91,7 +91,8 @@ def measure(keys: int = 200, runs: int = 3) -> dict[str, dict[str, float]]:
         career = f"{sys.executable} -m careertui --db {sample}"
         minimal = f"{sys.executable} {HERE / 'minimal_app.py'} --typing"
         for index in range(runs):
-            pair = [("careertui", career, MARKERS, ours), ("minimal", minimal, ("palette",), theirs)]
+            pair = [("careertui", career, MARKERS, ours),
+                    ("minimal", minimal, ("palette",), theirs)]
             for name, command, markers, into in pair[::-1] if index % 2 else pair:
                 times, span = run(term, f"bench-typing-{name}", command, markers, keys)
                 into.extend(times)

@@ -3,6 +3,9 @@ its stage finished, and typing meanwhile is neither delayed into disorder nor lo
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 from textual import events
 from textual.widgets import DataTable, TextArea
 
@@ -71,3 +74,29 @@ async def test_a_change_made_while_a_stage_waits_built_and_hidden_shows_on_visit
             return any("Lead the [b]x review 🚀" in cell for cell in cells)
 
         await until(pilot, listed)
+
+
+async def test_no_stage_is_built_while_the_person_types_and_all_are_once_they_pause(
+        make_app, db_path):
+    """Building a stage takes a few hundred milliseconds, and a key pressed meanwhile
+    would wait for its echo: the stages are built ahead in the pauses of typing.
+    Keys arrive as a typist's do, one every 50 ms (the sleep is the typist's rhythm)."""
+    app = make_app(prebuild=True)
+    typed = "Mentored [b]two[/] joiners 🚀 and ran the رota 目标"
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
+        field = app.focused
+        begun: frozenset[str] | None = None
+        for index, char in enumerate(typed):
+            app.post_message(events.Key("space" if char == " " else char, char))
+            await asyncio.sleep(0.05)
+            if index == 2:
+                begun = app.main.builds_begun  # any build under way as typing began
+            elif begun is not None:
+                assert app.main.builds_begun == begun, (index, char)
+        assert begun is not None and len(begun) <= 1
+        await until(pilot, lambda: field.text == typed)
+        await until(pilot, lambda: all_built(app), timeout=60)  # the pause
+        await until(pilot, lambda: not app.workbook.dirty)
+    on_disk = json.loads(db_path.read_text(encoding="utf-8"))
+    assert typed in json.dumps(on_disk, ensure_ascii=False)

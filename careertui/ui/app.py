@@ -4,8 +4,10 @@ eight-stage shell (screens/main.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from time import monotonic
 from typing import Any
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.events import DescendantFocus
@@ -24,6 +26,9 @@ from .leaving import LeaveSignals, quit_safely, save_and_leave
 from .screens.main import MainScreen
 from .startup import apply_theme, settle_memory, show_startup_messages, stylesheets
 from .widgets.minutes import MinutesInput
+
+TYPING_KEYS = frozenset({"backspace", "delete", "enter", "space", "tab"})
+"""Keys that edit text, beside the printable ones: typing, to the stage builder."""
 
 NOTICES_AT_ONCE = 2
 """Notices on screen together: more covered half of a 120×40 screen."""
@@ -78,6 +83,9 @@ class CareerApp(App[None]):
         self._notice_keys: dict[str, str | None] = {}
         """Keys of notices on their way to the screen, by notification identity."""
         self._reshowing: set[str] = set()
+        self.last_typed = float("-inf")
+        """When (monotonic) the person last typed or pasted: stages are built ahead
+        of time only in a pause, so that building one never delays an echo."""
         self._notices = [*apply_theme(self, list(themes), theme_name), *theme_problems]
         self._theme_ready = True  # from now on a change of theme is the person's choice
 
@@ -88,6 +96,13 @@ class CareerApp(App[None]):
         """However the app ends (ctrl+q, a signal, a dialog), stop building stages first."""
         self.main.stop_prebuilding()
         super().exit(*args, **kwargs)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) or (
+                isinstance(event, events.Key)
+                and (event.is_printable or event.key in TYPING_KEYS)):
+            self.last_typed = monotonic()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         self.workbook.subscribe(self._workbook_changed)

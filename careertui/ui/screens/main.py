@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import ExitStack
+from time import monotonic
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +19,10 @@ from ..stages import STAGE_IDS, STAGES, stage_by_id
 from ..stages.base import Stage
 from ..widgets.footer import KeysFooter
 from ..widgets.header import WorkbookHeader
+
+TYPING_PAUSE = 0.6
+"""Seconds without typing before the next stage is built ahead of time: a stage takes
+a few hundred milliseconds to build, and a key pressed meanwhile would wait."""
 
 
 class StagePane(TabPane):
@@ -93,6 +98,12 @@ class MainScreen(Screen[None]):
                 return child
         return None
 
+    @property
+    def builds_begun(self) -> frozenset[str]:
+        """The stages whose build has begun, finished or not (the first stage is not
+        among them: it is composed with the screen)."""
+        return frozenset(self._builds)
+
     async def ensure_stage(self, stage_id: str) -> Stage:
         """The stage, built on first use; callers that arrive while it is being built
         (a key, the palette and a tab click at once) share that one build."""
@@ -117,9 +128,9 @@ class MainScreen(Screen[None]):
         neighbours of the first stage first, so a first visit finds its stage built.
 
         Each build starts only once the app has answered everything queued and drawn
-        the screen (`call_after_refresh`), so a key pressed meanwhile (typing in the
-        first stage, a ctrl+pagedown) is handled before the next stage is built; a
-        stage's own mounting runs as many small steps that keys can pass between.
+        the screen (`call_after_refresh`), and only once the person has stopped typing
+        for `TYPING_PAUSE`, so a build never holds up the echo of a key; a stage's own
+        mounting runs as many small steps that keys can pass between.
         """
         ids = STAGE_IDS[1:]
         self._to_prebuild = [ids[0], ids[-1], *ids[1:-1]]  # next, previous, then the rest
@@ -132,6 +143,13 @@ class MainScreen(Screen[None]):
         self.workers.cancel_group(self, "prebuild-stage")
 
     def _prebuild_next(self) -> None:
+        if not self._to_prebuild:
+            return
+        typed = getattr(self.app, "last_typed", float("-inf"))
+        wait = typed + TYPING_PAUSE - monotonic()
+        if wait > 0:  # the person is typing: build once they pause
+            self.set_timer(wait, self._prebuild_next)
+            return
         while self._to_prebuild and self.is_attached:
             stage_id = self._to_prebuild.pop(0)
             if stage_id in self._builds or self.stage(stage_id) is not None:
