@@ -33,6 +33,7 @@ GAP = 0.045
 POLL = 0.001
 LOST = 2.0
 CANDIDATES = "QZX~^"
+VERBOSE = False
 
 
 def type_and_time(term: Terminal, session: str, keys: int) -> list[float]:
@@ -68,7 +69,12 @@ def run(term: Terminal, session: str, command: str, markers: tuple[str, ...],
             if time.perf_counter() - began > 30:
                 raise RuntimeError(f"no full screen after 30 s: {command}")
             time.sleep(POLL)
+        typing_began = time.perf_counter() - began
         times = type_and_time(term, session, keys)
+        if VERBOSE:
+            slow = sorted(range(len(times)), key=lambda i: -times[i])[:8]
+            print(f"    {session}: typing began {typing_began:.2f} s after launch; slowest keys: "
+                  + ", ".join(f"#{i} {times[i]:.0f} ms" for i in sorted(slow)))
         return times, time.perf_counter() - began
     finally:
         kill(session)
@@ -107,7 +113,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--verbose", action="store_true", help="print the slowest keys")
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
     r = measure(args.keys, args.runs)
     ours, theirs = r["careertui"], r["minimal"]
     print(f"typing right after launch: tmux 120x40, five-year sample, {args.runs} run(s) of "

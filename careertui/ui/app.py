@@ -3,7 +3,7 @@ eight-stage shell (screens/main.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from time import monotonic
 from typing import Any
 
@@ -26,6 +26,9 @@ from .leaving import LeaveSignals, quit_safely, save_and_leave
 from .screens.main import MainScreen
 from .startup import apply_theme, settle_memory, show_startup_messages, stylesheets
 from .widgets.minutes import MinutesInput
+
+TYPING_PAUSE = 0.6
+"""Seconds without typing after which work put off for typing goes ahead."""
 
 TYPING_KEYS = frozenset({"backspace", "delete", "enter", "space", "tab"})
 """Keys that edit text, beside the printable ones: typing, to the stage builder."""
@@ -104,14 +107,25 @@ class CareerApp(App[None]):
             self.last_typed = monotonic()
         await super().on_event(event)
 
+    def after_typing_pause(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the person has not typed for `TYPING_PAUSE` (at once if
+        they have not been typing), after the next frame: for work that holds the
+        loop for tens of milliseconds or more, which a key typed meanwhile would
+        wait for (a stage built ahead, a garbage collection, a page filling in)."""
+        wait = self.last_typed + TYPING_PAUSE - monotonic()
+        if wait > 0:
+            self.set_timer(wait, lambda: self.after_typing_pause(callback))
+        else:
+            self.call_after_refresh(callback)
+
     def on_mount(self) -> None:
         self.workbook.subscribe(self._workbook_changed)
         self.leave_signals.catch()
         self.save_status = self.autosaver.status
         self.call_after_refresh(show_startup_messages, self, self._notices)
-        self.call_after_refresh(self.workbook.prepare_save)
+        self.after_typing_pause(self.workbook.prepare_save)
         if self.tune_gc:
-            self.call_after_refresh(settle_memory)
+            self.after_typing_pause(settle_memory)
         if self.prebuild:  # after the first frame, and after the frozen start-up objects
             self.call_after_refresh(self.main.prebuild_stages)
 

@@ -20,9 +20,10 @@ from ..stages.base import Stage
 from ..widgets.footer import KeysFooter
 from ..widgets.header import WorkbookHeader
 
-TYPING_PAUSE = 0.6
-"""Seconds without typing before the next stage is built ahead of time: a stage takes
-a few hundred milliseconds to build, and a key pressed meanwhile would wait."""
+LAUNCH_PAUSE = 0.6
+"""Seconds after the first screen before stages are built ahead of time (and then
+only in pauses of typing): a stage takes a few hundred milliseconds to build, and a
+key typed meanwhile would wait for it; the first moments are when typing begins."""
 
 
 class StagePane(TabPane):
@@ -59,6 +60,7 @@ class MainScreen(Screen[None]):
         self.workbook = workbook
         self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._to_prebuild: list[str] = []
+        self._prebuild_from = float("-inf")
 
     def compose(self) -> ComposeResult:
         yield WorkbookHeader(icon="◆")
@@ -128,12 +130,13 @@ class MainScreen(Screen[None]):
         neighbours of the first stage first, so a first visit finds its stage built.
 
         Each build starts only once the app has answered everything queued and drawn
-        the screen (`call_after_refresh`), and only once the person has stopped typing
-        for `TYPING_PAUSE`, so a build never holds up the echo of a key; a stage's own
+        the screen (`call_after_refresh`), and only in a pause of typing (and not in the
+        first `LAUNCH_PAUSE`), so a build never holds up the echo of a key; a stage's own
         mounting runs as many small steps that keys can pass between.
         """
         ids = STAGE_IDS[1:]
         self._to_prebuild = [ids[0], ids[-1], *ids[1:-1]]  # next, previous, then the rest
+        self._prebuild_from = monotonic()  # the first seconds are when typing begins
         self.call_after_refresh(self._prebuild_next)
 
     def stop_prebuilding(self) -> None:
@@ -145,11 +148,13 @@ class MainScreen(Screen[None]):
     def _prebuild_next(self) -> None:
         if not self._to_prebuild:
             return
-        typed = getattr(self.app, "last_typed", float("-inf"))
-        wait = typed + TYPING_PAUSE - monotonic()
-        if wait > 0:  # the person is typing: build once they pause
+        wait = self._prebuild_from + LAUNCH_PAUSE - monotonic()
+        if wait > 0:  # the first moments are when typing begins
             self.set_timer(wait, self._prebuild_next)
             return
+        self.app.after_typing_pause(self._prebuild_now)  # type: ignore[attr-defined]
+
+    def _prebuild_now(self) -> None:
         while self._to_prebuild and self.is_attached:
             stage_id = self._to_prebuild.pop(0)
             if stage_id in self._builds or self.stage(stage_id) is not None:
