@@ -107,12 +107,16 @@ class CareerApp(App[None]):
             self.last_typed = monotonic()
         await super().on_event(event)
 
+    def typing_pause_left(self) -> float:
+        """Seconds until the person's typing counts as paused (0: it does)."""
+        return max(0.0, self.last_typed + TYPING_PAUSE - monotonic())
+
     def after_typing_pause(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the person has not typed for `TYPING_PAUSE` (at once if
         they have not been typing), after the next frame: for work that holds the
         loop for tens of milliseconds or more, which a key typed meanwhile would
         wait for (a stage built ahead, a garbage collection, a page filling in)."""
-        wait = self.last_typed + TYPING_PAUSE - monotonic()
+        wait = self.typing_pause_left()
         if wait > 0:
             self.set_timer(wait, lambda: self.after_typing_pause(callback))
         else:

@@ -60,24 +60,21 @@ class SelfAssessmentStage(Stage):
         # The first prompt is on screen and typing can start; the rest is built one
         # piece at a time once that frame is out, so no piece holds a keystroke long.
         self._prompts_to_build = list(SELF_ASSESSMENT[1:])
-        self.set_timer(REVEAL_AFTER, self._build_next_in_pause)
-
-    def _build_next_in_pause(self) -> None:
-        """Each piece is built in a pause of typing: one takes a layout of the page,
-        which a key typed meanwhile (the first answer, written at once) waits for."""
-        pausing = getattr(self.app, "after_typing_pause", None)
-        if pausing is None:  # a stage shown in an app of its own
-            self.call_next(self._build_next)
-        else:
-            pausing(self._build_next)
+        self.set_timer(REVEAL_AFTER, self._build_next)
 
     async def _build_next(self) -> None:
         if self.built or not self.is_attached:
             return
+        # Each piece takes a layout of the page, which a key typed meanwhile (the first
+        # answer, written at once) would wait for: pieces are built in pauses of typing.
+        wait = getattr(self.app, "typing_pause_left", lambda: 0.0)()
+        if wait > 0:
+            self.set_timer(wait, self._build_next)
+            return
         rest = self.query_one("#self-assessment-rest")
         if self._prompts_to_build:
             await rest.mount(self._prompt_box(self._prompts_to_build.pop(0)))
-            self.set_timer(REVEAL_STEP, self._build_next_in_pause)
+            self.set_timer(REVEAL_STEP, self._build_next)
         else:
             await rest.mount_all([Static("Achievements and evidence", classes="section-title"),
                                   AchievementsSection(self)])
