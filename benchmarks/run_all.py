@@ -20,6 +20,7 @@ import autosave
 import stage_switch
 import stage_switch_terminal
 import startup
+import typing_echo
 from common import five_year_sample
 
 
@@ -35,6 +36,8 @@ def main() -> None:
     twice_first, twice_later = terminal.kinds["double_first"], terminal.kinds["double_later"]
     unsettled = sum(r.careertui_unsettled for r in terminal.kinds.values())
     keys = sum(r.n for r in terminal.kinds.values())
+    echo = typing_echo.measure(200, 3)
+    ours, floor = echo["careertui"], echo["minimal"]
     preview = asyncio.run(agenda_preview.measure(None, 60))
     switch = asyncio.run(stage_switch.measure(4))
     with tempfile.TemporaryDirectory() as tmp:
@@ -60,6 +63,12 @@ def main() -> None:
          f"{unsettled} of {keys}", "none", unsettled == 0),
         ("  slowest stage, median first / later visit",
          f"{terminal.slowest('first')} / {terminal.slowest('later')}", "", None),
+        ("typing in the first 10 s after launch, keystroke to echo p99 / max "
+         "(typing_echo.py)",
+         f"{ours['p99']:.1f} / {ours['max']:.1f} ms (minimal app {floor['p99']:.1f} / "
+         f"{floor['max']:.1f})", "<= 16 / 50 ms", ours["p99"] <= 16 and ours["max"] <= 50),
+        ("  keys lost (never echoed within 2 s)", f"{ours['lost']:.0f} of {ours['keys']:.0f}",
+         "none", ours["lost"] == 0),
         ("keystroke to visible in agenda preview, p95 (agenda_preview.py)",
          f"{preview['p95']:.1f} ms (p50 {preview['p50']:.1f})", "<= 50 ms",
          preview["p95"] <= 50),
