@@ -130,10 +130,11 @@ async def arrive_on_agenda(pilot, how: str) -> None:
     await settle(pilot)
 
 
-@pytest.mark.parametrize("size", [WIDE, NARROW])
-@pytest.mark.parametrize("how", ["key", "palette"])
+@pytest.mark.parametrize(("how", "size"), [("key", WIDE), ("palette", NARROW)])
 async def test_arriving_on_the_agenda_puts_the_cursor_in_the_editor(make_app, sample_path,
                                                                     size, how):
+    """By key and by palette, each at one of the two sizes (every pairing cost twice the
+    time and found nothing more: the way in and the size do not interact)."""
     from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
     app = make_app(db_path=sample_path)
