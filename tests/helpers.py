@@ -14,7 +14,7 @@ async def run_command(pilot: Pilot, title: str) -> None:
     from textual.command import CommandList, CommandPalette
 
     await pilot.press("ctrl+p")
-    await pilot.pause()
+    await pilot.pause(0)
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
     await paste(pilot, title)
@@ -49,13 +49,13 @@ async def settle(pilot: Pilot) -> None:
         return not busy and not any(footer.settling for footer in footers)
 
     await until(pilot, settled)
-    await pilot.pause()
+    await pilot.pause(0)
 
 
 async def enter(pilot: Pilot, stage_id: str) -> None:
     """Show a stage and wait until it is built and focused (however slow the machine)."""
     app = pilot.app
-    await pilot.pause()
+    await pilot.pause(0)
     app.enter_stage(stage_id)  # type: ignore[attr-defined]
 
     def focused_in_stage() -> bool:
@@ -64,7 +64,7 @@ async def enter(pilot: Pilot, stage_id: str) -> None:
         return stage is not None and focused is not None and stage in focused.ancestors_with_self
 
     await until(pilot, focused_in_stage)
-    await pilot.pause()
+    await pilot.pause(0)
 
 
 async def paste(pilot: Pilot, text: str) -> None:
@@ -73,7 +73,7 @@ async def paste(pilot: Pilot, text: str) -> None:
     from textual import events
 
     pilot.app.post_message(events.Paste(text))
-    await pilot.pause()
+    await pilot.pause(0)
 
 
 async def self_assessment_built(pilot: Pilot) -> None:
@@ -88,7 +88,7 @@ async def self_assessment_built(pilot: Pilot) -> None:
     from careertui.ui.stages.self_assessment import AchievementsSection
 
     await stage.query_one(AchievementsSection).build()  # as scrolling down to it would
-    await pilot.pause()
+    await pilot.pause(0)
 
 
 async def until(pilot: Pilot, condition: Callable[[], object], timeout: float = 30.0) -> None:
