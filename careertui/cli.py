@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="try careertui on a temporary copy of a one-year sample workbook "
         "(your own workbook is not opened)",
     )
+    parser.add_argument(
+        "--share-safe",
+        action="store_true",
+        help="start with private items hidden, for sharing your screen (remembered until "
+        "you turn it off with ctrl+l)",
+    )
     parser.add_argument("--version", action="version", version=f"careertui {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="{sample,export}")
 
@@ -94,8 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.db:
             print("careertui: --demo opens a sample workbook; leave out --db", file=sys.stderr)
             return 2
-        return _run_demo(args.theme)
-    return _run(args.db, args.theme)
+        return _run_demo(args.theme, args.share_safe)
+    return _run(args.db, args.theme, share_safe=args.share_safe)
 
 
 def _write_sample(path: Path, years: int, seed: int) -> int:
@@ -145,7 +151,7 @@ def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
     return 0
 
 
-def _run_demo(theme: str | None) -> int:
+def _run_demo(theme: str | None, share_safe: bool = False) -> int:
     """A fresh sample in a temporary folder, removed afterwards: the user's file is never read."""
     from .core.sample import write_sample
 
@@ -153,16 +159,17 @@ def _run_demo(theme: str | None) -> int:
     try:
         path = folder / "demo-workbook.json"
         write_sample(path, years=DEMO_YEARS)
-        return _run(str(path), theme, demo=True)
+        return _run(str(path), theme, demo=True, share_safe=share_safe)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run(db: str | None, theme: str | None, *, demo: bool = False) -> int:
+def _run(db: str | None, theme: str | None, *, demo: bool = False,
+         share_safe: bool = False) -> int:
     from .factory import create_app
 
     try:
-        app = create_app(db, theme=theme, demo=demo)
+        app = create_app(db, theme=theme, demo=demo, share_safe=share_safe)
     except WorkbookError as error:
         print(f"careertui: {error}", file=sys.stderr)
         return 1

@@ -24,6 +24,7 @@ def create_app(
     tune_gc: bool = True,
     demo: bool = False,
     prebuild: bool = True,
+    share_safe: bool = False,
 ) -> CareerApp:
     """Open the workbook and build the app around it.
 
@@ -47,4 +48,5 @@ def create_app(
         tune_gc=tune_gc,
         demo=demo,
         prebuild=prebuild,
+        share_safe=share_safe,
     )

@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
+from ...core import sharing
 from ...core.model import Achievement, Goal, Reflection
 from ...core.prompts import SELF_ASSESSMENT, Prompt
 from ...core.store import Workbook
@@ -47,7 +48,9 @@ class SelfAssessmentStage(Stage):
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
-        self.reflections = {r.key: r for r in workbook.all(Reflection)}
+        # Every answer, private ones too: an answer hidden while sharing is still the one
+        # answer to its prompt, never started again as a new one.
+        self.reflections = {r.key: r for r in sharing.whole(workbook).all(Reflection)}
 
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
@@ -103,11 +106,18 @@ class SelfAssessmentStage(Stage):
 
     def _prompt_box(self, prompt: Prompt) -> Vertical:
         reflection = self.reflections.get(prompt.key)
+        question = Static(Content.assemble((prompt.title, "bold"), "  ", prompt.question),
+                          classes="prompt-question")
+        if reflection is not None and self.sharing and not sharing.may_show(reflection, True):
+            return Vertical(  # a private answer: one line, and nothing to type into
+                question,
+                Static(sharing.HIDDEN, classes="prompt-hidden", markup=False),
+                classes="prompt",
+                id=f"prompt-{prompt.key}",
+            )
+        new_shared = reflection is None and self.sharing  # answered now: added as shareable
         return Vertical(
-            Static(
-                Content.assemble((prompt.title, "bold"), "  ", prompt.question),
-                classes="prompt-question",
-            ),
+            question,
             Static(f"Example: {prompt.example}", classes="prompt-example", markup=False),
             TextArea(
                 reflection.text if reflection else "",
@@ -118,7 +128,7 @@ class SelfAssessmentStage(Stage):
                 classes="prompt-answer",
             ),
             Horizontal(
-                ShareableToggle(bool(reflection and reflection.shareable),
+                ShareableToggle(bool(reflection and reflection.shareable) or new_shared,
                                 record=reflection or Reflection(key=prompt.key),
                                 id=f"share-{prompt.key}"),
                 classes="prompt-share",
@@ -147,7 +157,9 @@ class SelfAssessmentStage(Stage):
         self.show_examples = not self.show_examples
 
     def first_field(self) -> Widget:
-        return self.query_one(f"#answer-{SELF_ASSESSMENT[0].key}", TextArea)
+        for answer in self.query(f"#answer-{SELF_ASSESSMENT[0].key}").results(TextArea):
+            return answer
+        return super().first_field()  # the first answer is hidden while sharing
 
     def _show_profile(self) -> None:
         profile = self.workbook.profile()
@@ -171,7 +183,9 @@ class SelfAssessmentStage(Stage):
 
     def _reflection(self, key: str) -> Reflection:
         if key not in self.reflections:
-            self.reflections[key] = Reflection(key=key)
+            self.reflections[key] = Reflection(key=key,
+                                               shareable=sharing.new_is_shareable(self.sharing))
+            self.say_added("answer")
         return self.reflections[key]
 
     @on(TextArea.Changed, ".prompt-answer")

@@ -39,6 +39,7 @@ from textual.widgets import (
 )
 from textual.widgets.data_table import RowDoesNotExist
 
+from ...core import sharing
 from ...core.model import Record
 from .fields import DateInput, ShareableToggle
 from .plain import plain, plain_cell, sort_key
@@ -185,6 +186,11 @@ class RecordList(Vertical, Generic[R]):
         padding: 0 1;
     }
 
+    RecordList > .record-hidden {
+        color: $text-muted;
+        padding: 0 1;
+    }
+
     RecordList > .record-form {
         height: auto;
         padding: 1 1 0 1;
@@ -307,6 +313,7 @@ class RecordList(Vertical, Generic[R]):
             table.add_column(column.label, key=column.key)
         yield table
         yield Static("", classes="record-empty", markup=False)
+        yield Static("", classes="record-hidden", markup=False)
         if self.records:
             yield self._build_form()
 
@@ -442,9 +449,10 @@ class RecordList(Vertical, Generic[R]):
             self._apply_sort()
         if keep is not None:
             self._move_cursor_to(keep)
+        hidden = self._show_hidden()
         empty = self.query_one(".record-empty", Static)
         empty.update(f"No {self.noun}s yet. ctrl+n adds one." if not self.records else "")
-        empty.display = not self.records
+        empty.display = not self.records and not hidden
         if self.records and not self.has_form:
             if not self._form_mounting:
                 self._form_mounting = True
@@ -453,6 +461,22 @@ class RecordList(Vertical, Generic[R]):
         if self.has_form:
             self.query_one(".record-form").display = bool(self.records)
         self._load_form()
+
+    @property
+    def share_safe(self) -> sharing.ShareSafe | None:
+        """The app's share-safe switch, if it has one (this list works in any app)."""
+        state = getattr(self.app, "sharing", None)
+        return state if isinstance(state, sharing.ShareSafe) else None
+
+    def _show_hidden(self) -> int:
+        """Say how many private items the list leaves out while sharing ("3 private
+        items hidden"); returns that count, 0 when none."""
+        state = self.share_safe
+        count = state.count_hidden(self.source) if state is not None and self.source else 0
+        note = self.query_one(".record-hidden", Static)
+        note.update(sharing.hidden_note(count))
+        note.display = count > 0
+        return count
 
     def _sorted(self, records: Sequence[R]) -> list[R]:
         return sorted(records, key=self._order, reverse=self.newest_first)
@@ -478,6 +502,7 @@ class RecordList(Vertical, Generic[R]):
                 self.refresh_row(record)
             self._hide_gone()
             self.refresh_choices()
+            self._show_hidden()
             return
         self.records = fresh
         self._hide_gone()
@@ -590,7 +615,9 @@ class RecordList(Vertical, Generic[R]):
         known = any(option == value for _, option in options)
         with widget.prevent(Select.Changed):
             if not known:
-                label = plain(value) if value else Text("Not set")
+                state = self.share_safe
+                label = (Text(sharing.HIDDEN) if value and state is not None and state.hiding
+                         else plain(value) if value else Text("Not set"))
                 widget.set_options([*options, (label, value)])
                 self._extra_choice.add(spec.name)
             elif spec.name in self._extra_choice:
@@ -660,6 +687,10 @@ class RecordList(Vertical, Generic[R]):
 
     def action_add(self) -> None:
         record = self.new_record()
+        state = self.share_safe
+        sharing_now = state is not None and state.hiding
+        if sharing_now:  # never a private item on a shared screen, and no question asked
+            record.shareable = sharing.new_is_shareable(True)
         record.position = max((r.position for r in self.records), default=0) + 1
         if self.add_first:
             self.records.insert(0, record)
@@ -671,6 +702,8 @@ class RecordList(Vertical, Generic[R]):
             self.call_after_refresh(self._focus_first_field)
         else:
             self._focus_after_mount = True
+        if sharing_now:
+            self.notify(f"New {self.noun} {sharing.ADDED_SHAREABLE}.", title="Share-safe view")
 
     # -- a record deleted elsewhere ------------------------------------------------
 
