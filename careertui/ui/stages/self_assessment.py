@@ -55,15 +55,23 @@ class SelfAssessmentStage(Stage):
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
         yield Static("", id="profile-summary", markup=False)
-        yield self._prompt_box(SELF_ASSESSMENT[0])
+        # Up to the first answer to type into (answers hidden while sharing are one line)
+        first = next((i for i, p in enumerate(SELF_ASSESSMENT) if not self._hidden(p.key)), 0)
+        for prompt in SELF_ASSESSMENT[:first + 1]:
+            yield self._prompt_box(prompt)
+        self._prompts_to_build = list(SELF_ASSESSMENT[first + 1:])
         yield Vertical(id="self-assessment-rest")
 
     def on_mount(self) -> None:
         self._show_profile()
         # The first prompt is on screen and typing can start; the rest is built one
         # piece at a time once that frame is out, so no piece holds a keystroke long.
-        self._prompts_to_build = list(SELF_ASSESSMENT[1:])
         self.set_timer(REVEAL_AFTER, self._build_next)
+
+    def _hidden(self, key: str) -> bool:
+        """A private answer while sharing: shown as one line, with nothing to type into."""
+        reflection = self.reflections.get(key)
+        return reflection is not None and self.sharing and not sharing.may_show(reflection, True)
 
     async def _build_next(self) -> None:
         if self.built or not self.is_attached:
@@ -108,7 +116,7 @@ class SelfAssessmentStage(Stage):
         reflection = self.reflections.get(prompt.key)
         question = Static(Content.assemble((prompt.title, "bold"), "  ", prompt.question),
                           classes="prompt-question")
-        if reflection is not None and self.sharing and not sharing.may_show(reflection, True):
+        if self._hidden(prompt.key):
             return Vertical(  # a private answer: one line, and nothing to type into
                 question,
                 Static(sharing.HIDDEN, classes="prompt-hidden", markup=False),
@@ -157,9 +165,9 @@ class SelfAssessmentStage(Stage):
         self.show_examples = not self.show_examples
 
     def first_field(self) -> Widget:
-        for answer in self.query(f"#answer-{SELF_ASSESSMENT[0].key}").results(TextArea):
-            return answer
-        return super().first_field()  # the first answer is hidden while sharing
+        for answer in self.query(".prompt-answer").results(TextArea):
+            return answer  # the first answer shown (private ones are hidden while sharing)
+        return super().first_field()
 
     def _show_profile(self) -> None:
         profile = self.workbook.profile()
