@@ -99,6 +99,7 @@ def marked_workbook(path: Path) -> dict[str, str]:
         CheckIn(date="2026-11-10", open_items=marker(next(n)), new_items=marker(next(n)),
                 raise_next=marker(next(n)), progress={goal_shared.id: marker(next(n))}),
         CheckIn(date="2026-11-17", raise_next="Budget for the course", shareable=True,
+                open_items=f"- {action_private.text} (manager)",  # listed when it began
                 progress={goal_shared.id: "halfway there now"}),
     ]
     book.add_all(records)

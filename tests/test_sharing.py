@@ -91,7 +91,38 @@ def test_the_shared_view_leaves_private_items_out_and_writes_through(tmp_path: P
     book.close()
 
 
+def test_a_shareable_item_quoting_a_private_one_is_hidden_while_sharing():
+    """A shareable check-in lists what was open when it began, private actions included."""
+    secret = Capture(kind="action", text=HOSTILE)
+    state = sharing.ShareSafe(on=True, records=lambda: [secret, Goal(title="Shared goal here",
+                                                                      shareable=True)])
+    assert not state.shows(f"- {HOSTILE} (manager)")
+    assert state.shows("- Shared goal here") and state.shows("")
+    secret.shareable = True
+    assert not state.shows(HOSTILE)  # gathered once...
+    state.forget()  # ...until the workbook changes
+    assert state.shows(HOSTILE)
+    state.on = False
+    secret.shareable = False
+    state.forget()
+    assert state.shows(HOSTILE)
+
+
 def test_every_kind_with_a_shareable_flag_is_an_item():
     """A new kind of record marked private must be hidden too: listed here or not an item."""
     flagged = {Achievement, CareerPath, Interview, Goal, Request, Capture, CheckIn, Reflection}
     assert set(sharing.ITEM_KINDS) == flagged
+
+
+def test_a_shareable_export_leaves_out_a_check_in_list_quoting_a_private_item():
+    from datetime import date
+
+    from careertui.core.drafting.workbook_export import WorkbookContents, render_workbook
+
+    secret = Capture(kind="action", text=HOSTILE)
+    checkin = CheckIn(date="2026-11-10", shareable=True, open_items=f"- {HOSTILE} (me)",
+                      raise_next="Budget for the course")
+    contents = WorkbookContents(profile=Profile(), captures=[secret], checkins=[checkin])
+    text = render_workbook(contents, today=date(2026, 11, 25), shareable_only=True)
+    assert "competitor" not in text and "Budget for the course" in text
+    assert "competitor" in render_workbook(contents, today=date(2026, 11, 25))

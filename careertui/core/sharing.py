@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .drafting.privacy import PrivateWords
@@ -97,12 +97,30 @@ class ShareSafe:
     """Whether the share-safe view is on: the app's one switch, read by every view."""
 
     on: bool = False
+    records: Callable[[], Iterable[Record]] | None = None
+    """Every record of the workbook, to learn which words are private (`words`)."""
     _everything: int = 0
+    _words: PrivateWords | None = field(default=None, repr=False)
 
     @property
     def hiding(self) -> bool:
         """On, and not inside `everything` (which counts what is hidden)."""
         return self.on and self._everything == 0
+
+    def words(self) -> PrivateWords:
+        """The workbook's private words, gathered once per change (`forget`)."""
+        if self._words is None:
+            self._words = PrivateWords.of(self.records() if self.records is not None else ())
+        return self._words
+
+    def forget(self) -> None:
+        """The workbook changed: a record may have been made private or shareable."""
+        self._words = None
+
+    def shows(self, text: str) -> bool:
+        """Whether a shareable item's own text may be shown: not while sharing if it
+        quotes a private item (a check-in's "Open at the start" listing a private action)."""
+        return not self.hiding or not text or not self.words().mentions(text)
 
     @contextmanager
     def everything(self) -> Iterator[None]:

@@ -18,7 +18,7 @@ from textual.widgets.input import Selection
 
 from ..core import sharing
 from ..core.autosave import Autosaver
-from ..core.model import Clock, system_clock
+from ..core.model import Clock, Record, system_clock
 from ..core.sharing import SharedView, ShareSafe
 from ..core.store import Change, Settings, Workbook, display_path
 from .commands import careertui_commands
@@ -29,6 +29,13 @@ from .widgets.minutes import MinutesInput
 
 NOTICES_AT_ONCE = 2
 """Notices on screen together: more covered half of a 120×40 screen."""
+
+
+def _every_record(workbook: Workbook) -> list[Record]:
+    """Every record, to learn the private words (imported when first sharing, not at start)."""
+    from ..core.drafting.workbook_export import WorkbookContents
+
+    return WorkbookContents.of(workbook).records()
 
 
 class CareerApp(App[None]):
@@ -75,7 +82,8 @@ class CareerApp(App[None]):
             set_timer=self.set_timer, start=lambda save: self.run_worker(save, group="save"),
             on_status=lambda status: setattr(self, "save_status", status),
         )
-        self.sharing = ShareSafe(on=share_safe or settings.get(sharing.SETTING) is True)
+        self.sharing = ShareSafe(on=share_safe or settings.get(sharing.SETTING) is True,
+                                 records=lambda: _every_record(workbook))
         """Whether private items are hidden (the screen may be shared): every stage reads
         the workbook through a `SharedView` that follows it."""
         self._settings_to_write = self.sharing.on and settings.get(sharing.SETTING) is not True
@@ -138,6 +146,7 @@ class CareerApp(App[None]):
     # -- the shell, saving and global keys ---------------------------------------
 
     def _workbook_changed(self, change: Change) -> None:
+        self.sharing.forget()
         self.main.tell_stages(change)
         self.autosaver.changed()
 

@@ -294,6 +294,8 @@ class RecordList(Vertical, Generic[R]):
         self._focus_after_mount = False
         self._gone: R | None = None
         self._extra_choice: set[str] = set()
+        self._hidden_fields: set[str] = set()
+        """Fields showing "hidden while sharing" instead of the selected record's text."""
         self._shown: tuple[int, ...] = tuple(range(len(self.columns)))
         """The columns in the table now (narrow tables drop some)."""
         self._cap = CELL_MAX
@@ -399,6 +401,10 @@ class RecordList(Vertical, Generic[R]):
         return [column.value(record) for column in self.columns]
 
     def _cells(self, raw: Sequence[str | int]) -> list[Text | int]:
+        state = self.share_safe
+        if state is not None and state.hiding:  # a shareable item quoting a private one
+            raw = [value if not isinstance(value, str) or state.shows(value) else sharing.HIDDEN
+                   for value in raw]
         return [cut_cell(raw[index], self._cap) for index in self._shown]
 
     def _table_width(self) -> int | None:
@@ -580,11 +586,26 @@ class RecordList(Vertical, Generic[R]):
             self._hide_gone()
         # Filled without posting changes; a change posted before and overtaken by this
         # fill is dropped by its handler (its value is no longer the field's).
+        state = self.share_safe
         with self.prevent(*FORM_CHANGES):
             for spec in self.fields:
-                self._set_widget(spec, getattr(record, spec.name))
+                value = getattr(record, spec.name)
+                hidden = (spec.kind in {"text", "long"} and state is not None
+                          and isinstance(value, str) and not state.shows(value))
+                self._hide_field(spec, hidden)
+                self._set_widget(spec, sharing.HIDDEN if hidden else value)
             self.query_one("#field-shareable", ShareableToggle).show(record)
         self.post_message(self.Selected(self, record))
+
+    def _hide_field(self, spec: Field, hidden: bool) -> None:
+        """While sharing, a text that quotes a private item shows "hidden while sharing"
+        and cannot be typed in (what it holds stays as it was in the workbook)."""
+        widget = self.query_one(f"#field-{spec.name}")
+        if hidden:
+            self._hidden_fields.add(spec.name)
+        else:
+            self._hidden_fields.discard(spec.name)
+        widget.disabled = hidden
 
     def _set_widget(self, spec: Field, value: Any) -> None:
         widget = self.query_one(f"#field-{spec.name}")
@@ -638,7 +659,7 @@ class RecordList(Vertical, Generic[R]):
 
     def _edited(self, name: str, value: Any) -> None:
         record = self.selected
-        if record is None or getattr(record, name) == value:
+        if record is None or name in self._hidden_fields or getattr(record, name) == value:
             return
         if self._apply is None or not self._apply(record, name, value):
             setattr(record, name, value)
