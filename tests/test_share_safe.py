@@ -299,3 +299,27 @@ def test_the_command_line_starts_in_share_safe_view(monkeypatch, tmp_path):
     assert cli.main(["--db", str(tmp_path / "w.json")]) == 1
     assert seen["share_safe"] is False
     assert "--share-safe" in cli.build_parser().format_help()
+
+
+async def test_the_palette_turns_it_on_and_off_and_f1_names_the_key(make_app, db_path):
+    from careertui.ui.screens.help import HelpScreen
+
+    marked_workbook(db_path)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await run_command(pilot, "Share-safe view on/off")
+        await until(pilot, lambda: app.sharing.on and app.share_safe)
+        await settle(pilot)
+        assert TOKEN not in await visit(pilot, "goals")
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "ctrl+l" in screen_text(app) and "Share-safe" in screen_text(app)
+        await pilot.press("ctrl+l")  # a dialog is open: it says to close it first
+        await settle(pilot)
+        assert app.sharing.on
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.main)
+        await run_command(pilot, "Share-safe view on/off")
+        await until(pilot, lambda: not app.sharing.on)
+        await settle(pilot)
+        assert TOKEN in await visit(pilot, "goals")
