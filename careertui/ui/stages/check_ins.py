@@ -296,8 +296,8 @@ class CheckInsStage(Stage):
         rows = [
             Horizontal(
                 Label(plain(goal.title), classes="progress-goal"),
-                Input(checkin.progress.get(goal.id, ""), placeholder="What moved since last time",
-                      compact=True, name=goal.id, classes="progress-note"),
+                ProgressNote(checkin, goal.id, placeholder="What moved since last time",
+                             compact=True, name=goal.id, classes="progress-note"),
                 Select(statuses, value=goal.status, allow_blank=False, compact=True,
                        name=goal.id, classes="progress-status"),
                 classes="progress-row",
@@ -310,7 +310,9 @@ class CheckInsStage(Stage):
     def _progress_changed(self, event: Input.Changed) -> None:
         checkin = self._progress_for
         goal_id = event.input.name or ""
-        if checkin is None or checkin.progress.get(goal_id, "") == event.value:
+        if (checkin is None or not isinstance(event.input, ProgressNote)
+                or event.input.checkin_id != checkin.id  # a row of a check-in left behind
+                or checkin.progress.get(goal_id, "") == event.value):
             return
         checkin.progress[goal_id] = event.value
         checkins: RecordList[CheckIn] = self.query_one("#checkins-list", RecordList)
@@ -387,6 +389,16 @@ class CheckInsStage(Stage):
                         "is neither shown nor copied.", severity="warning")
             return True
         return False
+
+
+class ProgressNote(Input):
+    """A goal's progress note, knowing its check-in: moving quickly through the list, a
+    row of the check-in just left announced its value after the next was selected, and
+    that note was written into the next check-in."""
+
+    def __init__(self, checkin: CheckIn, goal_id: str, **options: Any) -> None:
+        super().__init__(checkin.progress.get(goal_id, ""), **options)
+        self.checkin_id = checkin.id
 
 
 def _first_line(text: str) -> str:
