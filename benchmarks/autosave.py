@@ -21,14 +21,16 @@ from pathlib import Path
 from common import five_year_sample, median, percentile
 from textual.widgets import TextArea
 
+from careertui.core.crypto import Keys, new_keys
 from careertui.core.store import Workbook
 from careertui.factory import create_app
 
 
-def cold_saves(path: Path, runs: int) -> dict[str, float]:
+def cold_saves(path: Path, runs: int, keys: Keys | None = None) -> dict[str, float]:
+    """With `keys`, the workbook is encrypted (age, X25519) as it is written."""
     encode, write = [], []
     for _ in range(runs):
-        book = Workbook.open(path, lock=False)
+        book = Workbook.open(path, lock=False, keys=keys)
         book.set_value("benchmark", time.time())
         t0 = time.perf_counter()
         revision, payload = book.snapshot()
@@ -42,10 +44,11 @@ def cold_saves(path: Path, runs: int) -> dict[str, float]:
             "total": median(total), "total_max": max(total)}
 
 
-async def typing_with_autosave(path: Path, keys: int) -> dict[str, float]:
+async def typing_with_autosave(path: Path, keys: int,
+                               crypto_keys: Keys | None = None) -> dict[str, float]:
     folder = path.parent
     app = create_app(path, config_dir=folder / "cfg", cursor_blink=False, lock=False,
-                     autosave_delay=0.15)
+                     autosave_delay=0.15, keys=crypto_keys)
     held: list[tuple[float, float]] = []
     writes: list[float] = []
     book = app.workbook
@@ -104,6 +107,16 @@ async def typing_with_autosave(path: Path, keys: int) -> dict[str, float]:
     }
 
 
+def encrypted_copy(path: Path, keys: Keys) -> Path:
+    """The sample, encrypted as `careertui encrypt` leaves it (the key file aside)."""
+    sealed = path.with_name("encrypted.json")
+    book = Workbook.open(path, lock=False)
+    book.keys = keys
+    book.write(book.snapshot()[1], sealed)
+    book.close()
+    return sealed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -113,6 +126,10 @@ def main() -> None:
         path = five_year_sample(Path(tmp))
         cold = cold_saves(path, args.runs)
         warm = asyncio.run(typing_with_autosave(path, args.keys))
+        secret = new_keys()
+        sealed = encrypted_copy(path, secret)
+        cold_sealed = cold_saves(sealed, args.runs, secret)
+        warm_sealed = asyncio.run(typing_with_autosave(sealed, args.keys, secret))
     print(f"autosave, five-year sample ({cold['size_kb']:.0f} kB)")
     print(f"  whole workbook from cold: encode {cold['encode']:.1f} ms + write {cold['write']:.1f}"
           f" ms = {cold['total']:.1f} ms median, {cold['total_max']:.1f} ms max"
@@ -122,6 +139,11 @@ def main() -> None:
           " median in a worker thread")
     print(f"  keystrokes that waited on a save: {warm['waited']} of {warm['keys']:.0f}"
           f" (key handled p50 {warm['key_p50']:.1f} ms, p95 {warm['key_p95']:.1f} ms)")
+    print(f"  encrypted (age): from cold {cold_sealed['total']:.1f} ms median (encrypting "
+          f"in the write), while typing the loop held {warm_sealed['loop_median']:.2f} ms "
+          f"median, writes {warm_sealed['write_median']:.1f} ms in a worker thread; keys that "
+          f"waited {warm_sealed['waited']} of {warm_sealed['keys']:.0f} (key handled p95 "
+          f"{warm_sealed['key_p95']:.1f} ms)")
 
 
 if __name__ == "__main__":

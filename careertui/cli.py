@@ -44,8 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="try careertui on a temporary copy of a one-year sample workbook "
         "(your own workbook is not opened)",
     )
+    parser.add_argument(
+        "--share-safe",
+        action="store_true",
+        help="start with private items hidden, for sharing your screen (remembered until "
+        "you turn it off with ctrl+l)",
+    )
     parser.add_argument("--version", action="version", version=f"careertui {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="{sample,export}")
+    commands = parser.add_subparsers(dest="command",
+                                     metavar="{sample,export,encrypt,decrypt}")
 
     sample = commands.add_parser(
         "sample",
@@ -71,7 +78,32 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write to FILE (refuses to replace one) instead of printing")
     export.add_argument("--shareable-only", action="store_true",
                         help="leave out every item not marked shareable")
+
+    encrypt = commands.add_parser(
+        "encrypt",
+        help="encrypt a workbook with a passphrase (age format)",
+        description="Encrypt the workbook (age format, opens with `age -d` too). Asks for a "
+        "passphrase twice; from then on careertui asks for it once per launch. The key file "
+        f"beside the workbook must stay with it. A forgotten passphrase cannot be recovered. "
+        f"For scripts, ${crypto_env()} names a file holding the passphrase.",
+    )
+    encrypt.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                         help=f"workbook to encrypt (default: yours, or ${ENV_WORKBOOK})")
+    decrypt = commands.add_parser(
+        "decrypt",
+        help="turn an encrypted workbook back into a plain one",
+        description="Asks for the passphrase, then writes the workbook as plain JSON again "
+        "and removes its key file.",
+    )
+    decrypt.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                         help=f"workbook to decrypt (default: yours, or ${ENV_WORKBOOK})")
     return parser
+
+
+def crypto_env() -> str:
+    from .core.crypto import ENV_PASSPHRASE_FILE
+
+    return ENV_PASSPHRASE_FILE
 
 
 def _positive(text: str) -> int:
@@ -90,12 +122,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _write_sample(Path(args.path).expanduser(), args.years, args.seed)
     if args.command == "export":
         return _export(args.db, args.out, args.shareable_only)
+    if args.command == "encrypt":
+        return _encrypt(getattr(args, "db", None))
+    if args.command == "decrypt":
+        return _decrypt(getattr(args, "db", None))
     if args.demo:
         if args.db:
             print("careertui: --demo opens a sample workbook; leave out --db", file=sys.stderr)
             return 2
-        return _run_demo(args.theme)
-    return _run(args.db, args.theme)
+        return _run_demo(args.theme, args.share_safe)
+    return _run(args.db, args.theme, share_safe=args.share_safe)
 
 
 def _write_sample(path: Path, years: int, seed: int) -> int:
@@ -121,7 +157,7 @@ def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
 
     path = resolve_workbook_path(db)
     try:  # read only: an open careertui may hold the lock, and nothing is written
-        book = Workbook.read(path)
+        book = Workbook.read(path, keys=_keys_on_terminal(path))
     except WorkbookError as error:
         print(f"careertui: {error}", file=sys.stderr)
         return 1
@@ -141,11 +177,121 @@ def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
         print(f"careertui: could not write {out}: {describe_os_error(error, Path(out))}",
               file=sys.stderr)
         return 1
-    print(f"Wrote {written}", file=sys.stderr)
+    sealed = " (not encrypted, unlike the workbook)" if book.keys is not None else ""
+    print(f"Wrote {written}{sealed}", file=sys.stderr)
     return 0
 
 
-def _run_demo(theme: str | None) -> int:
+def _ask_passphrase(prompt: str, *, twice: bool = False) -> str:
+    """From `$CAREERTUI_PASSPHRASE_FILE`, else typed (masked) on the terminal.
+    Raises WorkbookError when there is no way to ask."""
+    import getpass
+
+    from .core.crypto import CryptoError, passphrase_from_environment
+
+    try:
+        given = passphrase_from_environment()
+    except CryptoError as error:
+        raise WorkbookError(str(error)) from None
+    if given is not None:
+        if not given:
+            raise WorkbookError(f"the file ${crypto_env()} names holds no passphrase")
+        return given
+    if not sys.stdin.isatty():
+        raise WorkbookError(f"there is no terminal to ask for the passphrase on; set "
+                            f"${crypto_env()} to a file holding it")
+    typed = getpass.getpass(prompt)
+    if not typed:
+        raise WorkbookError("no passphrase was typed; nothing was changed")
+    if twice and getpass.getpass("The same passphrase again: ") != typed:
+        raise WorkbookError("the two passphrases differ; nothing was changed")
+    return typed
+
+
+def _keys_on_terminal(path: Path):  # noqa: ANN202 - Keys | None, imported only when needed
+    """The keys of an encrypted workbook (asking for its passphrase); None for a plain one."""
+    from .core.crypto import CryptoError, identity_path, is_encrypted, unlock
+
+    if not is_encrypted(path):
+        return None
+    try:
+        identity = identity_path(path).read_bytes()
+    except OSError as error:
+        raise WorkbookError(f"{path} is encrypted, and its key file {identity_path(path)} "
+                            f"cannot be read ({error.strerror or error})") from None
+    passphrase = _ask_passphrase(f"Passphrase for {path}: ")
+    print("Opening the key file (a few seconds)…", file=sys.stderr)
+    try:
+        return unlock(identity, passphrase)
+    except CryptoError as error:
+        raise WorkbookError(f"{path} is encrypted, and {error}") from None
+
+
+def _encrypt(db: str | None) -> int:
+    from .core import crypto
+    from .core.store import LAST_COPIED_NAME, Workbook, atomic_write, data_dir
+
+    path = resolve_workbook_path(db)
+    try:
+        if crypto.is_encrypted(path):
+            raise WorkbookError(f"{path} is already encrypted")
+        Workbook.read(path).close()  # readable, or say why before asking anything
+        book = Workbook.open(path)  # and no careertui has it open
+    except WorkbookError as error:
+        print(f"careertui: {error}", file=sys.stderr)
+        return 1
+    try:
+        passphrase = _ask_passphrase("New passphrase: ", twice=True)
+        keys = crypto.new_keys()
+        print("Encrypting (a few seconds)…", file=sys.stderr)
+        atomic_write(crypto.identity_path(path), crypto.lock_identity(keys, passphrase))
+        book.keys = keys
+        book.save()
+    except (WorkbookError, OSError) as error:
+        print(f"careertui: {error}", file=sys.stderr)
+        return 1
+    finally:
+        book.close()
+    removed = [p for p in (*path.parent.glob(f"{path.name}.v*-backup"),
+                           data_dir() / LAST_COPIED_NAME) if p.is_file()]
+    for leftover in removed:  # careertui's own plain copies: none is kept beside it
+        leftover.unlink()
+    print(f"Encrypted {path}.\nIts key file is {crypto.identity_path(path)}: keep it beside "
+          "the workbook. A forgotten passphrase cannot be recovered.")
+    if removed:
+        print("Removed careertui's plain copies: " + ", ".join(str(p) for p in removed))
+    return 0
+
+
+def _decrypt(db: str | None) -> int:
+    from .core import crypto
+    from .core.store import Workbook
+
+    path = resolve_workbook_path(db)
+    try:
+        if not crypto.is_encrypted(path):
+            raise WorkbookError(f"{path} is not encrypted")
+        book = Workbook.open(path, keys=_keys_on_terminal(path))
+    except WorkbookError as error:
+        print(f"careertui: {error}", file=sys.stderr)
+        return 1
+    try:
+        if book.read_error:
+            print(f"careertui: {book.read_error}", file=sys.stderr)
+            return 1
+        book.keys = None
+        book.save()
+    except WorkbookError as error:
+        print(f"careertui: {error}", file=sys.stderr)
+        return 1
+    finally:
+        book.close()
+    crypto.identity_path(path).unlink(missing_ok=True)
+    print(f"Decrypted {path}: it is plain JSON again, and its key file is removed.")
+    return 0
+
+
+def _run_demo(theme: str | None, share_safe: bool = False) -> int:
     """A fresh sample in a temporary folder, removed afterwards: the user's file is never read."""
     from .core.sample import write_sample
 
@@ -153,16 +299,42 @@ def _run_demo(theme: str | None) -> int:
     try:
         path = folder / "demo-workbook.json"
         write_sample(path, years=DEMO_YEARS)
-        return _run(str(path), theme, demo=True)
+        return _run(str(path), theme, demo=True, share_safe=share_safe)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run(db: str | None, theme: str | None, *, demo: bool = False) -> int:
+def _unlock_in_app(path: Path, theme: str | None):  # noqa: ANN202 - Keys | None | False
+    """An encrypted workbook's keys, asked for in a small app of its own before the
+    workbook is opened; None for a plain workbook, False when it could not be unlocked."""
+    from .core.crypto import identity_path, is_encrypted
+
+    if not is_encrypted(path):
+        return None
+    try:
+        identity = identity_path(path).read_bytes()
+    except OSError as error:
+        raise WorkbookError(f"{path} is encrypted, and its key file {identity_path(path)} "
+                            f"cannot be read ({error.strerror or error})") from None
+    from .ui.unlock import UnlockApp
+
+    unlocking = UnlockApp(path, identity, theme=theme)
+    keys = unlocking.run()
+    if keys is None:
+        print(f"careertui: {unlocking.problem or 'the workbook stays locked'}", file=sys.stderr)
+        return False
+    return keys
+
+
+def _run(db: str | None, theme: str | None, *, demo: bool = False,
+         share_safe: bool = False) -> int:
     from .factory import create_app
 
     try:
-        app = create_app(db, theme=theme, demo=demo)
+        keys = _unlock_in_app(resolve_workbook_path(db), theme)
+        if keys is False:
+            return 1
+        app = create_app(db, theme=theme, demo=demo, share_safe=share_safe, keys=keys or None)
     except WorkbookError as error:
         print(f"careertui: {error}", file=sys.stderr)
         return 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .core.crypto import Keys
 from .core.model import Clock, system_clock
 from .core.store import Settings, Workbook, resolve_workbook_path
 from .core.store import config_dir as default_config_dir
@@ -24,6 +25,8 @@ def create_app(
     tune_gc: bool = True,
     demo: bool = False,
     prebuild: bool = True,
+    share_safe: bool = False,
+    keys: Keys | None = None,
 ) -> CareerApp:
     """Open the workbook and build the app around it.
 
@@ -31,7 +34,7 @@ def create_app(
     any screen is drawn.
     """
     path = resolve_workbook_path(str(db_path) if db_path else None)
-    workbook = Workbook.open(path, clock=clock, lock=lock)
+    workbook = Workbook.open(path, clock=clock, lock=lock, keys=keys)
     config = config_dir or default_config_dir()
     loaded = load_themes(user_dir=user_theme_dir(config))
     return CareerApp(
@@ -47,4 +50,5 @@ def create_app(
         tune_gc=tune_gc,
         demo=demo,
         prebuild=prebuild,
+        share_safe=share_safe,
     )

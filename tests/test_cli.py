@@ -126,7 +126,8 @@ def test_demo_opens_a_fresh_sample_copy_and_removes_it_afterwards(monkeypatch):
 
     seen: dict[str, object] = {}
 
-    def fake_run(db: str | None, theme: str | None, *, demo: bool = False) -> int:
+    def fake_run(db: str | None, theme: str | None, *, demo: bool = False,
+                 share_safe: bool = False) -> int:
         path = Path(db or "")
         seen.update(path=path, demo=demo, existed=path.exists(),
                     checkins=Workbook.open(path, lock=False).count(CheckIn))

@@ -69,6 +69,25 @@ def test_three_stages_in_the_other_themes(snap_compare, make_app, db_path, theme
     assert snap_compare(app, terminal_size=WIDE, run_before=_go_to(stage))
 
 
+@pytest.mark.parametrize("stage", STAGE_IDS)
+def test_every_stage_in_share_safe_view(snap_compare, make_app, db_path, stage):
+    """The one-year sample as shown on a shared screen: private items left out, lists
+    saying how many, SHARE-SAFE in the header."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    write_sample(db_path, years=1, seed=1, end=SAMPLE_END)
+    app = make_app(share_safe=True)
+    assert snap_compare(app, terminal_size=WIDE, run_before=_go_to(stage))
+
+
+@pytest.mark.parametrize("theme", ["careertui-light", "careertui-high-contrast"])
+def test_share_safe_header_in_the_other_themes(snap_compare, make_app, db_path, theme):
+    """SHARE-SAFE must stand out in every theme (the warning colour, text contrasting)."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    write_sample(db_path, years=1, seed=1, end=SAMPLE_END)
+    app = make_app(theme=theme, share_safe=True)
+    assert snap_compare(app, terminal_size=NARROW, run_before=_go_to("goals"))
+
+
 @pytest.mark.parametrize("size", [WIDE, NARROW], ids=["120x40", "80x24"])
 def test_first_launch(snap_compare, make_app, size):
     """What a new person sees first: an empty workbook, the first question."""

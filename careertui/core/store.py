@@ -25,10 +25,13 @@ from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from .crypto import CryptoError, Keys, identity_path, is_encrypted_bytes
 from .model import LINKS, SCHEMA_VERSION, Clock, Profile, Record, system_clock
 
 APP_NAME = "careertui"
 WORKBOOK_FILENAME = "workbook.json"
+LAST_COPIED_NAME = "last-copied.txt"
+"""The clipboard's fallback file in the data folder (never written for an encrypted workbook)."""
 ENV_WORKBOOK = "CAREERTUI_DB"
 META_TABLE = "meta"
 VALUES_TABLE = "values"
@@ -42,6 +45,10 @@ class WorkbookError(Exception):
 
 class WorkbookLocked(WorkbookError):
     """Another careertui has the workbook open."""
+
+
+class WorkbookEncrypted(WorkbookError):
+    """The workbook is encrypted and was opened without its keys (`crypto.unlock`)."""
 
 
 class WorkbookTooNew(WorkbookError):
@@ -363,9 +370,13 @@ class Workbook:
     learns that what it shows is out of date.
     """
 
-    def __init__(self, path: Path, *, clock: Clock = system_clock) -> None:
+    def __init__(self, path: Path, *, clock: Clock = system_clock,
+                 keys: Keys | None = None) -> None:
         self.path = path
         self.clock = clock
+        self.keys = keys
+        """An encrypted workbook's unlocked identity: every save is encrypted with it
+        (in the save thread), and no plain copy of the workbook is ever written."""
         self.revision = 0
         self.saved_revision = 0
         self.moved_aside: Path | None = None
@@ -385,13 +396,14 @@ class Workbook:
     # -- opening ---------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock = system_clock, lock: bool = True) -> Workbook:
-        """Open (or start) the workbook at `path`.
+    def open(cls, path: Path, *, clock: Clock = system_clock, lock: bool = True,
+             keys: Keys | None = None) -> Workbook:
+        """Open (or start) the workbook at `path`, with `keys` if it is encrypted.
 
-        Raises WorkbookLocked or WorkbookTooNew; every other problem is recorded on
-        the workbook (`moved_aside`, `read_error`) for the app to show.
+        Raises WorkbookLocked, WorkbookTooNew or WorkbookEncrypted; every other problem
+        is recorded on the workbook (`moved_aside`, `read_error`) for the app to show.
         """
-        book = cls(path, clock=clock)
+        book = cls(path, clock=clock, keys=keys)
         if lock:
             book._acquire_lock()
         try:
@@ -402,12 +414,12 @@ class Workbook:
         return book
 
     @classmethod
-    def read(cls, path: Path) -> Workbook:
+    def read(cls, path: Path, *, keys: Keys | None = None) -> Workbook:
         """Open `path` to read only (an export): nothing on disk is moved, locked or written.
 
         Raises WorkbookError when the file is missing or cannot be read.
         """
-        book = cls(path)
+        book = cls(path, keys=keys)
         book._read_only = True
         book._load()
         if book.read_error:
@@ -444,8 +456,25 @@ class Workbook:
         if not raw.strip():
             self._start_fresh()
             return
+        plain = raw
+        if is_encrypted_bytes(raw):
+            if self.keys is None:
+                raise WorkbookEncrypted(f"{self.path} is encrypted: it opens with its passphrase")
+            try:
+                plain = self.keys.decrypt(raw)
+                data = json.loads(plain.decode("utf-8"))
+                if not _is_tinydb_layout(data):
+                    raise ValueError("not a TinyDB layout")
+            except (CryptoError, ValueError) as error:
+                reason = error if isinstance(error, CryptoError) else "it is not a workbook"
+                if self._read_only:
+                    raise WorkbookError(f"{self.path} is encrypted, but {reason}") from None
+                self.read_error = (f"{self.path} is encrypted, but {reason}; it is kept "
+                                   "exactly as it is")  # never moved, never written over
+                self._start_fresh()
+                return
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(plain.decode("utf-8"))
             if not _is_tinydb_layout(data):
                 raise ValueError("not a TinyDB layout")
         except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
@@ -556,6 +585,8 @@ class Workbook:
         if self.read_error and path is None:
             raise SaveError(f"{self.read_error}; not writing over it. Save to another file.")
         target = path or self.path
+        if self.keys is not None:  # in the save thread: a millisecond, no passphrase
+            payload = self.keys.encrypt(payload)
         try:
             atomic_write(target, payload)
         except OSError as error:
@@ -587,6 +618,11 @@ class Workbook:
         new_path = new_path.expanduser().resolve()
         if new_path.exists():
             raise SaveError(f"{new_path} already exists; choose a new file name")
+        if self.keys is not None:  # an encrypted copy opens only with its key file beside it
+            try:
+                atomic_write(identity_path(new_path), identity_path(self.path).read_bytes())
+            except OSError as error:
+                raise SaveError(describe_os_error(error, new_path)) from None
         self.write(payload, new_path)
         return new_path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from time import monotonic
-from typing import Any
+from typing import Any, cast
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -18,8 +18,10 @@ from textual.theme import Theme
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
+from ..core import sharing
 from ..core.autosave import Autosaver
-from ..core.model import Clock, system_clock
+from ..core.model import Clock, Record, system_clock
+from ..core.sharing import SharedView, ShareSafe
 from ..core.store import Change, Settings, Workbook, display_path
 from .commands import careertui_commands
 from .leaving import LeaveSignals, quit_safely, save_and_leave
@@ -37,6 +39,13 @@ NOTICES_AT_ONCE = 2
 """Notices on screen together: more covered half of a 120×40 screen."""
 
 
+def _every_record(workbook: Workbook) -> list[Record]:
+    """Every record, to learn the private words (imported when first sharing, not at start)."""
+    from ..core.drafting.workbook_export import WorkbookContents
+
+    return WorkbookContents.of(workbook).records()
+
+
 class CareerApp(App[None]):
     TITLE = "careertui"
     CSS_PATH = stylesheets()
@@ -49,16 +58,20 @@ class CareerApp(App[None]):
         Binding("f1", "help", "Keys", id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("ctrl+n", "add_item", "Add", show=False, id="add-item"),
+        Binding("ctrl+l", "toggle_share_safe", "Share-safe", priority=True, id="share-safe"),
     ]
 
     save_status: reactive[str] = reactive("", init=False)
     """What the header says about saving (the Autosaver's status): reactive, as shown."""
 
+    share_safe: reactive[bool] = reactive(False, init=False)
+    """The share-safe view is on (as `sharing.on`): the header's badge follows it."""
+
     def __init__(self, workbook: Workbook, *, settings: Settings, themes: Iterable[Theme] = (),
                  theme_problems: Iterable[str] = (), theme_name: str | None = None,
                  clock: Clock = system_clock, cursor_blink: bool = True,
                  autosave_delay: float = 1.0, retry_delay: float = 10.0, tune_gc: bool = True,
-                 demo: bool = False, prebuild: bool = True) -> None:
+                 demo: bool = False, prebuild: bool = True, share_safe: bool = False) -> None:
         super().__init__()
         self.prebuild = prebuild
         """Build the other stages in the background once the first is shown (off in
@@ -77,7 +90,15 @@ class CareerApp(App[None]):
             set_timer=self.set_timer, start=lambda save: self.run_worker(save, group="save"),
             on_status=lambda status: setattr(self, "save_status", status),
         )
-        self.main = MainScreen(workbook)
+        self.sharing = ShareSafe(on=share_safe or settings.get(sharing.SETTING) is True,
+                                 records=lambda: _every_record(workbook))
+        """Whether private items are hidden (the screen may be shared): every stage reads
+        the workbook through a `SharedView` that follows it."""
+        self._settings_to_write = self.sharing.on and settings.get(sharing.SETTING) is not True
+        if self._settings_to_write:  # `--share-safe`: on from now until turned off
+            settings.remember(sharing.SETTING, True)
+        self.set_reactive(CareerApp.share_safe, self.sharing.on)
+        self.main = MainScreen(cast(Workbook, SharedView(workbook, self.sharing)))
         self.leave_signals = LeaveSignals(self._leave_on_signal)
         self.left_on_signal: int | None = None
         """The signal (SIGHUP, SIGTERM) that ended the app, if one did."""
@@ -132,6 +153,8 @@ class CareerApp(App[None]):
             self.after_typing_pause(settle_memory)
         if self.prebuild:  # after the first frame, and after the frozen start-up objects
             self.call_after_refresh(self.main.prebuild_stages)
+        if self._settings_to_write:
+            self.run_worker(self._write_settings, thread=True, group="settings")
 
     def on_unmount(self) -> None:
         self.autosaver.stop()
@@ -145,8 +168,8 @@ class CareerApp(App[None]):
 
     def _write_settings(self) -> None:
         if problem := self.settings.write():
-            self.call_from_thread(self.notify, f"The theme choice could not be remembered: "
-                                  f"{problem}", severity="warning")
+            self.call_from_thread(self.notify, f"Your settings (theme, share-safe view) could "
+                                  f"not be remembered: {problem}", severity="warning")
 
     def _leave_on_signal(self, signum: int) -> None:
         if self.left_on_signal is None:
@@ -156,6 +179,7 @@ class CareerApp(App[None]):
     # -- the shell, saving and global keys ---------------------------------------
 
     def _workbook_changed(self, change: Change) -> None:
+        self.sharing.forget()
         self.main.tell_stages(change)
         self.autosaver.changed()
 
@@ -286,6 +310,32 @@ class CareerApp(App[None]):
         self.notify("There is no list on this stage to add to. ctrl+n adds achievements, "
                     "paths, goals, requests, notes, action items and check-ins on the "
                     "stages that list them.", key="add")
+
+    async def action_toggle_share_safe(self) -> None:
+        """Share-safe view on or off: every stage is built afresh from the workbook as the
+        view now shows it, so no private item is left behind in a field, a list or a
+        preview; the choice is remembered until turned off."""
+        if self.screen is not self.main:
+            self.notify("Close this dialog first (escape), then press ctrl+l again.",
+                        severity="warning", key="share-safe")
+            return
+        await self.set_share_safe(not self.sharing.on)
+
+    async def set_share_safe(self, on: bool) -> None:
+        if on == self.sharing.on:
+            return
+        self.sharing.on = on
+        self.share_safe = on
+        self.settings.remember(sharing.SETTING, on)
+        self.run_worker(self._write_settings, thread=True, group="settings")
+        await self.main.rebuild_stages()
+        if on:
+            self.notify("Share-safe view is on: private items are hidden on every stage, "
+                        "and new items are added as shareable. ctrl+l turns it off.",
+                        title="Share-safe view", key="share-safe")
+        else:
+            self.notify("Share-safe view is off: private items are shown again.",
+                        title="Share-safe view", key="share-safe")
 
     def action_edit_profile(self) -> None:
         from .screens.profile import ProfileScreen

@@ -18,9 +18,9 @@ from pathlib import Path
 import pyperclip
 from textual.app import App
 
+from ..core.store import LAST_COPIED_NAME as LAST_COPIED
 from ..core.store import data_dir, describe_os_error, display_path, write_private_text
 
-LAST_COPIED = "last-copied.txt"
 PYPERCLIP_TIMEOUT = 3.0
 
 
@@ -32,11 +32,16 @@ class CopyResult:
     """Where the text was also written, when the clipboard was not confirmed."""
     problem: str | None = None
     """Why neither the clipboard nor the file could be confirmed."""
+    encrypted: bool = False
+    """The workbook is encrypted, so no plain copy was written to a file."""
 
     def notice(self, what: str) -> str:
         """Short, with the file (if any) on a line of its own."""
         if self.system_clipboard:
             return f"{what} copied to the clipboard."
+        if self.encrypted:
+            return (f"{what} sent to the terminal's clipboard (OSC 52). No desktop clipboard "
+                    "here, and your workbook is encrypted, so no plain copy is kept in a file.")
         if self.file:
             return (f"{what} sent to the terminal's clipboard (OSC 52). "
                     f"No desktop clipboard here; it is also in\n{display_path(self.file)}")
@@ -57,6 +62,8 @@ async def copy_text(app: App, text: str, *, folder: Path | None = None) -> CopyR
         pass
     else:
         return CopyResult(system_clipboard=True, file=None)
+    if getattr(getattr(app, "workbook", None), "keys", None) is not None:
+        return CopyResult(False, None, encrypted=True)  # never a plain copy on disk
     target = (folder or data_dir()) / LAST_COPIED
     try:
         await asyncio.to_thread(write_private_text, target, text)

@@ -43,11 +43,21 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
         "One Markdown document with only what you marked shareable",
         partial(export_workbook, app, True),
     )
+    yield SystemCommand(
+        "Share-safe view on/off",
+        "Hide every private item while you share your screen (ctrl+l)",
+        app.action_toggle_share_safe,
+    )
     yield SystemCommand("Save now", "Write the workbook to disk", app.action_save)
     yield SystemCommand("Show keys", "Every key careertui answers to", app.action_help)
 
 
 def export_workbook(app: CareerApp, shareable_only: bool = False) -> None:
+    """While share-safe view is on, every export is the shareable one."""
+    if app.sharing.on and not shareable_only:
+        shareable_only = True
+        app.notify("Share-safe view is on, so this export holds shareable items only.",
+                   key="export-share-safe")
     app.run_worker(_export_workbook(app, shareable_only), group="export-workbook",
                    exclusive=True)
 

@@ -40,6 +40,8 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("move-up", "move-down"), "Move the selected item up or down a list"),
     KeyHelp(("delete",), "Delete the selected item (asks first)"),
     KeyHelp(("to-goal", "to-request"), "Turn a captured line into a goal / a request (Meeting)"),
+    KeyHelp(("share-safe",), "Share-safe view on/off: hide every private item while you "
+            "share your screen"),
     KeyHelp(("save",), "Save now (also saved a second after you stop typing)"),
     KeyHelp(("help",), "Show all keys"),
     KeyHelp(("quit",), "Save and quit"),

@@ -36,7 +36,7 @@ from ..model import (
 )
 from ..overview import newest_first
 from ..prompts import SELF_ASSESSMENT
-from .privacy import private_mentions
+from .privacy import PrivateWords
 
 if TYPE_CHECKING:
     from ..store import Workbook
@@ -106,15 +106,22 @@ class _Filter:
     records: Sequence[Record] = ()
     """Every record, to find private words in a draft written before they were private."""
     left_out_by: dict[str, int] = field(default_factory=dict)
+    _words: PrivateWords | None = None
     """How many private records of each kind (by noun: "path") a shareable copy left out."""
 
     def draft(self, text: str) -> str | None:
         """A draft as it may appear; None (and counted) when a shareable copy must leave
         it out because it mentions something now marked private."""
-        if self.shareable_only and private_mentions(text, self.records):
+        if self.shareable_only and self.words().mentions(text):
             self.left_out += 1
             return None
         return text
+
+    def words(self) -> PrivateWords:
+        """The private words, gathered once per export (a check-in's texts each ask)."""
+        if self._words is None:
+            self._words = PrivateWords.of(self.records)
+        return self._words
 
     def keep(self, records: Iterable[R], noun: str) -> list[R]:
         """Call once per kind of record: each call counts what it leaves out, as `noun`s."""
@@ -432,7 +439,9 @@ def _check_ins(contents: WorkbookContents, keep: _Filter, goals: dict[str, Goal]
         for label, text in (("Open at the start", checkin.open_items),
                             ("New requests, blockers", checkin.new_items),
                             ("To raise next time", checkin.raise_next)):
-            if text.strip():
+            # a shareable check-in lists what was open when it began, private items too:
+            # a shareable copy leaves out such a list (counted) rather than share them
+            if text.strip() and keep.draft(text) is not None:
                 lines += [f"**{label}**", "", text.strip(), ""]
         if checkin.next_date:
             lines += [f"Next one-on-one: {friendly(checkin.next_date)}", ""]

@@ -5,7 +5,7 @@ every built stage told when the workbook changes."""
 from __future__ import annotations
 
 import asyncio
-from contextlib import ExitStack
+from contextlib import ExitStack, suppress
 from time import monotonic
 
 from textual import on
@@ -61,6 +61,8 @@ class MainScreen(Screen[None]):
         self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._to_prebuild: list[str] = []
         self._prebuild_from = float("-inf")
+        self._carried: dict[str, dict[str, str]] = {}
+        """What was typed and not yet saved in a stage rebuilt (`rebuild_stages`), by stage."""
 
     def compose(self) -> ComposeResult:
         yield WorkbookHeader(icon="◆")
@@ -121,6 +123,7 @@ class MainScreen(Screen[None]):
     async def _build_stage(self, stage_id: str) -> Stage:
         stage = stage_by_id(stage_id).load()(self.workbook, id=f"stage-{stage_id}")
         await self.tabs.get_pane(stage_id).mount(stage)
+        stage.restore(self._carried.pop(stage_id, {}))
         stage.ready.set()
         stage.reload_if_stale()  # the workbook changed while it was being built
         return stage
@@ -138,6 +141,28 @@ class MainScreen(Screen[None]):
         self._to_prebuild = [ids[0], ids[-1], *ids[1:-1]]  # next, previous, then the rest
         self._prebuild_from = monotonic()  # the first seconds are when typing begins
         self.call_after_refresh(self._prebuild_next)
+
+    async def rebuild_stages(self) -> None:
+        """Build every stage afresh from the workbook (the share-safe view turned on or
+        off): nothing shown before is left in a field, a list, a preview or a draft.
+        Everything typed is already in the workbook, but for a quick-capture line not yet
+        entered, which each stage carries over (`Stage.carry_over`)."""
+        self.stop_prebuilding()
+        for build in list(self._builds.values()):
+            with suppress(Exception):
+                await asyncio.shield(build)
+        self.set_focus(None)
+        for stage_id in STAGE_IDS:
+            stage = self.stage(stage_id)
+            if stage is not None:
+                self._carried[stage_id] = stage.carry_over()
+                await stage.remove()
+        self._builds.clear()
+        stage = await self.ensure_stage(self.active_stage_id)
+        if self.app.screen is self:
+            stage.focus_first()
+        if getattr(self.app, "prebuild", False):
+            self.prebuild_stages()
 
     def stop_prebuilding(self) -> None:
         """On the way out nothing more is built: a stage half-mounted while the app

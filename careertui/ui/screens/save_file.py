@@ -66,6 +66,8 @@ async def save_to_chosen_file(
             return None
         else:
             note = f"\nNote: {warning}." if warning else ""
+            if getattr(getattr(app, "workbook", None), "keys", None) is not None:
+                note += "\nThis file is not encrypted, unlike your workbook."
             _tell(app, f"Saved {what} to\n{display_path(written)}{note}", timeout=10,
                   severity="warning" if warning else "information")
             if settings is not None and settings.get(LAST_FOLDER) != str(written.parent):

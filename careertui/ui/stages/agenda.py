@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from ...core import sharing
 from ...core.dates import iso_or_none
 from ...core.drafting.agenda import AgendaInputs, draft_agenda
 from ...core.drafting.privacy import describe_mentions, private_mentions
@@ -36,6 +37,9 @@ from ...core.model import (
 )
 from ..widgets.markdown_editor import MarkdownEditor
 from .base import Stage
+
+HIDDEN_NOT_COPIED = ("The agenda quotes private items, so while share-safe view is on it is "
+                     "neither copied nor exported. f2 redrafts it from shareable records.")
 
 
 class AgendaStage(Stage):
@@ -63,6 +67,7 @@ class AgendaStage(Stage):
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
         yield Static("", id="agenda-status", classes="draft-status", markup=False)
+        yield Static("", id="agenda-hidden", classes="draft-hidden", markup=False)
         yield MarkdownEditor(
             self.workbook.value(AGENDA_TEXT, ""),
             placeholder="Press f2 to draft an agenda from your shareable records, "
@@ -78,6 +83,10 @@ class AgendaStage(Stage):
 
     def on_mount(self) -> None:
         self._refresh_status()
+
+    def hidden(self) -> bool:
+        """While sharing, an agenda that quotes a private item is not shown at all."""
+        return self.sharing and bool(self.private_mentions())
 
     def first_field(self) -> Widget:
         return self.query_one(MarkdownEditor).text_area
@@ -116,15 +125,27 @@ class AgendaStage(Stage):
         else:
             message = "Written by hand."
         mentions = self.private_mentions()
-        if mentions:
+        hidden = self.sharing and bool(mentions)
+        if hidden:
+            message = "⚠ Not ready to share. f2 redrafts it from shareable records."
+        elif mentions:
             message = f"⚠ Not ready to share: {describe_mentions(mentions)}. f2 redrafts."
+        self._show_hidden(hidden)
         status.update(message)
         status.set_class(bool(self.text.strip()) and not mentions, "-ok")
         status.set_class(bool(mentions), "-warning")
 
     def private_mentions(self) -> list[str]:
         """Words of records marked private since the agenda quoted them."""
-        return private_mentions(self.text, WorkbookContents.of(self.workbook).records())
+        return private_mentions(self.text, WorkbookContents.of(self.whole_workbook).records())
+
+    def _show_hidden(self, hidden: bool) -> None:
+        """Hide the editor and its preview while sharing an agenda that quotes private
+        items: one line says why, and nothing can be typed over text not shown."""
+        line = self.query_one("#agenda-hidden", Static)
+        line.update(sharing.hidden_draft_line(self.text, self.private_words()) if hidden else "")
+        line.display = hidden
+        self.query_one(MarkdownEditor).display = not hidden
 
     def reload(self) -> None:
         """Something the agenda is drafted from changed: an agenda not edited by hand is
@@ -213,6 +234,9 @@ class AgendaStage(Stage):
 
     @on(Button.Pressed, "#agenda-copy")
     async def action_copy_agenda(self) -> None:
+        if self.hidden():
+            self.notify(HIDDEN_NOT_COPIED, severity="warning")
+            return
         if not self.text.strip():
             self.notify("The agenda is empty: press f2 on the Agenda stage to draft it.",
                         severity="warning")
@@ -221,6 +245,9 @@ class AgendaStage(Stage):
 
     @on(Button.Pressed, "#agenda-export")
     def action_export_agenda(self) -> None:
+        if self.hidden():
+            self.notify(HIDDEN_NOT_COPIED, severity="warning")
+            return
         if not self.text.strip():
             self.notify("The agenda is empty: nothing to export yet.", severity="warning")
             return

@@ -13,6 +13,8 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ...core import sharing as rule
+from ...core.drafting.privacy import PrivateWords
 from ...core.model import Profile, Record
 from ...core.store import Change, RecordGone, Workbook
 
@@ -40,6 +42,9 @@ class Stage(VerticalScroll):
     ABOUT: ClassVar[str] = ""
     SHOWS: ClassVar[frozenset[str]] = frozenset()
     """The workbook tables whose contents this stage shows or drafts from."""
+    CARRIED: ClassVar[tuple[str, ...]] = ()
+    """Ids of inputs whose text is written only on enter (quick capture): kept when the
+    stage is built afresh (`carry_over`, `restore`)."""
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="stage")
@@ -48,6 +53,44 @@ class Stage(VerticalScroll):
         """Set by the app once the stage and everything it composes are mounted."""
         self.stale = False
         """Something it shows changed while it was hidden: reload when next shown."""
+
+    # -- the share-safe view ------------------------------------------------------------
+
+    @property
+    def sharing(self) -> bool:
+        """Private items are hidden now (the screen may be shared): the workbook this
+        stage reads (`SharedView`) leaves them out; drafts that quote one are hidden."""
+        state = getattr(self.workbook, "sharing", None)
+        return isinstance(state, rule.ShareSafe) and state.hiding
+
+    @property
+    def whole_workbook(self) -> Workbook:
+        """Every record, private ones included: to tell which words a draft must not show."""
+        return rule.whole(self.workbook)
+
+    def private_words(self) -> PrivateWords:
+        from ...core.drafting.workbook_export import WorkbookContents
+
+        return PrivateWords.of(WorkbookContents.of(self.whole_workbook).records())
+
+    def carry_over(self) -> dict[str, str]:
+        """Text typed and not yet written (see `CARRIED`), to put back in a new build."""
+        from textual.widgets import Input
+
+        return {key: field.value for key in self.CARRIED
+                for field in self.query(f"#{key}").results(Input) if field.value}
+
+    def restore(self, carried: dict[str, str]) -> None:
+        from textual.widgets import Input
+
+        for key, value in carried.items():
+            for field in self.query(f"#{key}").results(Input):
+                field.value = value
+
+    def say_added(self, noun: str) -> None:
+        """The confirmation of a record added while sharing: it was made shareable."""
+        if self.sharing:
+            self.notify(f"New {noun} {rule.ADDED_SHAREABLE}.", title="Share-safe view")
 
     # -- writing, and hearing about other writers ------------------------------------
 
@@ -86,7 +129,9 @@ class Stage(VerticalScroll):
         self.add(event.record)
 
     def on_record_list_saved(self, event: RecordList.Saved) -> None:
-        self.update(event.record, event.record_list)
+        if self.update(event.record, event.record_list) and self.sharing and not (
+                rule.may_show(event.record, True)):
+            event.record_list.refresh_records()  # marked private while sharing: it goes
 
     def on_record_list_deleted(self, event: RecordList.Deleted) -> None:
         self.delete(event.record)

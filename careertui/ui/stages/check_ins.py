@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ...core import sharing
 from ...core.actions import apply_action_status, is_overdue
 from ...core.capture import owner_label
 from ...core.dates import friendly
@@ -188,7 +189,20 @@ class CheckInsStage(Stage):
             last = last_progress(goal, checkins)
             note = f" · last: {last[1]} ({friendly(last[0])})" if last else ""
             lines.append(f"  • {goal.title} [{goal.status}]{note}")
+        hidden = self._hidden_in_overview(len(actions), len(waiting), len(goals))
+        if hidden:
+            lines[:0] = [sharing.hidden_note(hidden) + " (share-safe view is on)", ""]
         self.query_one("#checkin-overview", Static).update(plain("\n".join(lines)))
+
+    def _hidden_in_overview(self, actions: int, waiting: int, goals: int) -> int:
+        """How many private items the overview leaves out while sharing: open action
+        items, requests waiting and active goals."""
+        if not self.sharing:
+            return 0
+        book, today = self.whole_workbook, self.now().date()
+        return (len(open_actions(book.all(Capture), today)) - actions
+                + len(waiting_requests(book.all(Request), today)) - waiting
+                + len(active_goals(book.all(Goal))) - goals)
 
     # -- check-ins ---------------------------------------------------------------------
 
@@ -206,6 +220,7 @@ class CheckInsStage(Stage):
         previous = newest_first(book.all(CheckIn))
         raise_before = previous[0].raise_next if previous else ""
         return CheckIn(
+            shareable=sharing.new_is_shareable(self.sharing),
             date=today.isoformat(),
             progress={goal.id: "" for goal in active_goals(book.all(Goal))},
             open_items="\n".join(open_lines),
@@ -219,7 +234,8 @@ class CheckInsStage(Stage):
         checkins.records.insert(0, record)
         checkins.reload(select=record.id)
         self._show_overview()
-        self.notify("New check-in for today, with everything still open listed in it.")
+        shared = f"\nIt was {sharing.ADDED_SHAREABLE}." if self.sharing else ""
+        self.notify(f"New check-in for today, with everything still open listed in it.{shared}")
 
     @on(Button.Pressed, "#checkin-new")
     def _new_pressed(self) -> None:
@@ -280,8 +296,8 @@ class CheckInsStage(Stage):
         rows = [
             Horizontal(
                 Label(plain(goal.title), classes="progress-goal"),
-                Input(checkin.progress.get(goal.id, ""), placeholder="What moved since last time",
-                      compact=True, name=goal.id, classes="progress-note"),
+                ProgressNote(checkin, goal.id, placeholder="What moved since last time",
+                             compact=True, name=goal.id, classes="progress-note"),
                 Select(statuses, value=goal.status, allow_blank=False, compact=True,
                        name=goal.id, classes="progress-status"),
                 classes="progress-row",
@@ -294,7 +310,9 @@ class CheckInsStage(Stage):
     def _progress_changed(self, event: Input.Changed) -> None:
         checkin = self._progress_for
         goal_id = event.input.name or ""
-        if checkin is None or checkin.progress.get(goal_id, "") == event.value:
+        if (checkin is None or not isinstance(event.input, ProgressNote)
+                or event.input.checkin_id != checkin.id  # a row of a check-in left behind
+                or checkin.progress.get(goal_id, "") == event.value):
             return
         checkin.progress[goal_id] = event.value
         checkins: RecordList[CheckIn] = self.query_one("#checkins-list", RecordList)
@@ -331,7 +349,7 @@ class CheckInsStage(Stage):
         or a request made private since ("Raise next time: the move to Lisbon"). The
         check-ins' own words are not counted either way: a shareable one would vouch for
         the words it quotes, and a private one's topics are carried into the next."""
-        records = [r for r in WorkbookContents.of(self.workbook).records()
+        records = [r for r in WorkbookContents.of(self.whole_workbook).records()
                    if not isinstance(r, CheckIn)]
         return describe_mentions(private_mentions(note, records))
 
@@ -345,6 +363,8 @@ class CheckInsStage(Stage):
 
         note = self.note()
         warning = self.note_warning(note)
+        if self._refuse_hidden(warning):
+            return
         if not any(c.shareable for c in self.workbook.all(CheckIn)):
             self.notify("Your check-ins are private, so their progress notes are left out: "
                         "mark one shareable to include them.", severity="warning")
@@ -358,7 +378,27 @@ class CheckInsStage(Stage):
 
     async def action_copy_note(self) -> None:
         note = self.note()
-        await self.copy_out(note, "One-on-one note", self.note_warning(note))
+        warning = self.note_warning(note)
+        if not self._refuse_hidden(warning):
+            await self.copy_out(note, "One-on-one note", warning)
+
+    def _refuse_hidden(self, warning: str) -> bool:
+        """While sharing, a note that quotes a private item is neither shown nor copied."""
+        if self.sharing and warning:
+            self.notify("The note quotes private items, so while share-safe view is on it "
+                        "is neither shown nor copied.", severity="warning")
+            return True
+        return False
+
+
+class ProgressNote(Input):
+    """A goal's progress note, knowing its check-in: moving quickly through the list, a
+    row of the check-in just left announced its value after the next was selected, and
+    that note was written into the next check-in."""
+
+    def __init__(self, checkin: CheckIn, goal_id: str, **options: Any) -> None:
+        super().__init__(checkin.progress.get(goal_id, ""), **options)
+        self.checkin_id = checkin.id
 
 
 def _first_line(text: str) -> str:

@@ -55,6 +55,7 @@ class InviteStage(DraftActions, Stage):
                 recipient=self._recipient,
                 fill_where="in the fields above",
                 records=self._records,
+                sharing=lambda: self.sharing,
             ),
             id_prefix="invite",
             fill=True,
@@ -134,7 +135,7 @@ class InviteStage(DraftActions, Stage):
             self._save_invite()
 
     def _records(self) -> list[Record]:
-        return WorkbookContents.of(self.workbook).records()
+        return WorkbookContents.of(self.whole_workbook).records()
 
     def _recipient(self) -> tuple[str, str]:
         profile = self.workbook.profile()

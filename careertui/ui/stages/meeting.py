@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
+from ...core import sharing
 from ...core.capture import parse_capture
 from ...core.dates import FORMS, friendly
 from ...core.meetings import latest_meeting, slot_date_time
@@ -57,6 +58,7 @@ class MeetingStage(Stage):
     )
 
     SHOWS = frozenset({Capture.TABLE, Meeting.TABLE})
+    CARRIED = ("capture",)
 
     BINDINGS = [
         Binding("f2", "insert_question", "Questions", id="insert-question"),
@@ -122,7 +124,12 @@ class MeetingStage(Stage):
             yield Static(self._agenda_text(), id="meeting-agenda-text", markup=False)
 
     def _agenda_text(self) -> str:
-        return self.meeting.agenda or "No agenda was written before this meeting."
+        agenda = self.meeting.agenda
+        if agenda and self.sharing:
+            words = self.private_words()
+            if not sharing.draft_shown(agenda, True, words):
+                return sharing.hidden_draft_line(agenda, words)
+        return agenda or "No agenda was written before this meeting."
 
     def action_new_meeting(self) -> None:
         """Start the record of the next conversation; earlier ones stay in the workbook."""
@@ -175,6 +182,7 @@ class MeetingStage(Stage):
             raw=captured.raw,
             owner=captured.owner,
             due=captured.due,
+            shareable=sharing.new_is_shareable(self.sharing),
         )
         if not self.workbook.get(Meeting, self.meeting.id):
             self._save_meeting()
@@ -188,7 +196,10 @@ class MeetingStage(Stage):
         if record.kind == "action":
             due = f", due {friendly(record.due)}" if record.due else ", no due date"
             message += f" (owner: {record.owner}{due})"
-        message += " · private until you mark it shareable"
+        if record.shareable:  # share-safe view: said each time, never asked
+            message += f" · {sharing.ADDED_SHAREABLE}"
+        else:
+            message += " · private until you mark it shareable"
         if captured.problem:  # saved all the same: the date stays in the text as typed
             message += f"\n⚠ {captured.problem}, so it stays in the text. Dates can be {FORMS}."
         feedback.update(message)
@@ -267,14 +278,17 @@ class MeetingStage(Stage):
             return
         record: Record
         if kind is Goal:
-            record = Goal(title=capture.text, status="discussed", from_capture=capture.id)
+            record = Goal(title=capture.text, status="discussed", from_capture=capture.id,
+                          shareable=sharing.new_is_shareable(self.sharing))
             noun = "goal"
         else:
             record = Request(ask=capture.text, from_capture=capture.id,
+                             shareable=sharing.new_is_shareable(self.sharing),
                              ledger=[{"status": "asked", "date": self.now().date().isoformat()}])
             noun = "request"
         self.add(record)
         capture.linked_id = record.id
         if not self.update(capture, captures):
             return
-        self.notify(f"Added to the Goals stage as a {noun}: {capture.text}")
+        added = f" ({sharing.ADDED_SHAREABLE})" if self.sharing else ""
+        self.notify(f"Added to the Goals stage as a {noun}: {capture.text}{added}")

@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
 
+from ...core import sharing
 from ...core.model import Achievement, Goal, Reflection
 from ...core.prompts import SELF_ASSESSMENT, Prompt
 from ...core.store import Workbook
@@ -47,20 +48,30 @@ class SelfAssessmentStage(Stage):
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
-        self.reflections = {r.key: r for r in workbook.all(Reflection)}
+        # Every answer, private ones too: an answer hidden while sharing is still the one
+        # answer to its prompt, never started again as a new one.
+        self.reflections = {r.key: r for r in sharing.whole(workbook).all(Reflection)}
 
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
         yield Static("", id="profile-summary", markup=False)
-        yield self._prompt_box(SELF_ASSESSMENT[0])
+        # Up to the first answer to type into (answers hidden while sharing are one line)
+        first = next((i for i, p in enumerate(SELF_ASSESSMENT) if not self._hidden(p.key)), 0)
+        for prompt in SELF_ASSESSMENT[:first + 1]:
+            yield self._prompt_box(prompt)
+        self._prompts_to_build = list(SELF_ASSESSMENT[first + 1:])
         yield Vertical(id="self-assessment-rest")
 
     def on_mount(self) -> None:
         self._show_profile()
         # The first prompt is on screen and typing can start; the rest is built one
         # piece at a time once that frame is out, so no piece holds a keystroke long.
-        self._prompts_to_build = list(SELF_ASSESSMENT[1:])
         self.set_timer(REVEAL_AFTER, self._build_next)
+
+    def _hidden(self, key: str) -> bool:
+        """A private answer while sharing: shown as one line, with nothing to type into."""
+        reflection = self.reflections.get(key)
+        return reflection is not None and self.sharing and not sharing.may_show(reflection, True)
 
     async def _build_next(self) -> None:
         if self.built or not self.is_attached:
@@ -109,11 +120,18 @@ class SelfAssessmentStage(Stage):
 
     def _prompt_box(self, prompt: Prompt) -> Vertical:
         reflection = self.reflections.get(prompt.key)
+        question = Static(Content.assemble((prompt.title, "bold"), "  ", prompt.question),
+                          classes="prompt-question")
+        if self._hidden(prompt.key):
+            return Vertical(  # a private answer: one line, and nothing to type into
+                question,
+                Static(sharing.HIDDEN, classes="prompt-hidden", markup=False),
+                classes="prompt",
+                id=f"prompt-{prompt.key}",
+            )
+        new_shared = reflection is None and self.sharing  # answered now: added as shareable
         return Vertical(
-            Static(
-                Content.assemble((prompt.title, "bold"), "  ", prompt.question),
-                classes="prompt-question",
-            ),
+            question,
             Static(f"Example: {prompt.example}", classes="prompt-example", markup=False),
             TextArea(
                 reflection.text if reflection else "",
@@ -124,7 +142,7 @@ class SelfAssessmentStage(Stage):
                 classes="prompt-answer",
             ),
             Horizontal(
-                ShareableToggle(bool(reflection and reflection.shareable),
+                ShareableToggle(bool(reflection and reflection.shareable) or new_shared,
                                 record=reflection or Reflection(key=prompt.key),
                                 id=f"share-{prompt.key}"),
                 classes="prompt-share",
@@ -153,7 +171,9 @@ class SelfAssessmentStage(Stage):
         self.show_examples = not self.show_examples
 
     def first_field(self) -> Widget:
-        return self.query_one(f"#answer-{SELF_ASSESSMENT[0].key}", TextArea)
+        for answer in self.query(".prompt-answer").results(TextArea):
+            return answer  # the first answer shown (private ones are hidden while sharing)
+        return super().first_field()
 
     def _show_profile(self) -> None:
         profile = self.workbook.profile()
@@ -177,7 +197,9 @@ class SelfAssessmentStage(Stage):
 
     def _reflection(self, key: str) -> Reflection:
         if key not in self.reflections:
-            self.reflections[key] = Reflection(key=key)
+            self.reflections[key] = Reflection(key=key,
+                                               shareable=sharing.new_is_shareable(self.sharing))
+            self.say_added("answer")
         return self.reflections[key]
 
     @on(TextArea.Changed, ".prompt-answer")

@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Static
 
+from ...core import sharing as share_rule
 from ...core.drafting.emails import Email, StoredDraft, mailto_url, recipient, to_eml
 from ...core.drafting.placeholders import IN_PROFILE, describe_unfilled
 from ...core.drafting.privacy import PrivateWords, describe_mentions
@@ -94,6 +95,9 @@ class DraftSource:
     """Every record of the workbook: an email that quotes one made private since (a goal
     in the agenda it includes, an action item) is "Not ready to share", and copying,
     saving or opening it says so."""
+    sharing: Callable[[], bool] = lambda: False
+    """Share-safe view is on: an email that quotes a private item is hidden whole, and
+    neither copied, saved nor opened."""
 
 
 class EmailDraft(Vertical):
@@ -151,6 +155,7 @@ class EmailDraft(Vertical):
             yield Label("Subject", classes="form-label")
             yield Input(stored.subject, id=f"{prefix}-subject", compact=True)
         yield Static("", id=f"{prefix}-status", classes="draft-status", markup=False)
+        yield Static("", id=f"{prefix}-hidden", classes="draft-hidden", markup=False)
         yield MarkdownEditor(stored.body, breaks=True, id=f"{prefix}-body")
         with Horizontal(classes="button-bar"):
             yield Button("Copy email  f3", id=f"{prefix}-copy", variant="primary", compact=True)
@@ -240,7 +245,36 @@ class EmailDraft(Vertical):
             self.query_one(f"#{self.prefix}-status", Static).update("")
             return
         self.mentions = tuple(self.private_mentions(f"{stored.subject}\n{stored.body}"))
+        self._show_hidden(f"{stored.subject}\n{stored.body}")
         self.unfilled = tuple(Email.as_edited(stored.subject, stored.body).unfilled)
+
+    @property
+    def hidden(self) -> bool:
+        """While sharing, an email that quotes a private item is not shown at all."""
+        return bool(self.mentions) and self.source.sharing()
+
+    def _show_hidden(self, text: str) -> None:
+        """The subject and body give way to one line while `hidden`: hiding only the
+        quoted words would show the sentence around them."""
+        hidden = self.hidden
+        line = self.query_one(f"#{self.prefix}-hidden", Static)
+        if hidden:
+            assert self._private is not None  # gathered by `private_mentions` just now
+            line.update(share_rule.hidden_draft_line(text, self._private))
+        else:
+            line.update("")
+        line.display = hidden
+        self.subject_input.parent.display = not hidden  # type: ignore[union-attr]
+        self.editor.display = not hidden
+
+    def refuse_hidden(self) -> bool:
+        """Say so and return True when the email may not leave the app now."""
+        if self.hidden:
+            self.notify(f"{self.source.what} quotes private items, so while share-safe "
+                        "view is on it is neither copied, saved nor opened. f2 redrafts it.",
+                        severity="warning")
+            return True
+        return False
 
     def watch_unfilled(self, unfilled: tuple[str, ...]) -> None:
         """The line under the subject: ready, or what is private or left to fill."""
@@ -250,7 +284,9 @@ class EmailDraft(Vertical):
         kept = " Your edits are kept; f2 redrafts." if self.edited else ""
         sent = self.source.sent()
         problems = []
-        if self.mentions:
+        if self.hidden:  # the quoted words are not repeated on a shared screen
+            problems.append("Not ready to share.")
+        elif self.mentions:
             problems.append(f"Not ready to share: {describe_mentions(list(self.mentions))}.")
         if unfilled:
             problems.append(f"{describe_unfilled(list(unfilled), self.source.fill_where)}.")
@@ -317,7 +353,7 @@ class EmailDraft(Vertical):
         from ..clipboard import copy_text
 
         email = self.current()
-        if email is None:
+        if email is None or self.refuse_hidden():
             return
         result = await copy_text(self.app, email.as_text())
         message = result.notice(self.source.what)
@@ -336,7 +372,7 @@ class EmailDraft(Vertical):
         from ..screens.save_file import save_to_chosen_file
 
         email = self.current()
-        if email is None:
+        if email is None or self.refuse_hidden():
             return
         name, address = self.source.recipient()
         payload = to_eml(email.subject, email.body, name=name, address=address)
@@ -362,7 +398,7 @@ class EmailDraft(Vertical):
         from ...core.desktop import open_detached
 
         email = self.current()
-        if email is None:
+        if email is None or self.refuse_hidden():
             return
         _, address = self.source.recipient()
         problem = open_detached(mailto_url(email.subject, email.body, address.strip()))

@@ -68,6 +68,12 @@ class WorkbookHeader(Widget):
         width: 10;
         padding: 0 1;
     }
+    WorkbookHeader .header-space.-share-safe {
+        padding: 0;
+        background: $warning;
+        color: auto 95%;
+        text-style: bold;
+    }
     """
 
     def __init__(self, icon: str = "◆") -> None:
@@ -77,11 +83,20 @@ class WorkbookHeader(Widget):
     def compose(self) -> ComposeResult:
         yield HeaderIcon(self.icon)
         yield StatusTitle(self.format_title())
-        yield Static(classes="header-space")
+        yield Static(classes="header-space", id="share-safe-badge")
 
     def on_mount(self) -> None:
         self.watch(self.app, "title", self._show_title, init=False)
         self.watch(self.app, "sub_title", self._show_title, init=False)
+        if hasattr(self.app, "share_safe"):
+            self.watch(self.app, "share_safe", self._show_share_safe)
+
+    def _show_share_safe(self, on: bool) -> None:
+        """SHARE-SAFE on the right while private items are hidden, in the theme's
+        warning colour with text that contrasts with it, so every theme shows it."""
+        badge = self.query_one("#share-safe-badge", Static)
+        badge.update("SHARE-SAFE" if on else "")
+        badge.set_class(on, "-share-safe")
 
     def format_title(self) -> Content:
         """The title as shown (plain text: a status may quote a file name)."""

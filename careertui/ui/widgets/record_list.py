@@ -39,6 +39,7 @@ from textual.widgets import (
 )
 from textual.widgets.data_table import RowDoesNotExist
 
+from ...core import sharing
 from ...core.model import Record
 from .fields import DateInput, ShareableToggle
 from .plain import plain, plain_cell, sort_key
@@ -185,6 +186,11 @@ class RecordList(Vertical, Generic[R]):
         padding: 0 1;
     }
 
+    RecordList > .record-hidden {
+        color: $text-muted;
+        padding: 0 1;
+    }
+
     RecordList > .record-form {
         height: auto;
         padding: 1 1 0 1;
@@ -288,6 +294,8 @@ class RecordList(Vertical, Generic[R]):
         self._focus_after_mount = False
         self._gone: R | None = None
         self._extra_choice: set[str] = set()
+        self._hidden_fields: set[str] = set()
+        """Fields showing "hidden while sharing" instead of the selected record's text."""
         self._shown: tuple[int, ...] = tuple(range(len(self.columns)))
         """The columns in the table now (narrow tables drop some)."""
         self._cap = CELL_MAX
@@ -307,6 +315,7 @@ class RecordList(Vertical, Generic[R]):
             table.add_column(column.label, key=column.key)
         yield table
         yield Static("", classes="record-empty", markup=False)
+        yield Static("", classes="record-hidden", markup=False)
         if self.records:
             yield self._build_form()
 
@@ -392,6 +401,10 @@ class RecordList(Vertical, Generic[R]):
         return [column.value(record) for column in self.columns]
 
     def _cells(self, raw: Sequence[str | int]) -> list[Text | int]:
+        state = self.share_safe
+        if state is not None and state.hiding:  # a shareable item quoting a private one
+            raw = [value if not isinstance(value, str) or state.shows(value) else sharing.HIDDEN
+                   for value in raw]
         return [cut_cell(raw[index], self._cap) for index in self._shown]
 
     def _table_width(self) -> int | None:
@@ -442,9 +455,10 @@ class RecordList(Vertical, Generic[R]):
             self._apply_sort()
         if keep is not None:
             self._move_cursor_to(keep)
+        hidden = self._show_hidden()
         empty = self.query_one(".record-empty", Static)
         empty.update(f"No {self.noun}s yet. ctrl+n adds one." if not self.records else "")
-        empty.display = not self.records
+        empty.display = not self.records and not hidden
         if self.records and not self.has_form:
             if not self._form_mounting:
                 self._form_mounting = True
@@ -453,6 +467,22 @@ class RecordList(Vertical, Generic[R]):
         if self.has_form:
             self.query_one(".record-form").display = bool(self.records)
         self._load_form()
+
+    @property
+    def share_safe(self) -> sharing.ShareSafe | None:
+        """The app's share-safe switch, if it has one (this list works in any app)."""
+        state = getattr(self.app, "sharing", None)
+        return state if isinstance(state, sharing.ShareSafe) else None
+
+    def _show_hidden(self) -> int:
+        """Say how many private items the list leaves out while sharing ("3 private
+        items hidden"); returns that count, 0 when none."""
+        state = self.share_safe
+        count = state.count_hidden(self.source) if state is not None and self.source else 0
+        note = self.query_one(".record-hidden", Static)
+        note.update(sharing.hidden_note(count))
+        note.display = count > 0
+        return count
 
     def _sorted(self, records: Sequence[R]) -> list[R]:
         return sorted(records, key=self._order, reverse=self.newest_first)
@@ -478,6 +508,7 @@ class RecordList(Vertical, Generic[R]):
                 self.refresh_row(record)
             self._hide_gone()
             self.refresh_choices()
+            self._show_hidden()
             return
         self.records = fresh
         self._hide_gone()
@@ -555,11 +586,26 @@ class RecordList(Vertical, Generic[R]):
             self._hide_gone()
         # Filled without posting changes; a change posted before and overtaken by this
         # fill is dropped by its handler (its value is no longer the field's).
+        state = self.share_safe
         with self.prevent(*FORM_CHANGES):
             for spec in self.fields:
-                self._set_widget(spec, getattr(record, spec.name))
+                value = getattr(record, spec.name)
+                hidden = (spec.kind in {"text", "long"} and state is not None
+                          and isinstance(value, str) and not state.shows(value))
+                self._hide_field(spec, hidden)
+                self._set_widget(spec, sharing.HIDDEN if hidden else value)
             self.query_one("#field-shareable", ShareableToggle).show(record)
         self.post_message(self.Selected(self, record))
+
+    def _hide_field(self, spec: Field, hidden: bool) -> None:
+        """While sharing, a text that quotes a private item shows "hidden while sharing"
+        and cannot be typed in (what it holds stays as it was in the workbook)."""
+        widget = self.query_one(f"#field-{spec.name}")
+        if hidden:
+            self._hidden_fields.add(spec.name)
+        else:
+            self._hidden_fields.discard(spec.name)
+        widget.disabled = hidden
 
     def _set_widget(self, spec: Field, value: Any) -> None:
         widget = self.query_one(f"#field-{spec.name}")
@@ -590,7 +636,9 @@ class RecordList(Vertical, Generic[R]):
         known = any(option == value for _, option in options)
         with widget.prevent(Select.Changed):
             if not known:
-                label = plain(value) if value else Text("Not set")
+                state = self.share_safe
+                label = (Text(sharing.HIDDEN) if value and state is not None and state.hiding
+                         else plain(value) if value else Text("Not set"))
                 widget.set_options([*options, (label, value)])
                 self._extra_choice.add(spec.name)
             elif spec.name in self._extra_choice:
@@ -611,7 +659,7 @@ class RecordList(Vertical, Generic[R]):
 
     def _edited(self, name: str, value: Any) -> None:
         record = self.selected
-        if record is None or getattr(record, name) == value:
+        if record is None or name in self._hidden_fields or getattr(record, name) == value:
             return
         if self._apply is None or not self._apply(record, name, value):
             setattr(record, name, value)
@@ -660,6 +708,10 @@ class RecordList(Vertical, Generic[R]):
 
     def action_add(self) -> None:
         record = self.new_record()
+        state = self.share_safe
+        sharing_now = state is not None and state.hiding
+        if sharing_now:  # never a private item on a shared screen, and no question asked
+            record.shareable = sharing.new_is_shareable(True)
         record.position = max((r.position for r in self.records), default=0) + 1
         if self.add_first:
             self.records.insert(0, record)
@@ -671,6 +723,8 @@ class RecordList(Vertical, Generic[R]):
             self.call_after_refresh(self._focus_first_field)
         else:
             self._focus_after_mount = True
+        if sharing_now:
+            self.notify(f"New {self.noun} {sharing.ADDED_SHAREABLE}.", title="Share-safe view")
 
     # -- a record deleted elsewhere ------------------------------------------------
 
