@@ -48,7 +48,8 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
         note = app.query_one(".progress-note", Input)
         note.focus()
         await paste(pilot, "plan reviewed")
-        assert app.workbook.get(CheckIn, new.id).progress["g1"] == "plan reviewed"
+        await until(pilot, lambda: app.workbook.get(CheckIn, new.id).progress.get("g1")
+                    == "plan reviewed")
         assert checkins.table.get_cell(new.id, "Goals noted") == 1  # its row, refreshed
         # an action item marked done here shows as done on the Follow-up stage
         actions = app.query_one("#checkin-actions", RecordList)
