@@ -22,9 +22,6 @@ from typing import Any
 from .drafting.agenda import AgendaInputs, draft_agenda
 from .drafting.emails import meeting_request, thank_you
 from .model import (
-    AGENDA_DRAFTED,
-    AGENDA_DRAFTED_AT,
-    AGENDA_TEXT,
     CHECK_IN_CADENCE,
     CHECKLIST,
     Achievement,
@@ -370,12 +367,6 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
     _check_ins(w, start, end, period_goals, actions)
     invite, agenda = _latest_invite(w, profile)
     values = {CHECK_IN_CADENCE: "2w"}
-    if agenda:
-        values.update({
-            AGENDA_TEXT: agenda,
-            AGENDA_DRAFTED: agenda,
-            AGENDA_DRAFTED_AT: f"{conversations[-1] - timedelta(days=7):%a %-d %b %Y}, 09:00",
-        })
     if invite is not None:
         w.records.append(invite)
     return Sample(profile, w.records, values)
@@ -542,7 +533,9 @@ def _latest_invite(w: _Writer, profile: Profile) -> tuple[Invite | None, str]:
     later = [d for d in (day + timedelta(days=n) for n in range(1, 6)) if d.weekday() < 5]
     slots = [f"{d:%a %-d %b}, {t}" for d, t in zip((day, *later[:2]),
                                                     ("10:00", "14:30", "09:30"), strict=True)]
-    invite = Invite(id="invite", slots=slots, include_agenda=True,
+    latest.agenda_drafted = latest.agenda
+    latest.agenda_drafted_at = f"{day - timedelta(days=7):%a %-d %b %Y}, 09:00"
+    invite = Invite(id="invite", meeting_id=latest.id, slots=slots, include_agenda=True,
                     note="Happy to do this over coffee if that is easier.")
     draft = meeting_request(profile, invite, latest.agenda)
     invite.subject, invite.body, invite.drafted_body = draft.subject, draft.body, draft.body

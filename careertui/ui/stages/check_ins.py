@@ -25,7 +25,7 @@ from ...core.dates import friendly
 from ...core.drafting.checkin_note import prepare_note
 from ...core.drafting.privacy import describe_mentions, private_mentions
 from ...core.drafting.workbook_export import WorkbookContents
-from ...core.meetings import latest_meeting
+from ...core.meetings import latest_held
 from ...core.model import (
     CADENCES,
     CHECK_IN_CADENCE,
@@ -154,7 +154,7 @@ class CheckInsStage(Stage):
         book, today = self.workbook, self.now().date()
         checkins = book.all(CheckIn)
         since = days_since_last(checkins, today)
-        upcoming = next_check_in(checkins, self._cadence(), today, latest_meeting(book))
+        upcoming = next_check_in(checkins, self._cadence(), today, latest_held(book))
         lines = [
             ("Last one-on-one: never noted" if since is None else
              f"Last one-on-one: {since} day{'s' if since != 1 else ''} ago")

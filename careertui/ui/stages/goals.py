@@ -79,10 +79,11 @@ class GoalsStage(Stage):
                 Column("Status", lambda g: g.status),
                 SHARE_COLUMN,
             ),
-            new_record=Goal,
+            new_record=self._new_goal,
             noun="goal",
             today=today,
             choices=self._choices,
+            apply=self._apply_goal,
             source=lambda: self.workbook.all(Goal),
             id="goals-list",
         )
@@ -122,6 +123,20 @@ class GoalsStage(Stage):
     def _waiting(self, request: Request) -> str:
         waiting = days_waiting(request, self.now().date())
         return f"{waiting} d" if waiting is not None else "–"
+
+    def _new_goal(self) -> Goal:
+        """Its history starts today, in the app's clock."""
+        goal = Goal()
+        goal.history = [{"status": goal.status, "date": self.now().date().isoformat()}]
+        return goal
+
+    def _apply_goal(self, record: Record, name: str, value: Any) -> bool:
+        """A status change is dated in the goal's history, like a request's ledger."""
+        if name != "status" or not isinstance(record, Goal):
+            return False
+        record.status = value
+        record.note_status(self.now().date().isoformat())
+        return True
 
     def _new_request(self) -> Request:
         request = Request()

@@ -14,16 +14,15 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
+from ...core.actions import meeting_start
 from ...core.capture import parse_capture
 from ...core.dates import FORMS, friendly
-from ...core.meetings import latest_meeting, slot_date_time
+from ...core.meetings import current_meeting, invite_for, mark_held, slot_date_time
 from ...core.model import (
-    AGENDA_TEXT,
     CAPTURE_KINDS,
     CHECKLIST,
     Capture,
     Goal,
-    Invite,
     Meeting,
     Record,
     Request,
@@ -60,23 +59,24 @@ class MeetingStage(Stage):
 
     BINDINGS = [
         Binding("f2", "insert_question", "Questions", id="insert-question"),
+        Binding("f3", "toggle_held", "Held", id="toggle-held"),
         Binding("g", "to_goal", "To goal", id="to-goal"),
         Binding("r", "to_request", "To request", id="to-request"),
     ]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
-        self.meeting = latest_meeting(workbook) or self._fresh_meeting()
+        self.meeting = current_meeting(workbook) or self._fresh_meeting()
 
     def _fresh_meeting(self) -> Meeting:
         """Not saved until something is typed; dated from the invite's first proposed
         time when it names one (2026-12-01 10:00), else when the stage is built."""
-        day, time = slot_date_time(self.workbook.single(Invite).slots)
+        day, time = slot_date_time(invite_for(self.workbook, None).slots)
         return Meeting(
             date=day,
             time=time,
             minutes=self.workbook.profile().meeting_minutes,
-            agenda=self.workbook.value(AGENDA_TEXT, ""),
+            status="planned",
         )
 
     def compose(self) -> ComposeResult:
@@ -130,17 +130,35 @@ class MeetingStage(Stage):
         now = self.now()
         self.meeting.date, self.meeting.time = now.date().isoformat(), f"{now:%H:%M}"
         self._save_meeting()
-        self.query_one("#meeting-date", DateInput).set_value(self.meeting.date)
-        field = self.query_one("#meeting-time", Input)
-        with field.prevent(Input.Changed):
-            field.value = self.meeting.time
-        self.query_one(MinutesInput).show_minutes(self.meeting.minutes)
-        for checkbox in self.query(".checklist Checkbox").results(Checkbox):
-            with checkbox.prevent(Checkbox.Changed):
-                checkbox.value = False
-        self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+        self._show_meeting()
         self.reload()
         self.notify(f"New meeting record for {self.meeting.date}; the earlier ones are kept.")
+
+    def _show_meeting(self) -> None:
+        """Fill the fields from `self.meeting` (another conversation is now the one shown)."""
+        meeting = self.meeting
+        self.query_one("#meeting-date", DateInput).set_value(meeting.date)
+        field = self.query_one("#meeting-time", Input)
+        with field.prevent(Input.Changed):
+            field.value = meeting.time
+        self.query_one(MinutesInput).show_minutes(meeting.minutes)
+        for key, _label in CHECKLIST:
+            checkbox = self.query_one(f"#check-{key}", Checkbox)
+            with checkbox.prevent(Checkbox.Changed):
+                checkbox.value = meeting.checklist.get(key, False)
+        self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+
+    def action_toggle_held(self) -> None:
+        """Say the conversation took place (the thank-you clock starts), or undo that."""
+        meeting = self.meeting
+        if meeting.planned:
+            mark_held(meeting, self.now)
+            message = "Marked as held: the 24-hour thank-you clock has started."
+        else:
+            meeting.status, meeting.held_at = "planned", ""
+            message = "Marked as planned again: no thank-you clock until it is held."
+        self._save_meeting()
+        self.notify(message)
 
     def first_field(self) -> Widget:
         return self.query_one("#capture", Input)
@@ -176,7 +194,10 @@ class MeetingStage(Stage):
             owner=captured.owner,
             due=captured.due,
         )
-        if not self.workbook.get(Meeting, self.meeting.id):
+        if self.meeting.planned and self._has_begun():
+            mark_held(self.meeting, self.now)  # notes are being taken: it is happening
+            self._save_meeting()
+        elif not self.workbook.get(Meeting, self.meeting.id):
             self._save_meeting()
         captures = self.query_one("#captures-list", RecordList)
         record.position = max((c.position for c in captures.records), default=0) + 1
@@ -221,10 +242,21 @@ class MeetingStage(Stage):
             self.meeting.checklist[key] = event.value
             self._save_meeting()
 
+    def _has_begun(self) -> bool:
+        """Its date and time have come (or it has none): a line typed now is a note of
+        the conversation, not a question prepared ahead of it."""
+        start = meeting_start(self.meeting, self.now().tzinfo)
+        return start is None or start <= self.now()
+
     def reload(self) -> None:
-        """Another stage changed captures (Follow-up's action items) or this meeting
-        (the thank-you marked sent there)."""
-        self.meeting = self.workbook.get(Meeting, self.meeting.id) or self.meeting
+        """Another stage changed captures (Follow-up's action items), this meeting (the
+        thank-you marked sent there), or started the next conversation."""
+        current = current_meeting(self.workbook)
+        if current is not None and current.id != self.meeting.id:
+            self.meeting = current
+            self._show_meeting()
+        else:
+            self.meeting = self.workbook.get(Meeting, self.meeting.id) or self.meeting
         self.query_one("#captures-list", RecordList).refresh_records()
 
     # -- question bank and opportunities -------------------------------------------
@@ -267,7 +299,9 @@ class MeetingStage(Stage):
             return
         record: Record
         if kind is Goal:
-            record = Goal(title=capture.text, status="discussed", from_capture=capture.id)
+            record = Goal(title=capture.text, status="discussed", from_capture=capture.id,
+                          history=[{"status": "discussed",
+                                    "date": self.now().date().isoformat()}])
             noun = "goal"
         else:
             record = Request(ask=capture.text, from_capture=capture.id,
