@@ -31,6 +31,11 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
                 partial(app.run_stage_action, stage.id, command.action),
             )
     yield SystemCommand(
+        "Conversation history",
+        "Every conversation, newest first: what was agreed and what became of it",
+        partial(show_history, app),
+    )
+    yield SystemCommand(
         "Edit profile", "Your name, role, manager and company", app.action_edit_profile
     )
     yield SystemCommand(
@@ -45,6 +50,12 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
     )
     yield SystemCommand("Save now", "Write the workbook to disk", app.action_save)
     yield SystemCommand("Show keys", "Every key careertui answers to", app.action_help)
+
+
+def show_history(app: CareerApp) -> None:
+    from .screens.history import show_history as show
+
+    show(app, app.workbook, app.clock().date())
 
 
 def export_workbook(app: CareerApp, shareable_only: bool = False) -> None:

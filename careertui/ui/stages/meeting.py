@@ -60,6 +60,7 @@ class MeetingStage(Stage):
     BINDINGS = [
         Binding("f2", "insert_question", "Questions", id="insert-question"),
         Binding("f3", "toggle_held", "Held", id="toggle-held"),
+        Binding("f7", "conversation_history", "History", id="conversation-history"),
         Binding("g", "to_goal", "To goal", id="to-goal"),
         Binding("r", "to_request", "To request", id="to-request"),
     ]
@@ -147,6 +148,11 @@ class MeetingStage(Stage):
             with checkbox.prevent(Checkbox.Changed):
                 checkbox.value = meeting.checklist.get(key, False)
         self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+
+    def action_conversation_history(self) -> None:
+        from ..screens.history import show_history
+
+        show_history(self.app, self.workbook, self.now().date())
 
     def action_toggle_held(self) -> None:
         """Say the conversation took place (the thank-you clock starts), or undo that."""
