@@ -31,6 +31,11 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
                 partial(app.run_stage_action, stage.id, command.action),
             )
     yield SystemCommand(
+        "Prepare next conversation",
+        "Plan the next one: its agenda starts with what happened since the last",
+        partial(prepare_next, app),
+    )
+    yield SystemCommand(
         "Conversation history",
         "Every conversation, newest first: what was agreed and what became of it",
         partial(show_history, app),
@@ -50,6 +55,12 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
     )
     yield SystemCommand("Save now", "Write the workbook to disk", app.action_save)
     yield SystemCommand("Show keys", "Every key careertui answers to", app.action_help)
+
+
+async def prepare_next(app: CareerApp) -> None:
+    """Show the Agenda, where the new draft can be read and edited, and draft it there."""
+    app.enter_stage("agenda")
+    await app.run_stage_action("agenda", "prepare_next")
 
 
 def show_history(app: CareerApp) -> None:

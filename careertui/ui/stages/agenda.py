@@ -31,6 +31,7 @@ from ...core.model import (
     Reflection,
     Request,
 )
+from ...core.since import since_in, start_next
 from ..widgets.markdown_editor import MarkdownEditor
 from .base import Stage
 
@@ -189,6 +190,7 @@ class AgendaStage(Stage):
                 requests=book.all(Request),
                 meeting_date=self.meeting_date(),
                 reflections=book.all(Reflection),
+                since=since_in(book, self.conversation(), self.now().date()),
             )
         )
 
@@ -200,6 +202,27 @@ class AgendaStage(Stage):
     @on(Button.Pressed, "#agenda-draft")
     def action_draft(self) -> None:
         self._draft()
+
+    def action_prepare_next(self) -> None:
+        self._prepare_next()
+
+    @work(exclusive=True, group="agenda-draft")
+    async def _prepare_next(self) -> None:
+        await self._start_next()
+
+    async def _start_next(self) -> None:
+        """Plan the next conversation (or go on with the one already planned) and draft its
+        agenda from what happened since the last; the agendas of held ones stay as sent."""
+        with self.workbook.changes_from(self):
+            meeting, new = start_next(self.workbook)
+        self.query_one(MarkdownEditor).set_text(meeting.agenda)
+        self._refresh_status()
+        if await self._redraft(quiet=True):
+            when = friendly(meeting.date) if meeting.date else "a date still to set"
+            self.notify(("Started your next conversation" if new else
+                         "Went on with the conversation you are planning") +
+                        f" ({when}). Its agenda starts with what happened since the last "
+                        "one; only shareable records are in it.")
 
     @work(exclusive=True, group="agenda-draft")
     async def _draft(self) -> None:
@@ -220,7 +243,14 @@ class AgendaStage(Stage):
             if answer != "next":
                 self.notify("Your agenda is unchanged.")
                 return
-            self.add(planned_meeting(self.workbook))
+            await self._start_next()
+            return
+        if await self._redraft():
+            self.notify("Agenda drafted from your shareable records. Private notes are left out.")
+
+    async def _redraft(self, quiet: bool = False) -> bool:
+        """Draft the agenda of the conversation being prepared, asking before replacing
+        edited text; False if the person kept theirs."""
         draft = self.new_draft()
         if self._is_edited() and draft != self.text:
             from ..screens.confirm import ChoiceDialog
@@ -243,9 +273,9 @@ class AgendaStage(Stage):
                 )
             if answer != "replace":
                 self.notify("Your agenda is unchanged.")
-                return
+                return False
         self._use_draft(draft)
-        self.notify("Agenda drafted from your shareable records. Private notes are left out.")
+        return True
 
     # -- copy and export -----------------------------------------------------------
 
