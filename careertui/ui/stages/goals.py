@@ -187,6 +187,10 @@ class GoalsStage(Stage):
         if isinstance(record, Goal):
             requests = self.workbook.all(Request)
             hints = [f"• {hint}" for hint in goal_hints(record, requests, today)]
+            if len(record.history) > 1:
+                hints.append("Status: " + " → ".join(
+                    f"{h.get('status', '')} {month_day(h.get('date', ''))}".strip()
+                    for h in record.history[-6:]))
             history = progress_history(record, self.workbook.all(CheckIn))
             if history:
                 hints.append("Progress: " + " · ".join(

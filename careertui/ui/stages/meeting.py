@@ -99,6 +99,7 @@ class MeetingStage(Stage):
             for key, label in CHECKLIST:
                 yield TickBox(label, meeting.checklist.get(key, False), compact=True,
                                id=f"check-{key}")
+        yield Static(self._status_text(), id="meeting-status", markup=False)
         yield Static(CAPTURE_HELP, classes="capture-help")
         yield Input(placeholder="Type a line and press enter", id="capture")
         yield Static("", id="capture-feedback", markup=False)
@@ -121,6 +122,14 @@ class MeetingStage(Stage):
         )
         with Collapsible(title="The agenda for this meeting", collapsed=True, id="meeting-agenda"):
             yield Static(self._agenda_text(), id="meeting-agenda-text", markup=False)
+
+    def _status_text(self) -> str:
+        if self.meeting.planned:
+            return "Planned: f3 marks it held once you have talked (so does a line captured)."
+        return "Held: send the thank-you within a day (Follow-up). f7 shows every conversation."
+
+    def _show_status(self) -> None:
+        self.query_one("#meeting-status", Static).update(self._status_text())
 
     def _agenda_text(self) -> str:
         return self.meeting.agenda or "No agenda was written before this meeting."
@@ -148,6 +157,7 @@ class MeetingStage(Stage):
             with checkbox.prevent(Checkbox.Changed):
                 checkbox.value = meeting.checklist.get(key, False)
         self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+        self._show_status()
 
     def action_conversation_history(self) -> None:
         from ..screens.history import show_history
@@ -164,6 +174,7 @@ class MeetingStage(Stage):
             meeting.status, meeting.held_at = "planned", ""
             message = "Marked as planned again: no thank-you clock until it is held."
         self._save_meeting()
+        self._show_status()
         self.notify(message)
 
     def first_field(self) -> Widget:
@@ -203,6 +214,7 @@ class MeetingStage(Stage):
         if self.meeting.planned and self._has_begun():
             mark_held(self.meeting, self.now)  # notes are being taken: it is happening
             self._save_meeting()
+            self._show_status()
         elif not self.workbook.get(Meeting, self.meeting.id):
             self._save_meeting()
         captures = self.query_one("#captures-list", RecordList)
@@ -263,6 +275,7 @@ class MeetingStage(Stage):
             self._show_meeting()
         else:
             self.meeting = self.workbook.get(Meeting, self.meeting.id) or self.meeting
+            self._show_status()
         self.query_one("#captures-list", RecordList).refresh_records()
 
     # -- question bank and opportunities -------------------------------------------
