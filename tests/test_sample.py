@@ -134,3 +134,13 @@ def test_every_goal_has_a_dated_history_ending_in_its_status():
         assert days == sorted(days) and days[0] <= END.isoformat()
         moved += len(goal.history) > 2
     assert moved >= 20  # drafted, agreed, then done or dropped
+
+
+def test_achievements_support_goals_under_way_on_their_day():
+    sample = build_sample(5, seed=1, end=END)
+    goals = {r.id: r for r in sample.records if isinstance(r, Goal)}
+    linked = [r for r in sample.records if isinstance(r, Achievement) and r.goal_id]
+    assert 100 <= len(linked) <= 140  # two in three
+    for achievement in linked:
+        goal = goals[achievement.goal_id]
+        assert goal.created[:10] <= achievement.date <= (goal.target_date or "9999")

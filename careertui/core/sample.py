@@ -283,6 +283,19 @@ class _Writer:
         return text.format(report=self.pick(REPORTS), n=self.rng.randint(2, 12))
 
 
+def _link_evidence(achievements: list[Achievement], goals: list[Goal]) -> None:
+    """Two achievements in three support a goal that was under way on their day: the
+    progress packet's evidence. Chosen by position, not drawn, so the seeded records
+    stay as they were."""
+    for number, achievement in enumerate(achievements):
+        if number % 3 == 0:
+            continue
+        under_way = [g for g in goals if g.created[:10] <= achievement.date
+                     and achievement.date <= (g.target_date or "9999")]
+        if under_way:
+            achievement.goal_id = under_way[number % len(under_way)].id
+
+
 def _set_status(goal: Goal, status: str, day: date) -> None:
     """A goal moves, and its history says when."""
     goal.status = status
@@ -373,6 +386,7 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
         period_goals[meeting_day] = carried + goals[goals_before:]
 
     _check_ins(w, start, end, period_goals, actions)
+    _link_evidence(achievements, goals)
     meetings = [r for r in w.records if isinstance(r, Meeting)]
     for meeting in meetings:  # kept apart from the seeded draws: earlier records stay as they were
         w.records.append(_invite(profile, meeting, latest=meeting is meetings[-1]))

@@ -53,6 +53,11 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
         "One Markdown document with only what you marked shareable",
         partial(export_workbook, app, True),
     )
+    yield SystemCommand(
+        "Export progress packet",
+        "Each shareable goal with its evidence, status over time and requests",
+        partial(export_packet, app),
+    )
     yield SystemCommand("Save now", "Write the workbook to disk", app.action_save)
     yield SystemCommand("Show keys", "Every key careertui answers to", app.action_help)
 
@@ -90,3 +95,20 @@ async def _export_workbook(app: CareerApp, shareable_only: bool) -> None:
     what = "the shareable workbook" if shareable_only else "the whole workbook"
     default = Path.cwd() / export_file_name(today, shareable_only)
     await save_to_chosen_file(app, default, text.encode("utf-8"), what)
+
+
+def export_packet(app: CareerApp) -> None:
+    app.run_worker(_export_packet(app), group="export-workbook", exclusive=True)
+
+
+async def _export_packet(app: CareerApp) -> None:
+    from ..core.drafting.packet import packet_file_name, render_packet
+    from ..core.model import Achievement, CheckIn, Goal, Request
+    from .screens.save_file import save_to_chosen_file
+
+    today = app.clock().date()
+    book = app.workbook
+    text = render_packet(book.profile(), book.all(Goal), book.all(Achievement),
+                         book.all(Request), book.all(CheckIn), today)
+    await save_to_chosen_file(app, Path.cwd() / packet_file_name(today), text.encode("utf-8"),
+                              "the progress packet")
