@@ -19,6 +19,7 @@ from ...core.model import (
     GOAL_STATUSES,
     REQUEST_KINDS,
     REQUEST_STATUSES,
+    Achievement,
     CareerPath,
     CheckIn,
     Goal,
@@ -54,7 +55,8 @@ REQUEST_FIELDS = (
 
 class GoalsStage(Stage):
     TITLE = "Goals"
-    SHOWS = frozenset({Goal.TABLE, Request.TABLE, CareerPath.TABLE, CheckIn.TABLE})
+    SHOWS = frozenset({Goal.TABLE, Request.TABLE, CareerPath.TABLE, CheckIn.TABLE,
+                       Achievement.TABLE})
     ABOUT = (
         "Turn what you want into goals your manager can back: say how you will know each "
         "is done and by when, then the specific things you will ask for."
@@ -187,6 +189,14 @@ class GoalsStage(Stage):
         if isinstance(record, Goal):
             requests = self.workbook.all(Request)
             hints = [f"• {hint}" for hint in goal_hints(record, requests, today)]
+            evidence = sorted((a for a in self.workbook.all(Achievement)
+                               if a.goal_id == record.id and a.what.strip()),
+                              key=lambda a: a.date)
+            if evidence:
+                latest = evidence[-1]
+                hints.append(f"Evidence: {len(evidence)} achievement"
+                             f"{'s' if len(evidence) != 1 else ''}, latest "
+                             f"{month_day(latest.date)} {' '.join(latest.what.split())}".strip())
             if len(record.history) > 1:
                 hints.append("Status: " + " → ".join(
                     f"{h.get('status', '')} {month_day(h.get('date', ''))}".strip()
