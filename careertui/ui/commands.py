@@ -41,6 +41,11 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
         partial(show_history, app),
     )
     yield SystemCommand(
+        "Journey",
+        "Conversations, check-ins, achievements and goals month by month, on one screen",
+        partial(show_journey, app),
+    )
+    yield SystemCommand(
         "Edit profile", "Your name, role, manager and company", app.action_edit_profile
     )
     yield SystemCommand(
@@ -70,6 +75,12 @@ async def prepare_next(app: CareerApp) -> None:
 
 def show_history(app: CareerApp) -> None:
     from .screens.history import show_history as show
+
+    show(app, app.workbook, app.clock().date())
+
+
+def show_journey(app: CareerApp) -> None:
+    from .screens.journey import show_journey as show
 
     show(app, app.workbook, app.clock().date())
 

@@ -42,6 +42,7 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("to-goal", "to-request"), "Turn a captured line into a goal / a request (Meeting)"),
     KeyHelp(("toggle-held",), "Mark the conversation held, or planned again (Meeting)"),
     KeyHelp(("conversation-history",), "Look back on every conversation (Meeting)"),
+    KeyHelp(("journey",), "Your journey at a glance, month by month (Check-ins)"),
     KeyHelp(("save",), "Save now (also saved a second after you stop typing)"),
     KeyHelp(("help",), "Show all keys"),
     KeyHelp(("quit",), "Save and quit"),
@@ -65,14 +66,15 @@ def bindings() -> Iterator[tuple[type, Binding]]:
     from textual.screen import Screen
 
     from .app import CareerApp
-    from .screens import confirm, draft_beside, help, history, note, pick, profile
+    from .screens import confirm, draft_beside, help, history, journey, note, pick, profile
     from .stages import STAGES
     from .widgets.markdown_editor import MarkdownEditor
     from .widgets.record_list import RecordList
 
     owners: list[type] = [
         CareerApp, RecordList, MarkdownEditor, confirm.ChoiceDialog, draft_beside.DraftBesideScreen,
-        help.HelpScreen, history.HistoryScreen, history.ConversationScreen, note.NoteScreen,
+        help.HelpScreen, history.HistoryScreen, history.ConversationScreen,
+        journey.JourneyScreen, note.NoteScreen,
         pick.PickScreen, profile.ProfileScreen,
         *(stage.load() for stage in STAGES),
     ]

@@ -76,6 +76,7 @@ class CheckInsStage(Stage):
 
     BINDINGS = [
         Binding("f2", "prepare", "Prepare note", id="prepare-note"),
+        Binding("f8", "journey", "Journey", id="journey"),
         Binding("ctrl+n", "new_check_in", "New check-in", id="add-item"),
     ]
 
@@ -336,6 +337,11 @@ class CheckInsStage(Stage):
         return describe_mentions(private_mentions(note, records))
 
     @on(Button.Pressed, "#checkin-prepare")
+    def action_journey(self) -> None:
+        from ..screens.journey import show_journey
+
+        show_journey(self.app, self.workbook, self.now().date())
+
     def action_prepare(self) -> None:
         self._prepare()
 
