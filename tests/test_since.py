@@ -144,3 +144,28 @@ async def test_preparing_the_next_keeps_the_previous_agenda_as_sent(make_app, tm
     assert "## 1. Since we last spoke" in planned.agenda
     assert after_last[-1].what in planned.agenda
     assert planned.agenda == planned.agenda_drafted
+
+
+def test_the_invite_of_a_next_conversation_says_since_when():
+    from careertui.core.drafting.emails import meeting_request
+    from careertui.core.model import Invite
+
+    profile = Profile(name="Ada", manager_name="Dana Okafor", role="analyst", company="Acme")
+    first = meeting_request(profile, Invite()).body
+    assert "since we spoke" not in first
+    again = meeting_request(profile, Invite(), last_talked=date(2026, 5, 6), today=TODAY).body
+    assert "since we spoke in May, and" in again
+    older = meeting_request(profile, Invite(), last_talked=date(2025, 11, 6), today=TODAY).body
+    assert "since we spoke in November 2025" in older
+
+
+async def test_the_invite_stage_mentions_the_last_conversation(make_app):
+    app = make_app()
+    app.workbook.add(Meeting(id="old", date="2026-05-06", time="10:00"))
+    app.workbook.add(Meeting(id="next", status="planned"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        from .helpers import enter
+
+        await enter(pilot, "invite")
+        stage = app.query_one("#stage-invite")
+        await until(pilot, lambda: "since we spoke in May" in stage.draft.editor.text)

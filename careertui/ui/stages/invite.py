@@ -7,6 +7,7 @@ are kept, and `Redraft` asks before replacing them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -16,10 +17,12 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label
 
+from ...core.dates import iso_or_none
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
 from ...core.meetings import current_meeting, invite_for, planned_meeting
 from ...core.model import Invite, Meeting, Profile, Record
+from ...core.since import previous_conversation
 from ...core.store import Workbook
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import TickBox
@@ -122,7 +125,16 @@ class InviteStage(DraftActions, Stage):
 
     def _draft(self) -> Email:
         agenda = self._agenda() if self.invite.include_agenda else None
-        return meeting_request(self.workbook.profile(), self.invite, agenda)
+        return meeting_request(self.workbook.profile(), self.invite, agenda,
+                               last_talked=self._last_talked(), today=self.now().date())
+
+    def _last_talked(self) -> date | None:
+        """The day of the conversation before a planned one, for "since we spoke in May"."""
+        meeting = self.workbook.get(Meeting, self.invite.meeting_id)
+        if meeting is None or not meeting.planned:
+            return None
+        last = previous_conversation(self.workbook, meeting)
+        return iso_or_none(last.date) if last is not None else None
 
     def _load(self) -> StoredDraft:
         invite = self.invite
