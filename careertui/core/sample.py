@@ -434,11 +434,12 @@ def _conversation(
         checklist={key: True for key, _ in CHECKLIST},
         next_check_in=(day + CHECK_IN_EVERY).isoformat(),
     ), day, 10)
-    # Planned when its agenda was drafted, held on the day (marked just after it ended).
+    # Planned two weeks ahead, its agenda drafted a week ahead, held on the day (marked
+    # just after it ended).
     meeting.created = _stamp(prepared)
     meeting.held_at = _stamp(day, 11)
     meeting.agenda_drafted = agenda
-    meeting.agenda_drafted_at = f"{prepared:%a %-d %b %Y}, 09:00"
+    meeting.agenda_drafted_at = f"{day - timedelta(days=7):%a %-d %b %Y}, 09:00"
     captures: list[Capture] = []
 
     def capture(kind: str, text: str, shareable: bool, **extra: Any) -> Capture:
