@@ -82,8 +82,8 @@ class MeetingStage(Stage):
 
     def compose(self) -> ComposeResult:
         meeting = self.meeting
-        if not meeting.date:
-            now = self.now()
+        if not meeting.date and self.workbook.get(Meeting, meeting.id) is None:
+            now = self.now()  # a first meeting, typed as it happens; a planned one waits
             meeting.date, meeting.time = now.date().isoformat(), meeting.time or f"{now:%H:%M}"
         yield from self.compose_intro()
         with Horizontal(classes="form-row"):
