@@ -88,16 +88,22 @@ class JourneyScreen(ModalScreen[None]):
             ("Goals under way", data.under_way, f"{data.under_way[-1]} now"),
             ("Goals done", data.done, f"{data.done[-1]} in all"),
         )
+        # The dialog's inside: 95% of the screen, less its border and padding (screens.tcss).
+        width = self.line_width(self.app.size.width * 95 // 100 - 4)
         with box:
             with Horizontal(classes="journey-row"):
                 yield Static("", classes="journey-label")
-                yield MonthAxis(data, id="journey-axis")
+                axis = MonthAxis(data, id="journey-axis")
+                axis.styles.width = width
+                yield axis
                 yield Static("", classes="journey-total")
             for label, values, total in rows:
                 with Horizontal(classes="journey-row"):
                     yield Static(label, classes="journey-label")
-                    yield Sparkline(values, classes="journey-line",
-                                    id=f"journey-{label.lower().replace(' ', '-')}")
+                    line = Sparkline(values, classes="journey-line",
+                                     id=f"journey-{label.lower().replace(' ', '-')}")
+                    line.styles.width = width
+                    yield line
                     yield Static(total, classes="journey-total")
             waiting = data.waiting
             yield Static(f"Requests waiting for an answer ({len(waiting)})",
@@ -115,21 +121,23 @@ class JourneyScreen(ModalScreen[None]):
                 yield Static(f"and {len(waiting) - WAITING_SHOWN} more on the Goals stage",
                              classes="dialog-hint")
 
-    def on_resize(self) -> None:
-        self._fit_lines()
-
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._fit_lines)
-
-    def _fit_lines(self) -> None:
-        """Give every month the same whole number of columns, so the lines stay in step
-        with each other and with the years; with fewer columns than months, the lines
-        share out what there is."""
-        box = self.query_one("#journey-box")
-        room = box.content_size.width - LABEL_WIDTH - TOTAL_WIDTH
+    def line_width(self, room: int) -> int:
+        """Every month the same whole number of columns, so the lines stay in step with
+        each other and with the years; with fewer columns than months, the lines share
+        out what there is."""
+        room -= LABEL_WIDTH + TOTAL_WIDTH
         months = max(1, len(self.data.months))
-        if room <= 0:
+        return max(1, months * (room // months) if room >= months else room)
+
+    def on_resize(self) -> None:
+        """Set before the first layout from the screen's width (a second layout would
+        cost as much again); corrected here only if the dialog came out otherwise, or
+        the terminal was resized."""
+        box = self.query_one("#journey-box")
+        if box.content_size.width <= 0:
             return
-        width = months * (room // months) if room >= months else room
-        for widget in (self.query_one(MonthAxis), *self.query(Sparkline)):
-            widget.styles.width = width
+        width = self.line_width(box.content_size.width)
+        widgets = (self.query_one(MonthAxis), *self.query(Sparkline))
+        if any(w.styles.width is None or w.styles.width.value != width for w in widgets):
+            for widget in widgets:
+                widget.styles.width = width
