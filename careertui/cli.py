@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="write to FILE (refuses to replace one) instead of printing")
     export.add_argument("--shareable-only", action="store_true",
                         help="leave out every item not marked shareable")
+    export.add_argument("--packet", action="store_true",
+                        help="the progress packet instead: each shareable goal with its "
+                        "evidence, status over time and requests (shareable items only)")
 
     encrypt = commands.add_parser(
         "encrypt",
@@ -121,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "sample":
         return _write_sample(Path(args.path).expanduser(), args.years, args.seed)
     if args.command == "export":
-        return _export(args.db, args.out, args.shareable_only)
+        return _export(args.db, args.out, args.shareable_only, packet=args.packet)
     if args.command == "encrypt":
         return _encrypt(getattr(args, "db", None))
     if args.command == "decrypt":
@@ -151,7 +154,9 @@ def _write_sample(path: Path, years: int, seed: int) -> int:
     return 0
 
 
-def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
+def _export(db: str | None, out: str | None, shareable_only: bool, *,
+            packet: bool = False) -> int:
+    from .core.drafting.packet import packet_file_name, render_packet
     from .core.drafting.workbook_export import WorkbookContents, export_file_name, render_workbook
     from .core.store import Workbook, describe_os_error, export_file
 
@@ -161,15 +166,19 @@ def _export(db: str | None, out: str | None, shareable_only: bool) -> int:
     except WorkbookError as error:
         print(f"careertui: {error}", file=sys.stderr)
         return 1
-    text = render_workbook(
-        WorkbookContents.of(book), today=date.today(), shareable_only=shareable_only
-    )
+    contents = WorkbookContents.of(book)
+    if packet:
+        text = render_packet(contents.profile, contents.goals, contents.achievements,
+                             contents.requests, contents.checkins, date.today())
+        name = packet_file_name(date.today())
+    else:
+        text = render_workbook(contents, today=date.today(), shareable_only=shareable_only)
+        name = export_file_name(date.today(), shareable_only)
     if out is None:
         sys.stdout.write(text)
         return 0
     try:
-        written = export_file(out, text.encode("utf-8"), default_name=export_file_name(
-            date.today(), shareable_only))
+        written = export_file(out, text.encode("utf-8"), default_name=name)
     except FileExistsError:
         print(f"careertui: {out} already exists; choose a new file name", file=sys.stderr)
         return 1

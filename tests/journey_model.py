@@ -21,8 +21,8 @@ from careertui.core.drafting.agenda import AgendaInputs, draft_agenda
 from careertui.core.drafting.checkin_note import prepare_note
 from careertui.core.drafting.emails import meeting_request, thank_you
 from careertui.core.drafting.workbook_export import WorkbookContents, render_workbook
+from careertui.core.meetings import pick_current
 from careertui.core.model import (
-    AGENDA_TEXT,
     Achievement,
     Capture,
     CareerPath,
@@ -219,8 +219,9 @@ def contents_of(data: dict[str, list[dict[str, Any]]]) -> WorkbookContents:
     def all_of(kind: type[Any]) -> list[Any]:
         return [kind.from_doc(doc) for doc in data.get(kind.TABLE, [])]
 
-    values = {doc["key"]: doc["value"] for doc in data.get("values", [])}
-    invites = all_of(Invite)
+    meetings = all_of(Meeting)
+    current = pick_current(meetings)
+    invites = [i for i in all_of(Invite) if current is not None and i.meeting_id == current.id]
     return WorkbookContents(
         profile=(all_of(Profile) or [Profile()])[0],
         reflections=all_of(Reflection),
@@ -229,7 +230,7 @@ def contents_of(data: dict[str, list[dict[str, Any]]]) -> WorkbookContents:
         interviews=all_of(Interview),
         goals=all_of(Goal),
         requests=all_of(Request),
-        agenda=values.get(AGENDA_TEXT, "") or "",
+        agenda=current.agenda if current is not None else "",
         invite=invites[0] if invites else None,
         meetings=all_of(Meeting),
         captures=all_of(Capture),

@@ -66,3 +66,20 @@ def test_thank_you_without_actions_or_profile():
     draft = thank_you(Profile(), [])
     assert draft.unfilled == ["[Manager's Name]", "[Your Name]"]
     assert "write up the next steps" in draft.body
+
+
+def test_a_planned_conversation_never_starts_the_clock():
+    planned = Meeting(date="2026-11-25", time="10:00", status="planned")
+    text, severity = thank_you_status(planned, at(13, 0, day=27))
+    assert severity == "none"
+    assert "Planned for Wed 25 Nov 2026, 10:00" in text
+
+
+def test_held_starts_the_clock_at_its_time_or_when_marked_held_whichever_first():
+    marked_late = Meeting(date="2026-11-25", time="10:00", held_at="2026-11-25T15:00:00+01:00")
+    assert thank_you_status(marked_late, at(14, 48)) == ("Thank-you due in 19 h 12 m.", "due")
+    undated = Meeting(held_at="2026-11-25T12:00:00+01:00")
+    assert thank_you_status(undated, at(14)) == ("Thank-you due in 22 h 0 m.", "due")
+    early = Meeting(date="2026-11-30", time="10:00", held_at="2026-11-25T12:00:00+01:00")
+    late = ("Thank-you overdue by 1 h 0 m.", "overdue")
+    assert thank_you_status(early, at(13, 0, day=26)) == late

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from careertui.core.model import AGENDA_TEXT
+from careertui.core.meetings import agenda_text, set_agenda
 from careertui.ui.screens.confirm import ChoiceDialog
 from careertui.ui.screens.draft_beside import DraftBesideScreen
 from careertui.ui.stages.agenda import AgendaStage
@@ -31,7 +31,7 @@ async def test_entering_focuses_the_editor_and_typing_shows_in_the_preview(make_
         preview = app.query_one(MarkdownEditor).preview.plain_text
         assert "Hello" in preview and "• bold item" in preview
         assert "**" not in preview and "#" not in preview
-        assert app.workbook.value(AGENDA_TEXT) == "# Hello\n\n- **bold** item"
+        assert agenda_text(app.workbook) == "# Hello\n\n- **bold** item"
 
 
 async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
@@ -41,7 +41,7 @@ async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
         stage = await open_agenda(app, pilot)
         await pilot.press("f2")
         await settle(pilot)
-        text = app.workbook.value(AGENDA_TEXT)
+        text = agenda_text(app.workbook)
         assert text.startswith("# Career development conversation: Ana Souza")
         assert "SECRET" not in text
         assert "Rebuilt the month-end" in app.query_one(MarkdownEditor).preview.plain_text
@@ -50,13 +50,13 @@ async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
         await pilot.press("end", *" my words")
         await pilot.pause()
         assert stage.edited
-        edited = app.workbook.value(AGENDA_TEXT)
+        edited = agenda_text(app.workbook)
         await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")  # Keep mine
         await settle(pilot)
-        assert app.workbook.value(AGENDA_TEXT) == edited
+        assert agenda_text(app.workbook) == edited
         # the draft beside it, then take it
         await pilot.press("f2")
         await pilot.pause()
@@ -66,7 +66,7 @@ async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
         assert app.screen.query_one("#beside-source", TextArea).text == text
         await pilot.click("#beside-replace")
         await settle(pilot)
-        assert app.workbook.value(AGENDA_TEXT) == text
+        assert agenda_text(app.workbook) == text
         assert not stage.edited
 
 
@@ -80,7 +80,7 @@ async def test_copy_from_the_palette_anywhere(make_app):
         await run_command(pilot, "Copy agenda")
         await settle(pilot)
         assert app.active_stage_id == "self-assessment"
-        assert app.clipboard == app.workbook.value(AGENDA_TEXT)
+        assert app.clipboard == agenda_text(app.workbook)
         assert app.clipboard.startswith("# Career development conversation")
 
 
@@ -96,7 +96,7 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
         await pilot.press("enter")
         await settle(pilot)
         written = tmp_path / "agenda-2026-11-25.md"
-        assert written.read_text("utf-8") == app.workbook.value(AGENDA_TEXT)
+        assert written.read_text("utf-8") == agenda_text(app.workbook)
         assert any(str(written) in n.message for n in notices)
         # a folder typed as the target gets the default name inside it
         (tmp_path / "out").mkdir()
@@ -118,7 +118,7 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#choice-replace")
         await settle(pilot)
-        assert written.read_text("utf-8") == app.workbook.value(AGENDA_TEXT)
+        assert written.read_text("utf-8") == agenda_text(app.workbook)
 
 
 async def test_the_agenda_survives_a_relaunch(make_app, db_path):
@@ -145,7 +145,7 @@ async def test_export_is_named_after_the_meeting_date_when_there_is_one(make_app
         await open_agenda(app, pilot)
         await pilot.press("f2")
         await settle(pilot)
-        assert "*Thu 3 Dec 2026 · 30 minutes*" in app.workbook.value(AGENDA_TEXT)
+        assert "*Thu 3 Dec 2026 · 30 minutes*" in agenda_text(app.workbook)
         await pilot.press("f4")
         await pilot.pause()
         await pilot.press("enter")
@@ -170,7 +170,7 @@ def visible_preview(app) -> list[str]:
 
 async def test_the_preview_follows_the_line_being_typed(make_app):
     app = make_app()
-    app.workbook.set_value(AGENDA_TEXT, long_agenda())
+    set_agenda(app.workbook, long_agenda())
     async with app.run_test(size=(120, 40)) as pilot:
         await open_agenda(app, pilot)
         await settle(pilot)
@@ -189,12 +189,12 @@ async def test_the_preview_follows_the_line_being_typed(make_app):
         await pilot.press(*"Quokka ")
         await settle(pilot)
         assert any("Quokka" in shown for shown in visible_preview(app))
-        assert "Quokka " in app.workbook.value(AGENDA_TEXT).splitlines()[line]
+        assert "Quokka " in agenda_text(app.workbook).splitlines()[line]
 
 
 async def test_f6_flips_between_editor_and_preview_at_80_by_24(make_app):
     app = make_app()
-    app.workbook.set_value(AGENDA_TEXT, long_agenda())
+    set_agenda(app.workbook, long_agenda())
     async with app.run_test(size=(80, 24)) as pilot:
         await open_agenda(app, pilot)
         editor = app.query_one(MarkdownEditor)
@@ -219,7 +219,7 @@ async def test_f6_flips_between_editor_and_preview_at_80_by_24(make_app):
         assert app.focused is area and area.cursor_location == where
         await pilot.press(*" more")
         await settle(pilot)
-        assert "[b]x[/] 🚀 more" in app.workbook.value(AGENDA_TEXT).splitlines()[where[0]]
+        assert "[b]x[/] 🚀 more" in agenda_text(app.workbook).splitlines()[where[0]]
 
 
 async def test_f6_moves_between_editor_and_preview_side_by_side(make_app):
@@ -236,7 +236,7 @@ async def test_f6_moves_between_editor_and_preview_side_by_side(make_app):
         assert app.focused is editor.text_area
         await pilot.press(*" there")
         await settle(pilot)
-        assert app.workbook.value(AGENDA_TEXT) == "Hello there"
+        assert agenda_text(app.workbook) == "Hello there"
 
 
 def test_f6_is_in_the_keys_help():

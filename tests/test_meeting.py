@@ -350,3 +350,25 @@ async def test_profile_minutes_are_checked_on_leaving_the_field(make_app, db_pat
         await pilot.press("ctrl+q")
     [profile] = saved_tables(db_path)["profile"].values()
     assert profile["meeting_minutes"] == 45
+
+
+async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(make_app, db_path):
+    from careertui.core.store import Workbook
+
+    app = make_app()
+    app.workbook.add(Meeting(id="next", date="2026-11-24", time="10:00", status="planned"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        clock = app.query_one("#thank-you-clock")
+        await until(pilot, lambda: "Planned for" in str(clock.render()))
+        await enter(pilot, "meeting")
+        status = app.query_one("#meeting-status")
+        assert str(status.render()).startswith("Planned")
+        await pilot.press("f3")
+        await until(pilot, lambda: str(status.render()).startswith("Held"))
+        await enter(pilot, "follow-up")
+        await until(pilot, lambda: "due in 30 m" in str(clock.render()))  # from its time
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: not app.workbook.dirty)
+    [meeting] = Workbook.read(db_path).all(Meeting)
+    assert meeting.status == "held" and meeting.held_at.startswith("2026-11-25")

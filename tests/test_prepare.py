@@ -225,3 +225,42 @@ async def test_a_long_achievements_log_is_built_when_scrolled_or_tabbed_to(make_
         await until(pilot, lambda: again.focused is records.table and records.has_form)
         assert again.focused is records.table
         await settle(pilot)
+
+
+async def test_a_goal_keeps_a_dated_history_of_its_status(make_app, db_path):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await paste(pilot, "Lead the [b]x 🚀 目标 project")
+        await pilot.pause()
+        goals.query_one("#field-status").value = "agreed"
+        await until(pilot, lambda: len(goals.selected.history) == 2)
+        assert "idea 25 Nov → agreed 25 Nov" in str(goals.query_one(".record-hint").render())
+        await pilot.press("ctrl+q")
+    book = Workbook.open(db_path, lock=False)
+    try:
+        [goal] = book.all(Goal)
+        assert goal.history == [{"status": "idea", "date": "2026-11-25"},
+                                {"status": "agreed", "date": "2026-11-25"}]
+    finally:
+        book.close()
+
+
+async def test_a_goal_shows_the_achievements_that_support_it(make_app):
+    from careertui.core.model import Achievement
+
+    app = make_app()
+    app.workbook.add(Goal(id="g1", title="Lead the pricing work"))
+    app.workbook.add(Achievement(date="2026-10-02", what="Ran the [b]x review", goal_id="g1"))
+    app.workbook.add(Achievement(date="2026-11-03", what="Shipped 🚀 目标", goal_id="g1"))
+    app.workbook.add(Achievement(date="2026-11-04", what="Something else"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        goals.table.focus()
+        await pilot.press("down", "up")
+        await until(pilot, lambda: "Evidence: 2 achievements, latest 3 Nov Shipped 🚀 目标"
+                    in str(goals.query_one(".record-hint").render()))

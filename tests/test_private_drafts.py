@@ -14,7 +14,8 @@ from typing import Any
 
 from textual.widgets import Static, TextArea
 
-from careertui.core.model import AGENDA_TEXT, Capture, CheckIn, Goal, Meeting
+from careertui.core.meetings import set_agenda
+from careertui.core.model import Capture, CheckIn, Goal, Meeting
 from careertui.ui.screens.note import NoteScreen
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
@@ -98,7 +99,7 @@ async def test_the_agenda_export_warns_as_its_copy_does(make_app, tmp_path, noti
     fill_profile(app.workbook)
     app.workbook.add(Goal(id="g1", title=SECRET, shareable=False))
     app.workbook.add(Goal(id="g2", title="Reach the data team", shareable=False))
-    app.workbook.set_value(AGENDA_TEXT, f"# Agenda\n\n- {SECRET}\n- Reach the data team\n")
+    set_agenda(app.workbook, f"# Agenda\n\n- {SECRET}\n- Reach the data team\n")
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "agenda")
         await save_here(pilot, "f4")
@@ -112,7 +113,7 @@ async def test_an_agenda_with_nothing_private_saves_without_a_note(make_app, tmp
     app = make_app()
     fill_profile(app.workbook)
     app.workbook.add(Goal(id="g1", title=SHARED, shareable=True))
-    app.workbook.set_value(AGENDA_TEXT, f"# Agenda\n\n- {SHARED}\n")
+    set_agenda(app.workbook, f"# Agenda\n\n- {SHARED}\n")
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "agenda")
         await save_here(pilot, "f4")

@@ -10,7 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from careertui.core.model import Achievement, Capture, CareerPath, CheckIn, Goal, Meeting, Request
+from careertui.core.model import (
+    Achievement,
+    Capture,
+    CareerPath,
+    CheckIn,
+    Goal,
+    Invite,
+    Meeting,
+    Request,
+)
 from careertui.core.sample import build_sample, write_sample
 from careertui.core.store import Workbook
 
@@ -97,3 +106,41 @@ def test_the_sample_shares_where_it_wants_to_grow_and_keeps_what_drains_private(
     assert "Where I want to grow" in agenda
     assert "framed yet" in agenda  # strengths, shared
     assert "ad-hoc extract" not in agenda  # what drains, private
+
+
+def test_every_conversation_keeps_its_invite_and_agenda_planned_then_held():
+    sample = build_sample(5, seed=1, end=END)
+    meetings = [r for r in sample.records if isinstance(r, Meeting)]
+    invites = {r.meeting_id: r for r in sample.records if isinstance(r, Invite)}
+    assert len(meetings) == 10 and set(invites) == {m.id for m in meetings}
+    for meeting in meetings:
+        assert meeting.status == "held"
+        assert meeting.created < meeting.held_at  # planned before it was held
+        assert meeting.held_at[:10] == meeting.date
+        assert meeting.agenda == meeting.agenda_drafted and meeting.agenda_drafted_at
+        invite = invites[meeting.id]
+        assert invite.include_agenda and invite.body.startswith("Hi Daniel")
+        assert meeting.agenda.splitlines()[0] in invite.body  # sent with its own agenda
+    assert len({m.agenda for m in meetings}) == 10
+
+
+def test_every_goal_has_a_dated_history_ending_in_its_status():
+    sample = build_sample(5, seed=1, end=END)
+    goals = [r for r in sample.records if isinstance(r, Goal)]
+    moved = 0
+    for goal in goals:
+        assert goal.history[-1]["status"] == goal.status
+        days = [h["date"] for h in goal.history]
+        assert days == sorted(days) and days[0] <= END.isoformat()
+        moved += len(goal.history) > 2
+    assert moved >= 20  # drafted, agreed, then done or dropped
+
+
+def test_achievements_support_goals_under_way_on_their_day():
+    sample = build_sample(5, seed=1, end=END)
+    goals = {r.id: r for r in sample.records if isinstance(r, Goal)}
+    linked = [r for r in sample.records if isinstance(r, Achievement) and r.goal_id]
+    assert 100 <= len(linked) <= 140  # two in three
+    for achievement in linked:
+        goal = goals[achievement.goal_id]
+        assert goal.created[:10] <= achievement.date <= (goal.target_date or "9999")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
-from careertui.core.model import AGENDA_TEXT, Reflection
+from careertui.core.meetings import agenda_text
+from careertui.core.model import Reflection
 from careertui.core.store import Workbook
 from careertui.ui.widgets.fields import PRIVATE_LABEL, ShareableToggle
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
@@ -29,7 +30,7 @@ async def test_an_answer_toggled_shareable_with_the_keys_reaches_the_agenda(make
         await enter(pilot, "agenda")
         await pilot.press("f2")
         await settle(pilot)
-        assert "Turning" not in app.workbook.value(AGENDA_TEXT)  # private so far
+        assert "Turning" not in agenda_text(app.workbook)  # private so far
 
         await enter(pilot, "self-assessment")
         app.query_one("#share-strengths", ShareableToggle).focus()
@@ -39,7 +40,7 @@ async def test_an_answer_toggled_shareable_with_the_keys_reaches_the_agenda(make
         await enter(pilot, "agenda")
         editor = app.query_one(MarkdownEditor)
         await until(pilot, lambda: ANSWER in editor.text)  # an untouched draft follows
-        text = app.workbook.value(AGENDA_TEXT)
+        text = agenda_text(app.workbook)
         assert "## 2. Where I want to grow" in text and f"- {ANSWER}" in text
         shown = lambda: " ".join(editor.preview.plain_text.split())  # noqa: E731 (unwrapped)
         await until(pilot, lambda: ANSWER in shown())  # as typed

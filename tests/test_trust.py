@@ -13,8 +13,8 @@ from typing import Any
 
 from textual.widgets import DataTable, Input
 
+from careertui.core.meetings import agenda_text
 from careertui.core.model import (
-    AGENDA_TEXT,
     Achievement,
     Capture,
     CareerPath,
@@ -68,7 +68,7 @@ async def test_space_on_the_private_toggle_is_saved_and_decides_what_is_shared(
         assert goal["shareable"] is True
         await run_command(pilot, "Draft agenda from workbook")
         await settle(pilot)
-        assert "Lead the pricing project" in app.workbook.value(AGENDA_TEXT, "")
+        assert "Lead the pricing project" in agenda_text(app.workbook)
 
         await enter(pilot, "goals")
         app.query_one("#goals-list", RecordList).query_one(ShareableToggle).focus()
@@ -77,7 +77,7 @@ async def test_space_on_the_private_toggle_is_saved_and_decides_what_is_shared(
         assert on_disk(db_path, "goals")[0]["shareable"] is False
         await run_command(pilot, "Draft agenda from workbook")
         await settle(pilot)
-        assert "pricing project" not in app.workbook.value(AGENDA_TEXT, "")
+        assert "pricing project" not in agenda_text(app.workbook)
         await pilot.press("ctrl+q")
     app.workbook.close()
 
@@ -248,13 +248,13 @@ async def test_a_goal_made_private_after_drafting_leaves_the_agenda_and_the_shar
     async with app.run_test(size=(120, 40)) as pilot:
         await run_command(pilot, "Draft agenda from workbook")
         await settle(pilot)
-        assert "Lead the pricing project" in app.workbook.value(AGENDA_TEXT, "")
+        assert "Lead the pricing project" in agenda_text(app.workbook)
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
         goals.query_one(ShareableToggle).focus()
         await pilot.press("space")  # now private
         await enter(pilot, "agenda")  # an agenda not edited by hand follows its sources
-        await until(pilot, lambda: "pricing" not in app.workbook.value(AGENDA_TEXT, ""))
+        await until(pilot, lambda: "pricing" not in agenda_text(app.workbook))
         editor = app.query_one(MarkdownEditor)
         assert "pricing" not in editor.text
 

@@ -13,7 +13,8 @@ from careertui.core.drafting.workbook_export import (
     export_file_name,
     render_workbook,
 )
-from careertui.core.model import AGENDA_TEXT, Capture, Invite, Meeting, Reflection
+from careertui.core.meetings import set_agenda
+from careertui.core.model import Capture, Invite, Meeting, Reflection
 from careertui.core.sample import build_sample, write_sample
 from careertui.core.store import Workbook
 
@@ -31,7 +32,7 @@ def three_months(tmp_path: Path) -> WorkbookContents:
     fill_three_months(book)
     book.add(Reflection(key="strengths", text="SECRET strength I keep to myself"))
     book.add(Capture(meeting_id="m1", kind="grow", text="SECRET feedback from Priya"))
-    book.set_value(AGENDA_TEXT, "# Agenda\n\n## Goals\n\n- Lead the dashboard project\n")
+    set_agenda(book, "# Agenda\n\n## Goals\n\n- Lead the dashboard project\n")
     return WorkbookContents.of(book)
 
 
@@ -77,7 +78,7 @@ def test_shareable_only_on_a_five_year_sample_leaves_every_private_field_out():
         profile=sample.profile,
         reflections=by_kind["Reflection"], achievements=by_kind["Achievement"],
         paths=by_kind["CareerPath"], interviews=by_kind["Interview"], goals=by_kind["Goal"],
-        requests=by_kind["Request"], agenda=sample.values[AGENDA_TEXT],
+        requests=by_kind["Request"], agenda=by_kind["Meeting"][-1].agenda,
         invite=by_kind["Invite"][0], meetings=by_kind["Meeting"],
         captures=by_kind["Capture"], checkins=by_kind["CheckIn"],
     )

@@ -24,6 +24,28 @@ def meeting_start(meeting: Meeting, tz: tzinfo | None = None) -> datetime | None
     return datetime.combine(day, clock, tzinfo=tz)
 
 
+def thank_you_start(meeting: Meeting, tz: tzinfo | None = None) -> datetime | None:
+    """When the 24-hour clock starts: never for a planned conversation; for a held one,
+    at its date and time or when it was marked held, whichever came first."""
+    if meeting.planned:
+        return None
+    starts = []
+    begun = meeting_start(meeting, tz)
+    if begun is not None:
+        starts.append(begun)
+    try:
+        marked = datetime.fromisoformat(meeting.held_at) if meeting.held_at else None
+    except ValueError:
+        marked = None
+    if marked is not None:
+        if marked.tzinfo is None or tz is None:
+            marked = marked.replace(tzinfo=tz)
+        else:
+            marked = marked.astimezone(tz)
+        starts.append(marked)
+    return min(starts) if starts else None
+
+
 def _span(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     hours, minutes = divmod(minutes, 60)
@@ -37,7 +59,12 @@ def thank_you_status(meeting: Meeting, now: datetime) -> tuple[str, str]:
     if meeting.thank_you_sent_at:
         sent = datetime.fromisoformat(meeting.thank_you_sent_at)
         return f"Thank-you sent on {friendly(sent.date())}, {sent:%H:%M}.", "sent"
-    start = meeting_start(meeting, now.tzinfo)
+    if meeting.planned:
+        begun = meeting_start(meeting, now.tzinfo)
+        when = f" for {friendly(begun.date())}, {begun:%H:%M}" if begun else ""
+        return (f"Planned{when}: the 24-hour clock starts once it has taken place "
+                "(mark it held on the Meeting stage)."), "none"
+    start = thank_you_start(meeting, now.tzinfo)
     if start is None:
         return "Set the meeting date to start the 24-hour clock.", "none"
     if now < start:

@@ -145,3 +145,18 @@ def month_day(value: str) -> str:
     """"9 Sep" for an ISO date; other text unchanged."""
     day = iso_or_none(value)
     return f"{day.day} {day:%b}" if day else value
+
+
+_SLOT_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b")
+_SLOT_TIME = re.compile(r"\b(\d{1,2}:\d{2})\b")
+
+
+def slot_date_time(slots: list[str]) -> tuple[str, str]:
+    """The date and time of the first proposed slot that names an ISO date."""
+    for slot in slots:
+        found = _SLOT_DATE.search(slot)
+        day = iso_or_none(found.group(1)) if found else None
+        if day is not None:
+            time = _SLOT_TIME.search(slot)
+            return day.isoformat(), time.group(1) if time else ""
+    return "", ""

@@ -1,28 +1,91 @@
-"""Meetings: which one is the latest, and when the invite proposed to hold it."""
+"""Conversations: which one is being prepared, which was the latest, and each one's
+invite and agenda (no Textual here)."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
-from .dates import iso_or_none
-from .model import Meeting
+from .dates import slot_date_time
+from .model import Clock, Invite, Meeting, timestamp
 from .store import Workbook
 
-_SLOT_DATE = re.compile(r"\b(\d{4}-\d{1,2}-\d{1,2})\b")
-_SLOT_TIME = re.compile(r"\b(\d{1,2}:\d{2})\b")
+__all__ = [
+    "current_meeting", "invite_for", "latest_held", "latest_meeting", "mark_held",
+    "newest_first", "pick_current", "planned_meeting", "slot_date_time",
+    "agenda_text", "set_agenda",
+]
 
 
-def slot_date_time(slots: list[str]) -> tuple[str, str]:
-    """The date and time of the first proposed slot that names an ISO date."""
-    for slot in slots:
-        found = _SLOT_DATE.search(slot)
-        day = iso_or_none(found.group(1)) if found else None
-        if day is not None:
-            time = _SLOT_TIME.search(slot)
-            return day.isoformat(), time.group(1) if time else ""
-    return "", ""
+def _when(meeting: Meeting) -> tuple[str, str, str]:
+    return meeting.date, meeting.time, meeting.created
+
+
+def newest_first(meetings: Sequence[Meeting]) -> list[Meeting]:
+    return sorted(meetings, key=_when, reverse=True)
 
 
 def latest_meeting(workbook: Workbook) -> Meeting | None:
     meetings = workbook.all(Meeting)
-    return max(meetings, key=lambda m: (m.date, m.time, m.created)) if meetings else None
+    return max(meetings, key=_when) if meetings else None
+
+
+def latest_held(workbook: Workbook) -> Meeting | None:
+    """The latest conversation that took place: what check-ins count on from."""
+    held = [m for m in workbook.all(Meeting) if not m.planned]
+    return max(held, key=_when) if held else None
+
+
+def pick_current(meetings: Sequence[Meeting]) -> Meeting | None:
+    """The conversation being prepared: the newest planned one (an undated one counts as
+    the newest, it was just started), else the latest one."""
+    planned = [m for m in meetings if m.planned]
+    if planned:
+        return max(planned, key=lambda m: (m.date or "9999-12-31", m.time, m.created))
+    return max(meetings, key=_when) if meetings else None
+
+
+def current_meeting(workbook: Workbook) -> Meeting | None:
+    """What the Agenda, Invite, Meeting and Follow-up stages work on (`pick_current`)."""
+    return pick_current(workbook.all(Meeting))
+
+
+def planned_meeting(workbook: Workbook, minutes: int | None = None) -> Meeting:
+    """A new planned conversation (not written): dated later, from its invite or by hand."""
+    return Meeting(status="planned", minutes=minutes or workbook.profile().meeting_minutes,
+                   created=timestamp(workbook.clock))
+
+
+def invite_for(workbook: Workbook, meeting: Meeting | None) -> Invite:
+    """The invite of a conversation, else one written before it belonged to any (it is
+    this conversation's from now on), else a fresh one for it (not written)."""
+    invites = workbook.all(Invite)
+    if meeting is not None:
+        for invite in invites:
+            if invite.meeting_id == meeting.id:
+                return invite
+    for invite in invites:
+        if not invite.meeting_id:
+            invite.meeting_id = meeting.id if meeting is not None else ""
+            return invite
+    return Invite(meeting_id=meeting.id if meeting is not None else "")
+
+
+def mark_held(meeting: Meeting, clock: Clock) -> None:
+    """It took place: the thank-you clock can start (see `actions.thank_you_start`)."""
+    meeting.status = "held"
+    meeting.held_at = timestamp(clock)
+
+
+def agenda_text(workbook: Workbook) -> str:
+    """The agenda of the conversation being prepared ("" before there is one)."""
+    meeting = current_meeting(workbook)
+    return meeting.agenda if meeting is not None else ""
+
+
+def set_agenda(workbook: Workbook, text: str) -> Meeting:
+    """Write the agenda of the conversation being prepared, starting a planned one if
+    there is none yet (an import, a test)."""
+    meeting = current_meeting(workbook) or planned_meeting(workbook)
+    meeting.agenda = text
+    workbook.add(meeting)
+    return meeting

@@ -13,7 +13,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from typing import Any, ClassVar, Self
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Bump when a stored record changes shape, and add a migration in `store.py`."""
 
 Clock = Callable[[], datetime]
@@ -241,10 +241,26 @@ class Goal(Record):
     target_date: str = ""
     status: str = "idea"
     path_ids: list[str] = field(default_factory=list)
+    history: list[dict[str, str]] = field(default_factory=list)
+    """[{"status": "idea", "date": "2026-05-02"}, ...], oldest first: how the goal moved.
+    Starts with the status it was made with; `note_status` adds each change."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not self.history:
+            self.history = [{"status": self.status, "date": self.created[:10]}]
 
     @property
     def active(self) -> bool:
         return self.status not in {"done", "dropped"}
+
+    def note_status(self, day: str) -> bool:
+        """Write the current status into the history (dated `day`) if it changed since the
+        last entry; the form sets `status` directly, so this is called before saving."""
+        if self.history and self.history[-1].get("status") == self.status:
+            return False
+        self.history.append({"status": self.status, "date": day})
+        return True
 
 
 REQUEST_KINDS = (
@@ -298,10 +314,12 @@ LINKS: tuple[tuple[str, str, frozenset[str]], ...] = (
 record clears every link to it, so no link ever points at nothing."""
 
 AGENDA_TEXT = "agenda.text"
-"""Workbook value: the agenda as the person last left it (Markdown)."""
+"""Version-1 workbook value: the agenda as the person last left it (Markdown). Since
+version 2 the agenda is kept on its conversation (`Meeting.agenda`)."""
 AGENDA_DRAFTED = "agenda.drafted"
-"""Workbook value: the agenda as last drafted, to tell whether it was edited since."""
+"""Version-1 workbook value: the agenda as last drafted (now `Meeting.agenda_drafted`)."""
 AGENDA_DRAFTED_AT = "agenda.drafted_at"
+"""Version-1 workbook value: when it was drafted (now `Meeting.agenda_drafted_at`)."""
 
 
 @dataclass
@@ -310,6 +328,8 @@ class Invite(Record):
 
     TABLE: ClassVar[str] = "invite"
 
+    meeting_id: str = ""
+    """The conversation this invite asks for: each conversation has its own."""
     slots: list[str] = field(default_factory=lambda: ["", "", ""])
     include_agenda: bool = False
     note: str = ""
@@ -336,22 +356,40 @@ CHECKLIST = (
 agenda, ask for feedback, agree next steps."""
 
 
+MEETING_STATUSES = ("planned", "held")
+"""A conversation is planned until it has happened; only a held one starts the
+24-hour thank-you clock."""
+
+
 @dataclass
 class Meeting(Record):
-    """One career conversation: when, how long, the agenda used, and its follow-up."""
+    """One career conversation: when, how long, its agenda, and its follow-up."""
 
     TABLE: ClassVar[str] = "meetings"
 
     date: str = ""
     time: str = ""
     minutes: int = 30
+    status: str = "held"
+    """"planned" or "held" (see MEETING_STATUSES). Held unless said otherwise: a meeting
+    captured on the Meeting stage is taking place."""
+    held_at: str = ""
+    """When it was marked held (ISO timestamp), if it was."""
     agenda: str = ""
+    """The agenda of this conversation as the person last left it (Markdown)."""
+    agenda_drafted: str = ""
+    """The agenda as last drafted, to tell whether it was edited since."""
+    agenda_drafted_at: str = ""
     checklist: dict[str, bool] = field(default_factory=dict)
     thank_you_subject: str = ""
     thank_you_body: str = ""
     thank_you_drafted: str = ""
     thank_you_sent_at: str = ""
     next_check_in: str = ""
+
+    @property
+    def planned(self) -> bool:
+        return self.status == "planned"
 
 
 CAPTURE_KINDS: dict[str, str] = {

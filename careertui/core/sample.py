@@ -22,9 +22,6 @@ from typing import Any
 from .drafting.agenda import AgendaInputs, draft_agenda
 from .drafting.emails import meeting_request, thank_you
 from .model import (
-    AGENDA_DRAFTED,
-    AGENDA_DRAFTED_AT,
-    AGENDA_TEXT,
     CHECK_IN_CADENCE,
     CHECKLIST,
     Achievement,
@@ -274,6 +271,8 @@ class _Writer:
         record.id = self.new_id()
         record.created = record.updated = _stamp(day, hour)
         record.position = len(self.records)
+        if isinstance(record, Goal):  # its history starts the day it was written down
+            record.history = [{"status": record.status, "date": day.isoformat()}]
         self.records.append(record)
         return record
 
@@ -282,6 +281,25 @@ class _Writer:
 
     def fill(self, text: str) -> str:
         return text.format(report=self.pick(REPORTS), n=self.rng.randint(2, 12))
+
+
+def _link_evidence(achievements: list[Achievement], goals: list[Goal]) -> None:
+    """Two achievements in three support a goal that was under way on their day: the
+    progress packet's evidence. Chosen by position, not drawn, so the seeded records
+    stay as they were."""
+    for number, achievement in enumerate(achievements):
+        if number % 3 == 0:
+            continue
+        under_way = [g for g in goals if g.created[:10] <= achievement.date
+                     and achievement.date <= (g.target_date or "9999")]
+        if under_way:
+            achievement.goal_id = under_way[number % len(under_way)].id
+
+
+def _set_status(goal: Goal, status: str, day: date) -> None:
+    """A goal moves, and its history says when."""
+    goal.status = status
+    goal.note_status(day.isoformat())
 
 
 def _stamp(day: date, hour: int = 9) -> str:
@@ -368,17 +386,11 @@ def build_sample(years: int = 1, seed: int = 1, end: date | None = None) -> Samp
         period_goals[meeting_day] = carried + goals[goals_before:]
 
     _check_ins(w, start, end, period_goals, actions)
-    invite, agenda = _latest_invite(w, profile)
-    values = {CHECK_IN_CADENCE: "2w"}
-    if agenda:
-        values.update({
-            AGENDA_TEXT: agenda,
-            AGENDA_DRAFTED: agenda,
-            AGENDA_DRAFTED_AT: f"{conversations[-1] - timedelta(days=7):%a %-d %b %Y}, 09:00",
-        })
-    if invite is not None:
-        w.records.append(invite)
-    return Sample(profile, w.records, values)
+    _link_evidence(achievements, goals)
+    meetings = [r for r in w.records if isinstance(r, Meeting)]
+    for meeting in meetings:  # kept apart from the seeded draws: earlier records stay as they were
+        w.records.append(_invite(profile, meeting, latest=meeting is meetings[-1]))
+    return Sample(profile, w.records, {CHECK_IN_CADENCE: "2w"})
 
 
 def _conversation(
@@ -390,15 +402,16 @@ def _conversation(
     """One career conversation: goals and requests prepared two weeks before, the agenda
     drafted from them, what was heard, the thank-you sent the next morning, and the
     action items agreed then and at the one-on-ones until the next conversation."""
+    prepared = _weekday(day - timedelta(days=14))
     # The last round's goals are finished or dropped; now and then one carries over.
     carried_one = False
     for goal in goals:
         if goal.active:
             if not carried_one and w.rng.random() < 0.5:
-                goal.status, carried_one = "in progress", True
+                _set_status(goal, "in progress", prepared)
+                carried_one = True
             else:
-                goal.status = w.pick(["done", "done", "done", "dropped"])
-    prepared = _weekday(day - timedelta(days=14))
+                _set_status(goal, w.pick(["done", "done", "done", "dropped"]), prepared)
     agreed = w.pick(["agreed", "in progress", "in progress"]) if latest else "agreed"
     new_goals = []
     for title, measure, kind, ask in w.rng.sample(GOALS, 6):
@@ -415,12 +428,18 @@ def _conversation(
         [r for r in requests if r.open], meeting_date=day, reflections=reflections,
     ))
     for goal in new_goals:
-        goal.status = agreed
+        _set_status(goal, agreed, day)
     meeting = w.add(Meeting(
         date=day.isoformat(), time="10:00", minutes=profile.meeting_minutes, agenda=agenda,
         checklist={key: True for key, _ in CHECKLIST},
         next_check_in=(day + CHECK_IN_EVERY).isoformat(),
     ), day, 10)
+    # Planned two weeks ahead, its agenda drafted a week ahead, held on the day (marked
+    # just after it ended).
+    meeting.created = _stamp(prepared)
+    meeting.held_at = _stamp(day, 11)
+    meeting.agenda_drafted = agenda
+    meeting.agenda_drafted_at = f"{day - timedelta(days=7):%a %-d %b %Y}, 09:00"
     captures: list[Capture] = []
 
     def capture(kind: str, text: str, shareable: bool, **extra: Any) -> Capture:
@@ -441,6 +460,7 @@ def _conversation(
     from_meeting.from_capture, opening.linked_id = opening.id, from_meeting.id
     from_meeting.status = agreed
     from_meeting.created = from_meeting.updated = _stamp(day, 11)
+    from_meeting.history = [{"status": agreed, "date": day.isoformat()}]
     goals.append(from_meeting)
 
     for owner, text in w.rng.sample(ACTIONS_AT_MEETING, 6):
@@ -532,22 +552,19 @@ def _check_ins(
         ), day, 15)
 
 
-def _latest_invite(w: _Writer, profile: Profile) -> tuple[Invite | None, str]:
-    """The invite and agenda as they were sent for the latest conversation."""
-    meetings = [r for r in w.records if isinstance(r, Meeting)]
-    if not meetings:
-        return None, ""
-    latest = meetings[-1]
-    day = date.fromisoformat(latest.date)
+def _invite(profile: Profile, meeting: Meeting, latest: bool) -> Invite:
+    """The invite as it was sent for a conversation, with its agenda, ten days ahead."""
+    day = date.fromisoformat(meeting.date)
     later = [d for d in (day + timedelta(days=n) for n in range(1, 6)) if d.weekday() < 5]
     slots = [f"{d:%a %-d %b}, {t}" for d, t in zip((day, *later[:2]),
                                                     ("10:00", "14:30", "09:30"), strict=True)]
-    invite = Invite(id="invite", slots=slots, include_agenda=True,
+    invite = Invite(id="invite" if latest else f"invite-{meeting.id}", meeting_id=meeting.id,
+                    slots=slots, include_agenda=True,
                     note="Happy to do this over coffee if that is easier.")
-    draft = meeting_request(profile, invite, latest.agenda)
+    draft = meeting_request(profile, invite, meeting.agenda)
     invite.subject, invite.body, invite.drafted_body = draft.subject, draft.body, draft.body
     invite.created = invite.updated = _stamp(day - timedelta(days=10))
-    return invite, latest.agenda
+    return invite
 
 
 def write_sample(path: Path, *, years: int = 1, seed: int = 1, end: date | None = None) -> Sample:

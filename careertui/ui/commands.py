@@ -31,6 +31,21 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
                 partial(app.run_stage_action, stage.id, command.action),
             )
     yield SystemCommand(
+        "Prepare next conversation",
+        "Plan the next one: its agenda starts with what happened since the last",
+        partial(prepare_next, app),
+    )
+    yield SystemCommand(
+        "Conversation history",
+        "Every conversation, newest first: what was agreed and what became of it",
+        partial(show_history, app),
+    )
+    yield SystemCommand(
+        "Journey",
+        "Conversations, check-ins, achievements and goals month by month, on one screen",
+        partial(show_journey, app),
+    )
+    yield SystemCommand(
         "Edit profile", "Your name, role, manager and company", app.action_edit_profile
     )
     yield SystemCommand(
@@ -44,12 +59,35 @@ def careertui_commands(app: CareerApp) -> Iterable[SystemCommand]:
         partial(export_workbook, app, True),
     )
     yield SystemCommand(
+        "Export progress packet",
+        "Each shareable goal with its evidence, status over time and requests",
+        partial(export_packet, app),
+    )
+    yield SystemCommand(
         "Share-safe view on/off",
         "Hide every private item while you share your screen (ctrl+l)",
         app.action_toggle_share_safe,
     )
     yield SystemCommand("Save now", "Write the workbook to disk", app.action_save)
     yield SystemCommand("Show keys", "Every key careertui answers to", app.action_help)
+
+
+async def prepare_next(app: CareerApp) -> None:
+    """Show the Agenda, where the new draft can be read and edited, and draft it there."""
+    app.enter_stage("agenda")
+    await app.run_stage_action("agenda", "prepare_next")
+
+
+def show_history(app: CareerApp) -> None:
+    from .screens.history import show_history as show
+
+    show(app, app.workbook, app.clock().date())
+
+
+def show_journey(app: CareerApp) -> None:
+    from .screens.journey import show_journey as show
+
+    show(app, app.workbook, app.clock().date())
 
 
 def export_workbook(app: CareerApp, shareable_only: bool = False) -> None:
@@ -78,3 +116,20 @@ async def _export_workbook(app: CareerApp, shareable_only: bool) -> None:
     what = "the shareable workbook" if shareable_only else "the whole workbook"
     default = Path.cwd() / export_file_name(today, shareable_only)
     await save_to_chosen_file(app, default, text.encode("utf-8"), what)
+
+
+def export_packet(app: CareerApp) -> None:
+    app.run_worker(_export_packet(app), group="export-workbook", exclusive=True)
+
+
+async def _export_packet(app: CareerApp) -> None:
+    from ..core.drafting.packet import packet_file_name, render_packet
+    from ..core.model import Achievement, CheckIn, Goal, Request
+    from .screens.save_file import save_to_chosen_file
+
+    today = app.clock().date()
+    book = app.workbook
+    text = render_packet(book.profile(), book.all(Goal), book.all(Achievement),
+                         book.all(Request), book.all(CheckIn), today)
+    await save_to_chosen_file(app, Path.cwd() / packet_file_name(today), text.encode("utf-8"),
+                              "the progress packet")

@@ -40,6 +40,9 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("move-up", "move-down"), "Move the selected item up or down a list"),
     KeyHelp(("delete",), "Delete the selected item (asks first)"),
     KeyHelp(("to-goal", "to-request"), "Turn a captured line into a goal / a request (Meeting)"),
+    KeyHelp(("toggle-held",), "Mark the conversation held, or planned again (Meeting)"),
+    KeyHelp(("conversation-history",), "Look back on every conversation (Meeting)"),
+    KeyHelp(("journey",), "Your journey at a glance, month by month (Check-ins)"),
     KeyHelp(("share-safe",), "Share-safe view on/off: hide every private item while you "
             "share your screen"),
     KeyHelp(("save",), "Save now (also saved a second after you stop typing)"),
@@ -65,14 +68,16 @@ def bindings() -> Iterator[tuple[type, Binding]]:
     from textual.screen import Screen
 
     from .app import CareerApp
-    from .screens import confirm, draft_beside, help, note, pick, profile
+    from .screens import confirm, draft_beside, help, history, journey, note, pick, profile
     from .stages import STAGES
     from .widgets.markdown_editor import MarkdownEditor
     from .widgets.record_list import RecordList
 
     owners: list[type] = [
         CareerApp, RecordList, MarkdownEditor, confirm.ChoiceDialog, draft_beside.DraftBesideScreen,
-        help.HelpScreen, note.NoteScreen, pick.PickScreen, profile.ProfileScreen,
+        help.HelpScreen, history.HistoryScreen, history.ConversationScreen,
+        journey.JourneyScreen, note.NoteScreen,
+        pick.PickScreen, profile.ProfileScreen,
         *(stage.load() for stage in STAGES),
     ]
     for owner in owners:

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TypeVar
 
-from ..dates import friendly, month_year
+from ..capture import owner_label
+from ..dates import friendly, month_day, month_year
 from ..model import Achievement, CareerPath, Goal, Profile, Record, Reflection, Request
 from ..prompts import SELF_ASSESSMENT
+from ..since import SinceLast
 from .privacy import AGENDA_ANSWERS
 
 R = TypeVar("R", bound=Record)
@@ -33,6 +35,8 @@ class AgendaInputs:
     minutes: int | None = None
     meeting_date: date | None = None
     reflections: Sequence[Reflection] = ()
+    since: SinceLast | None = None
+    """What happened since the last conversation (a next conversation's agenda)."""
 
 
 @dataclass
@@ -159,16 +163,77 @@ def _request_lines(requests: Sequence[Request]) -> list[str]:
     ]
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _since_lines(since: SinceLast, manager: str) -> list[str]:
+    """What moved since the last conversation: achievements, goals, answers, actions done."""
+    if since.last is None:
+        return []
+    lines: list[str] = []
+    for item in since.achievements[-8:]:
+        line = f"- **{_one_line(item.what)}**"
+        if item.impact.strip():
+            line += f": {_one_line(item.impact)}"
+        lines.append(f"{line} ({month_day(item.date)})")
+    for move in since.goals:
+        line = f"- Goal **{_one_line(move.goal.title)}**"
+        if move.statuses:
+            status, day = move.statuses[-1]
+            line += f": now {status} (since {month_day(day)})"
+        lines.append(line)
+        lines += [f"  - {month_day(day)}: {_one_line(note)}" for day, note in move.notes[-2:]]
+    for request, status, day in since.answered:
+        lines.append(f"- Asked for {_one_line(request.ask)}: {status} on {month_day(day)}")
+    for action in since.done:
+        lines.append(f"- Done: {_one_line(action.text)} ({owner_label(action.owner, manager)})")
+    if lines:
+        lines = [f"Since our conversation on {friendly(since.last)}:", "", *lines]
+    return lines
+
+
+def _open_lines(since: SinceLast, manager: str, today: date | None) -> list[str]:
+    """What is not done yet: action items (overdue first) and requests still waiting."""
+    lines = []
+    for item in since.still_open[:10]:
+        details = [owner_label(item.owner, manager)]
+        if item.due:
+            late = today is not None and item.due < today.isoformat()
+            details.append(f"{'was due' if late else 'due'} {friendly(item.due)}")
+        lines.append(f"- {_one_line(item.text)} ({', '.join(details)})")
+    for waiting in since.waiting:
+        days = "1 day" if waiting.days == 1 else f"{waiting.days} days"
+        lines.append(f"- Waiting to hear about: {_one_line(waiting.request.ask)} "
+                     f"(asked {days} ago)")
+    return lines
+
+
+def _follow_up_lines(since: SinceLast) -> list[str]:
+    return [f"- Last time we talked about this: {_one_line(c.text)}. Where does it stand now?"
+            for c in since.follow_ups]
+
+
 def draft_agenda(inputs: AgendaInputs) -> str:
     """The agenda as Markdown. Only records marked shareable are ever read."""
     profile = inputs.profile
     total = inputs.minutes if inputs.minutes is not None else profile.meeting_minutes
+    since = inputs.since
+    manager = profile.manager_name.strip()
+    achievements = inputs.achievements
+    if since is not None and since.achievements:  # told once, under "Since we last spoke"
+        achievements = ()
     sections = [
-        Section("role", "My current role", 4, _role_lines(inputs.achievements)),
+        *([Section("since", "Since we last spoke", 3, _since_lines(since, manager))]
+          if since is not None else []),
+        Section("role", "My current role", 4, _role_lines(achievements)),
         Section("grow", "Where I want to grow", 3, _grow_lines(inputs.reflections)),
         Section("interests", "Where I would like to go", 3, _interest_lines(inputs.paths)),
         Section("goals", "Development goals", 3, _goal_lines(inputs.goals)),
         Section("requests", "What I would like to ask for", 2, _request_lines(inputs.requests)),
+        *([Section("open", "Still open", 2, _open_lines(since, manager, since.today)),
+           Section("follow-up", "Following up from last time", 2, _follow_up_lines(since))]
+          if since is not None else []),
         Section("feedback", "Your feedback", 3, [f"- {q}" for q in FEEDBACK_QUESTIONS]),
         Section("next", "Next steps", 1, [f"- {step}" for step in NEXT_STEPS]),
     ]

@@ -7,6 +7,7 @@ stays as a visible `[Placeholder]` and is reported, so nothing is guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -116,14 +117,24 @@ def _agenda_paragraph(agenda: str | None) -> str:
     return "I will send a short agenda beforehand so you know what I would like to cover."
 
 
+def _since_we_spoke(last: date, today: date | None) -> str:
+    when = f"{last:%B}" if today is not None and last.year == today.year else f"{last:%B %Y}"
+    return (f"A few things have moved since we spoke in {when}, and I would like to go "
+            "over them with you and look at what comes next.")
+
+
 def meeting_request(
-    profile: Profile, invite: Invite, agenda: str | None = None
+    profile: Profile, invite: Invite, agenda: str | None = None, *,
+    last_talked: date | None = None, today: date | None = None,
 ) -> Email:
     """The email asking for the conversation.
 
-    `agenda` is the Agenda stage's text, included when the invite asks for it.
+    `agenda` is the Agenda stage's text, included when the invite asks for it;
+    `last_talked`, the day of the conversation before this one, if there was one.
     """
     parts = [_OPENING]
+    if last_talked is not None:
+        parts.append(_since_we_spoke(last_talked, today))
     if invite.note.strip():
         parts.append(invite.note.strip())
     parts.append(_slots_paragraph(invite.slots))

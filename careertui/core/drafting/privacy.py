@@ -33,7 +33,8 @@ NOT_TEXT = {"id", "created", "updated", "raw", "key", "kind", "status", "source"
             "next_date", "next_check_in", "time",
             # drafts kept on a record, written for the manager: not notes of the person's
             "agenda", "subject", "body", "drafted_body", "thank_you_subject",
-            "thank_you_body", "thank_you_drafted", "open_items"}
+            "thank_you_body", "thank_you_drafted", "open_items", "agenda_drafted",
+            "agenda_drafted_at", "held_at", "thank_you_sent_at"}
 
 
 def phrases(record: Record) -> set[str]:

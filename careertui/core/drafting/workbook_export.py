@@ -18,8 +18,8 @@ from ..actions import action_order
 from ..advice import ledger_summary
 from ..capture import owner_label
 from ..dates import friendly
+from ..meetings import invite_for, pick_current
 from ..model import (
-    AGENDA_TEXT,
     CAPTURE_KINDS,
     Achievement,
     Capture,
@@ -68,7 +68,9 @@ class WorkbookContents:
 
     @classmethod
     def of(cls, book: Workbook) -> WorkbookContents:
-        invite = book.single(Invite)
+        meetings = book.all(Meeting)
+        current = pick_current(meetings)
+        invite = invite_for(book, current)
         return cls(
             profile=book.profile(),
             reflections=book.all(Reflection),
@@ -77,9 +79,9 @@ class WorkbookContents:
             interviews=book.all(Interview),
             goals=book.all(Goal),
             requests=book.all(Request),
-            agenda=book.value(AGENDA_TEXT, "") or "",
+            agenda=current.agenda if current is not None else "",
             invite=invite if (invite.body or any(invite.slots)) else None,
-            meetings=book.all(Meeting),
+            meetings=meetings,
             captures=book.all(Capture),
             checkins=book.all(CheckIn),
         )

@@ -18,15 +18,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from ...core import sharing
-from ...core.dates import iso_or_none
+from ...core.dates import friendly, iso_or_none
 from ...core.drafting.agenda import AgendaInputs, draft_agenda
 from ...core.drafting.privacy import describe_mentions, private_mentions
 from ...core.drafting.workbook_export import WorkbookContents
-from ...core.meetings import latest_meeting, slot_date_time
+from ...core.meetings import current_meeting, invite_for, planned_meeting, slot_date_time
 from ...core.model import (
-    AGENDA_DRAFTED,
-    AGENDA_DRAFTED_AT,
-    AGENDA_TEXT,
     Achievement,
     CareerPath,
     Goal,
@@ -35,6 +32,7 @@ from ...core.model import (
     Reflection,
     Request,
 )
+from ...core.since import since_in, start_next
 from ..widgets.markdown_editor import MarkdownEditor
 from .base import Stage
 
@@ -49,7 +47,7 @@ class AgendaStage(Stage):
         "from your shareable records; edit it freely, the preview follows as you type."
     )
 
-    SHOWS = frozenset({"values", "profile", Achievement.TABLE, CareerPath.TABLE, Goal.TABLE,
+    SHOWS = frozenset({"profile", Achievement.TABLE, CareerPath.TABLE, Goal.TABLE,
                        Request.TABLE, Meeting.TABLE, Invite.TABLE, Reflection.TABLE})
     """What a draft is made of: an agenda not edited by hand follows it, like the emails."""
 
@@ -69,7 +67,7 @@ class AgendaStage(Stage):
         yield Static("", id="agenda-status", classes="draft-status", markup=False)
         yield Static("", id="agenda-hidden", classes="draft-hidden", markup=False)
         yield MarkdownEditor(
-            self.workbook.value(AGENDA_TEXT, ""),
+            self.text,
             placeholder="Press f2 to draft an agenda from your shareable records, "
             "or start typing Markdown here.",
             flip=True,
@@ -105,18 +103,41 @@ class AgendaStage(Stage):
     def action_to_editor(self) -> None:
         self.query_one(MarkdownEditor).action_show_editor()
 
+    def conversation(self) -> Meeting | None:
+        """The conversation whose agenda this is: the one being prepared."""
+        return current_meeting(self.workbook)
+
     @property
     def text(self) -> str:
-        return self.workbook.value(AGENDA_TEXT, "")
+        meeting = self.conversation()
+        return meeting.agenda if meeting is not None else ""
 
     def _is_edited(self) -> bool:
-        text = self.text
-        return bool(text.strip()) and text != self.workbook.value(AGENDA_DRAFTED, "")
+        meeting = self.conversation()
+        if meeting is None:
+            return False
+        return bool(meeting.agenda.strip()) and meeting.agenda != meeting.agenda_drafted
+
+    def _write(self, text: str, drafted: tuple[str, str] | None = None) -> None:
+        """Keep the agenda on its conversation; the first words typed with none yet
+        start a planned one."""
+        meeting = self.conversation()
+        if meeting is None:
+            if not text and drafted is None:
+                return
+            meeting = planned_meeting(self.workbook)
+        elif meeting.agenda == text and drafted is None:
+            return
+        meeting.agenda = text
+        if drafted is not None:
+            meeting.agenda_drafted, meeting.agenda_drafted_at = drafted
+        self.add(meeting)
 
     def _refresh_status(self) -> None:
         self.edited = self._is_edited()
         status = self.query_one("#agenda-status", Static)
-        drafted_at = self.workbook.value(AGENDA_DRAFTED_AT, "")
+        meeting = self.conversation()
+        drafted_at = meeting.agenda_drafted_at if meeting is not None else ""
         minutes = self.workbook.profile().meeting_minutes
         if not self.text.strip():
             message = f"No agenda yet: f2 drafts one for a {minutes}-minute meeting."
@@ -151,7 +172,9 @@ class AgendaStage(Stage):
         """Something the agenda is drafted from changed: an agenda not edited by hand is
         drafted afresh (a goal made private leaves it); an edited one is kept and says
         if it now mentions something private."""
-        if self.text.strip() and not self._is_edited():
+        meeting = self.conversation()
+        follows = meeting is None or meeting.planned  # a held one's agenda is as sent
+        if follows and self.text.strip() and not self._is_edited():
             draft = self.new_draft()
             if draft != self.text:
                 self._use_draft(draft)
@@ -163,7 +186,7 @@ class AgendaStage(Stage):
 
     @on(MarkdownEditor.Changed, "#agenda-editor")
     def _text_changed(self, event: MarkdownEditor.Changed) -> None:
-        self.set_value(AGENDA_TEXT, event.text)
+        self._write(event.text)
         if self._is_edited() != self.edited or not event.text.strip():
             self._refresh_status()
 
@@ -172,10 +195,10 @@ class AgendaStage(Stage):
     def meeting_date(self) -> date | None:
         """The conversation's date: the meeting record's, else the invite's first
         proposed slot that names a date; None when neither says."""
-        meeting = latest_meeting(self.workbook)
+        meeting = self.conversation()
         if meeting is not None and iso_or_none(meeting.date):
             return iso_or_none(meeting.date)
-        return iso_or_none(slot_date_time(self.workbook.single(Invite).slots)[0])
+        return iso_or_none(slot_date_time(invite_for(self.workbook, meeting).slots)[0])
 
     def new_draft(self) -> str:
         book = self.workbook
@@ -188,13 +211,12 @@ class AgendaStage(Stage):
                 requests=book.all(Request),
                 meeting_date=self.meeting_date(),
                 reflections=book.all(Reflection),
+                since=since_in(book, self.conversation(), self.now().date()),
             )
         )
 
     def _use_draft(self, draft: str) -> None:
-        self.set_value(AGENDA_DRAFTED, draft)
-        self.set_value(AGENDA_DRAFTED_AT, f"{self.now():%a %-d %b %Y, %H:%M}")
-        self.set_value(AGENDA_TEXT, draft)
+        self._write(draft, (draft, f"{self.now():%a %-d %b %Y, %H:%M}"))
         self.query_one(MarkdownEditor).set_text(draft)
         self._refresh_status()
 
@@ -202,8 +224,54 @@ class AgendaStage(Stage):
     def action_draft(self) -> None:
         self._draft()
 
+    def action_prepare_next(self) -> None:
+        self._prepare_next()
+
+    @work(exclusive=True, group="agenda-draft")
+    async def _prepare_next(self) -> None:
+        await self._start_next()
+
+    async def _start_next(self) -> None:
+        """Plan the next conversation (or go on with the one already planned) and draft its
+        agenda from what happened since the last; the agendas of held ones stay as sent."""
+        with self.workbook.changes_from(self):
+            meeting, new = start_next(self.workbook)
+        self.query_one(MarkdownEditor).set_text(meeting.agenda)
+        self._refresh_status()
+        if await self._redraft(quiet=True):
+            when = friendly(meeting.date) if meeting.date else "a date still to set"
+            self.notify(("Started your next conversation" if new else
+                         "Went on with the conversation you are planning") +
+                        f" ({when}). Its agenda starts with what happened since the last "
+                        "one; only shareable records are in it.")
+
     @work(exclusive=True, group="agenda-draft")
     async def _draft(self) -> None:
+        meeting = self.conversation()
+        if meeting is not None and not meeting.planned and meeting.agenda.strip():
+            from ..screens.confirm import ChoiceDialog
+
+            when = friendly(meeting.date) if meeting.date else "your last conversation"
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    "Start the next conversation's agenda?",
+                    f"This agenda went with the conversation of {when}, which has taken "
+                    "place, and stays as it was. A new draft starts your next conversation.",
+                    [("keep", "Cancel"), ("next", "Start the next one")],
+                    escape_choice="keep",
+                )
+            )
+            if answer != "next":
+                self.notify("Your agenda is unchanged.")
+                return
+            await self._start_next()
+            return
+        if await self._redraft():
+            self.notify("Agenda drafted from your shareable records. Private notes are left out.")
+
+    async def _redraft(self, quiet: bool = False) -> bool:
+        """Draft the agenda of the conversation being prepared, asking before replacing
+        edited text; False if the person kept theirs."""
         draft = self.new_draft()
         if self._is_edited() and draft != self.text:
             from ..screens.confirm import ChoiceDialog
@@ -226,9 +294,9 @@ class AgendaStage(Stage):
                 )
             if answer != "replace":
                 self.notify("Your agenda is unchanged.")
-                return
+                return False
         self._use_draft(draft)
-        self.notify("Agenda drafted from your shareable records. Private notes are left out.")
+        return True
 
     # -- copy and export -----------------------------------------------------------
 

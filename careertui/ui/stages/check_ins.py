@@ -26,7 +26,7 @@ from ...core.dates import friendly
 from ...core.drafting.checkin_note import prepare_note
 from ...core.drafting.privacy import describe_mentions, private_mentions
 from ...core.drafting.workbook_export import WorkbookContents
-from ...core.meetings import latest_meeting
+from ...core.meetings import latest_held
 from ...core.model import (
     CADENCES,
     CHECK_IN_CADENCE,
@@ -77,6 +77,7 @@ class CheckInsStage(Stage):
 
     BINDINGS = [
         Binding("f2", "prepare", "Prepare note", id="prepare-note"),
+        Binding("f8", "journey", "Journey", id="journey"),
         Binding("ctrl+n", "new_check_in", "New check-in", id="add-item"),
     ]
 
@@ -155,7 +156,7 @@ class CheckInsStage(Stage):
         book, today = self.workbook, self.now().date()
         checkins = book.all(CheckIn)
         since = days_since_last(checkins, today)
-        upcoming = next_check_in(checkins, self._cadence(), today, latest_meeting(book))
+        upcoming = next_check_in(checkins, self._cadence(), today, latest_held(book))
         lines = [
             ("Last one-on-one: never noted" if since is None else
              f"Last one-on-one: {since} day{'s' if since != 1 else ''} ago")
@@ -354,6 +355,11 @@ class CheckInsStage(Stage):
         return describe_mentions(private_mentions(note, records))
 
     @on(Button.Pressed, "#checkin-prepare")
+    def action_journey(self) -> None:
+        from ..screens.journey import show_journey
+
+        show_journey(self.app, self.workbook, self.now().date())
+
     def action_prepare(self) -> None:
         self._prepare()
 

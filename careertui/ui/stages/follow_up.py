@@ -21,7 +21,7 @@ from ...core.actions import action_order, apply_action_status, thank_you_status
 from ...core.dates import friendly
 from ...core.drafting.emails import Email, StoredDraft, thank_you
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
-from ...core.meetings import latest_meeting
+from ...core.meetings import current_meeting
 from ...core.model import Capture, Meeting, Record
 from ...core.store import Workbook
 from ..widgets.action_items import ACTION_FIELDS, action_columns
@@ -48,7 +48,7 @@ class FollowUpStage(DraftActions, Stage):
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
-        self.meeting = latest_meeting(workbook)
+        self.meeting = current_meeting(workbook)
         self.draft = EmailDraft(
             DraftSource(
                 what="Thank-you email",
@@ -175,10 +175,13 @@ class FollowUpStage(DraftActions, Stage):
         self.draft.follow()
 
     def reload(self) -> None:
-        self.meeting = latest_meeting(self.workbook) or self.meeting
+        before = self.meeting.id if self.meeting is not None else None
+        self.meeting = current_meeting(self.workbook) or self.meeting
         next_check_in = self.query_one("#next-check-in", DateInput)
         if self.meeting is not None and next_check_in.disabled:  # the first meeting came
             next_check_in.disabled = False
+            next_check_in.set_value(self.meeting.next_check_in)
+        elif self.meeting is not None and self.meeting.id != before:  # the next one began
             next_check_in.set_value(self.meeting.next_check_in)
         self.query_one("#actions-list", RecordList).refresh_records()
         first = self.meeting is not None and not self.meeting.thank_you_body

@@ -19,6 +19,7 @@ from ...core.model import (
     GOAL_STATUSES,
     REQUEST_KINDS,
     REQUEST_STATUSES,
+    Achievement,
     CareerPath,
     CheckIn,
     Goal,
@@ -54,7 +55,8 @@ REQUEST_FIELDS = (
 
 class GoalsStage(Stage):
     TITLE = "Goals"
-    SHOWS = frozenset({Goal.TABLE, Request.TABLE, CareerPath.TABLE, CheckIn.TABLE})
+    SHOWS = frozenset({Goal.TABLE, Request.TABLE, CareerPath.TABLE, CheckIn.TABLE,
+                       Achievement.TABLE})
     ABOUT = (
         "Turn what you want into goals your manager can back: say how you will know each "
         "is done and by when, then the specific things you will ask for."
@@ -79,10 +81,11 @@ class GoalsStage(Stage):
                 Column("Status", lambda g: g.status),
                 SHARE_COLUMN,
             ),
-            new_record=Goal,
+            new_record=self._new_goal,
             noun="goal",
             today=today,
             choices=self._choices,
+            apply=self._apply_goal,
             source=lambda: self.workbook.all(Goal),
             id="goals-list",
         )
@@ -122,6 +125,20 @@ class GoalsStage(Stage):
     def _waiting(self, request: Request) -> str:
         waiting = days_waiting(request, self.now().date())
         return f"{waiting} d" if waiting is not None else "–"
+
+    def _new_goal(self) -> Goal:
+        """Its history starts today, in the app's clock."""
+        goal = Goal()
+        goal.history = [{"status": goal.status, "date": self.now().date().isoformat()}]
+        return goal
+
+    def _apply_goal(self, record: Record, name: str, value: Any) -> bool:
+        """A status change is dated in the goal's history, like a request's ledger."""
+        if name != "status" or not isinstance(record, Goal):
+            return False
+        record.status = value
+        record.note_status(self.now().date().isoformat())
+        return True
 
     def _new_request(self) -> Request:
         request = Request()
@@ -172,6 +189,18 @@ class GoalsStage(Stage):
         if isinstance(record, Goal):
             requests = self.workbook.all(Request)
             hints = [f"• {hint}" for hint in goal_hints(record, requests, today)]
+            evidence = sorted((a for a in self.workbook.all(Achievement)
+                               if a.goal_id == record.id and a.what.strip()),
+                              key=lambda a: a.date)
+            if evidence:
+                latest = evidence[-1]
+                hints.append(f"Evidence: {len(evidence)} achievement"
+                             f"{'s' if len(evidence) != 1 else ''}, latest "
+                             f"{month_day(latest.date)} {' '.join(latest.what.split())}".strip())
+            if len(record.history) > 1:
+                hints.append("Status: " + " → ".join(
+                    f"{h.get('status', '')} {month_day(h.get('date', ''))}".strip()
+                    for h in record.history[-6:]))
             history = progress_history(record, self.workbook.all(CheckIn))
             if history:
                 hints.append("Progress: " + " · ".join(

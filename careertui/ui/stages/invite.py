@@ -7,6 +7,7 @@ are kept, and `Redraft` asks before replacing them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -16,9 +17,12 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label
 
+from ...core.dates import iso_or_none
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
-from ...core.model import AGENDA_TEXT, Invite, Profile, Record
+from ...core.meetings import current_meeting, invite_for, planned_meeting
+from ...core.model import Invite, Meeting, Profile, Record
+from ...core.since import previous_conversation
 from ...core.store import Workbook
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import TickBox
@@ -36,14 +40,14 @@ class InviteStage(DraftActions, Stage):
         "your manager what to expect. The draft follows the fields until you edit it."
     )
 
-    SHOWS = frozenset({"profile", "values", *RECORD_TABLES})
+    SHOWS = frozenset({"profile", Invite.TABLE, *RECORD_TABLES})
     """Every record too: the email says when it quotes one made private since."""
 
     BINDINGS: ClassVar[list[BindingType]] = draft_bindings("copy_email")
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
-        self.invite = workbook.single(Invite)
+        self.invite = invite_for(workbook, current_meeting(workbook))
         self.draft = EmailDraft(
             DraftSource(
                 what="Meeting request email",
@@ -121,8 +125,17 @@ class InviteStage(DraftActions, Stage):
     # -- drafting ----------------------------------------------------------------
 
     def _draft(self) -> Email:
-        agenda = self.workbook.value(AGENDA_TEXT, "") if self.invite.include_agenda else None
-        return meeting_request(self.workbook.profile(), self.invite, agenda)
+        agenda = self._agenda() if self.invite.include_agenda else None
+        return meeting_request(self.workbook.profile(), self.invite, agenda,
+                               last_talked=self._last_talked(), today=self.now().date())
+
+    def _last_talked(self) -> date | None:
+        """The day of the conversation before a planned one, for "since we spoke in May"."""
+        meeting = self.workbook.get(Meeting, self.invite.meeting_id)
+        if meeting is None or not meeting.planned:
+            return None
+        last = previous_conversation(self.workbook, meeting)
+        return iso_or_none(last.date) if last is not None else None
 
     def _load(self) -> StoredDraft:
         invite = self.invite
@@ -141,8 +154,41 @@ class InviteStage(DraftActions, Stage):
         profile = self.workbook.profile()
         return profile.manager_name, profile.manager_email
 
+    def _agenda(self) -> str:
+        meeting = self.workbook.get(Meeting, self.invite.meeting_id)
+        return meeting.agenda if meeting is not None else ""
+
     def _save_invite(self) -> None:
-        self.add(self.invite)  # the one invite: written on first change
+        """Written on first change, with its conversation: a planned one is started when
+        there is none yet."""
+        if not self.invite.meeting_id or self.workbook.get(Meeting,
+                                                           self.invite.meeting_id) is None:
+            meeting = current_meeting(self.workbook)
+            if meeting is None:
+                meeting = planned_meeting(self.workbook)
+                self.add(meeting)
+            self.invite.meeting_id = meeting.id
+        self.add(self.invite)
+
+    def _follow_conversation(self) -> bool:
+        """Show the invite of the conversation being prepared (another was started, e.g.
+        by Prepare next conversation); True if it changed."""
+        meeting = current_meeting(self.workbook)
+        if meeting is None or meeting.id == self.invite.meeting_id:
+            return False
+        self.invite = invite_for(self.workbook, meeting)
+        for index in range(3):
+            field = self.query_one(f"#invite-slot-{index}", Input)
+            with field.prevent(Input.Changed):
+                field.value = self.invite.slots[index] if index < len(self.invite.slots) else ""
+        note = self.query_one("#invite-note", Input)
+        with note.prevent(Input.Changed):
+            note.value = self.invite.note
+        tick = self.query_one("#invite-include-agenda", Checkbox)
+        with tick.prevent(Checkbox.Changed):
+            tick.value = self.invite.include_agenda
+        self.draft.show()
+        return True
 
     def _details_changed(self) -> None:
         """Keep an untouched draft in step with the fields; never touch edited words."""
@@ -150,6 +196,7 @@ class InviteStage(DraftActions, Stage):
 
     def reload(self) -> None:
         """The profile may have changed in the profile form: show it, redraft if untouched."""
+        self._follow_conversation()
         self._show_profile()
         self.query_one(MinutesInput).show_minutes(self.workbook.profile().meeting_minutes)
         self._details_changed()
@@ -238,7 +285,7 @@ class InviteStage(DraftActions, Stage):
         if self.invite.include_agenda == event.value:
             return
         self.invite.include_agenda = event.value
-        if event.value and not self.workbook.value(AGENDA_TEXT, "").strip():
+        if event.value and not self._agenda().strip():
             self.notify(
                 "The agenda is empty so far: draft it on the Agenda stage.", severity="warning"
             )

@@ -15,16 +15,15 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Collapsible, Input, Label, Static
 
 from ...core import sharing
+from ...core.actions import meeting_start
 from ...core.capture import parse_capture
 from ...core.dates import FORMS, friendly
-from ...core.meetings import latest_meeting, slot_date_time
+from ...core.meetings import current_meeting, invite_for, mark_held, slot_date_time
 from ...core.model import (
-    AGENDA_TEXT,
     CAPTURE_KINDS,
     CHECKLIST,
     Capture,
     Goal,
-    Invite,
     Meeting,
     Record,
     Request,
@@ -62,29 +61,31 @@ class MeetingStage(Stage):
 
     BINDINGS = [
         Binding("f2", "insert_question", "Questions", id="insert-question"),
+        Binding("f3", "toggle_held", "Held", id="toggle-held"),
+        Binding("f7", "conversation_history", "History", id="conversation-history"),
         Binding("g", "to_goal", "To goal", id="to-goal"),
         Binding("r", "to_request", "To request", id="to-request"),
     ]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
-        self.meeting = latest_meeting(workbook) or self._fresh_meeting()
+        self.meeting = current_meeting(workbook) or self._fresh_meeting()
 
     def _fresh_meeting(self) -> Meeting:
         """Not saved until something is typed; dated from the invite's first proposed
         time when it names one (2026-12-01 10:00), else when the stage is built."""
-        day, time = slot_date_time(self.workbook.single(Invite).slots)
+        day, time = slot_date_time(invite_for(self.workbook, None).slots)
         return Meeting(
             date=day,
             time=time,
             minutes=self.workbook.profile().meeting_minutes,
-            agenda=self.workbook.value(AGENDA_TEXT, ""),
+            status="planned",
         )
 
     def compose(self) -> ComposeResult:
         meeting = self.meeting
-        if not meeting.date:
-            now = self.now()
+        if not meeting.date and self.workbook.get(Meeting, meeting.id) is None:
+            now = self.now()  # a first meeting, typed as it happens; a planned one waits
             meeting.date, meeting.time = now.date().isoformat(), meeting.time or f"{now:%H:%M}"
         yield from self.compose_intro()
         with Horizontal(classes="form-row"):
@@ -100,6 +101,7 @@ class MeetingStage(Stage):
             for key, label in CHECKLIST:
                 yield TickBox(label, meeting.checklist.get(key, False), compact=True,
                                id=f"check-{key}")
+        yield Static(self._status_text(), id="meeting-status", markup=False)
         yield Static(CAPTURE_HELP, classes="capture-help")
         yield Input(placeholder="Type a line and press enter", id="capture")
         yield Static("", id="capture-feedback", markup=False)
@@ -123,6 +125,14 @@ class MeetingStage(Stage):
         with Collapsible(title="The agenda for this meeting", collapsed=True, id="meeting-agenda"):
             yield Static(self._agenda_text(), id="meeting-agenda-text", markup=False)
 
+    def _status_text(self) -> str:
+        if self.meeting.planned:
+            return "Planned: f3 marks it held once you have talked (so does a line captured)."
+        return "Held: send the thank-you within a day (Follow-up). f7 shows every conversation."
+
+    def _show_status(self) -> None:
+        self.query_one("#meeting-status", Static).update(self._status_text())
+
     def _agenda_text(self) -> str:
         agenda = self.meeting.agenda
         if agenda and self.sharing:
@@ -137,17 +147,42 @@ class MeetingStage(Stage):
         now = self.now()
         self.meeting.date, self.meeting.time = now.date().isoformat(), f"{now:%H:%M}"
         self._save_meeting()
-        self.query_one("#meeting-date", DateInput).set_value(self.meeting.date)
-        field = self.query_one("#meeting-time", Input)
-        with field.prevent(Input.Changed):
-            field.value = self.meeting.time
-        self.query_one(MinutesInput).show_minutes(self.meeting.minutes)
-        for checkbox in self.query(".checklist Checkbox").results(Checkbox):
-            with checkbox.prevent(Checkbox.Changed):
-                checkbox.value = False
-        self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+        self._show_meeting()
         self.reload()
         self.notify(f"New meeting record for {self.meeting.date}; the earlier ones are kept.")
+
+    def _show_meeting(self) -> None:
+        """Fill the fields from `self.meeting` (another conversation is now the one shown)."""
+        meeting = self.meeting
+        self.query_one("#meeting-date", DateInput).set_value(meeting.date)
+        field = self.query_one("#meeting-time", Input)
+        with field.prevent(Input.Changed):
+            field.value = meeting.time
+        self.query_one(MinutesInput).show_minutes(meeting.minutes)
+        for key, _label in CHECKLIST:
+            checkbox = self.query_one(f"#check-{key}", Checkbox)
+            with checkbox.prevent(Checkbox.Changed):
+                checkbox.value = meeting.checklist.get(key, False)
+        self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+        self._show_status()
+
+    def action_conversation_history(self) -> None:
+        from ..screens.history import show_history
+
+        show_history(self.app, self.workbook, self.now().date())
+
+    def action_toggle_held(self) -> None:
+        """Say the conversation took place (the thank-you clock starts), or undo that."""
+        meeting = self.meeting
+        if meeting.planned:
+            mark_held(meeting, self.now)
+            message = "Marked as held: the 24-hour thank-you clock has started."
+        else:
+            meeting.status, meeting.held_at = "planned", ""
+            message = "Marked as planned again: no thank-you clock until it is held."
+        self._save_meeting()
+        self._show_status()
+        self.notify(message)
 
     def first_field(self) -> Widget:
         return self.query_one("#capture", Input)
@@ -184,7 +219,11 @@ class MeetingStage(Stage):
             due=captured.due,
             shareable=sharing.new_is_shareable(self.sharing),
         )
-        if not self.workbook.get(Meeting, self.meeting.id):
+        if self.meeting.planned and self._has_begun():
+            mark_held(self.meeting, self.now)  # notes are being taken: it is happening
+            self._save_meeting()
+            self._show_status()
+        elif not self.workbook.get(Meeting, self.meeting.id):
             self._save_meeting()
         captures = self.query_one("#captures-list", RecordList)
         record.position = max((c.position for c in captures.records), default=0) + 1
@@ -232,10 +271,22 @@ class MeetingStage(Stage):
             self.meeting.checklist[key] = event.value
             self._save_meeting()
 
+    def _has_begun(self) -> bool:
+        """Its date and time have come (or it has none): a line typed now is a note of
+        the conversation, not a question prepared ahead of it."""
+        start = meeting_start(self.meeting, self.now().tzinfo)
+        return start is None or start <= self.now()
+
     def reload(self) -> None:
-        """Another stage changed captures (Follow-up's action items) or this meeting
-        (the thank-you marked sent there)."""
-        self.meeting = self.workbook.get(Meeting, self.meeting.id) or self.meeting
+        """Another stage changed captures (Follow-up's action items), this meeting (the
+        thank-you marked sent there), or started the next conversation."""
+        current = current_meeting(self.workbook)
+        if current is not None and current.id != self.meeting.id:
+            self.meeting = current
+            self._show_meeting()
+        else:
+            self.meeting = self.workbook.get(Meeting, self.meeting.id) or self.meeting
+            self._show_status()
         self.query_one("#captures-list", RecordList).refresh_records()
 
     # -- question bank and opportunities -------------------------------------------
@@ -279,7 +330,9 @@ class MeetingStage(Stage):
         record: Record
         if kind is Goal:
             record = Goal(title=capture.text, status="discussed", from_capture=capture.id,
-                          shareable=sharing.new_is_shareable(self.sharing))
+                          shareable=sharing.new_is_shareable(self.sharing),
+                          history=[{"status": "discussed",
+                                    "date": self.now().date().isoformat()}])
             noun = "goal"
         else:
             record = Request(ask=capture.text, from_capture=capture.id,
