@@ -167,3 +167,20 @@ async def test_the_note_brings_new_blockers_and_progress_since_the_conversation(
         assert await app.save_workbook()
     [checkin] = _stored(db_path, "checkins")
     assert checkin["shareable"] is True and "Blocked on data access" in checkin["new_items"]
+
+
+async def test_the_prepare_note_button_prepares_the_note_and_f8_shows_the_journey(make_app):
+    """The button said "Prepare note" but had been wired to the journey view."""
+    from careertui.ui.screens.journey import JourneyScreen
+
+    app = make_app()
+    fill_three_months(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        await pilot.click("#checkin-prepare")
+        await until(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is app.screen_stack[0])
+        await settle(pilot)
+        await pilot.press("f8")
+        await until(pilot, lambda: isinstance(app.screen, JourneyScreen))

@@ -323,3 +323,31 @@ async def test_the_palette_turns_it_on_and_off_and_f1_names_the_key(make_app, db
         await until(pilot, lambda: not app.sharing.on)
         await settle(pilot)
         assert TOKEN in await visit(pilot, "goals")
+
+
+async def test_conversation_history_and_the_journey_hide_private_items_too(make_app, db_path):
+    """Opened from the palette (not only from a stage's own key), the history, one whole
+    conversation and the journey read the stages' view: no private item while sharing."""
+    from careertui.ui.screens.history import ConversationScreen, HistoryScreen
+    from careertui.ui.screens.journey import JourneyScreen
+
+    marked_workbook(db_path)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await turn_share_safe(pilot, True)
+        await run_command(pilot, "Conversation history")
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.pause()
+        assert TOKEN not in screen_text(app)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConversationScreen))
+        await pilot.pause()
+        whole = screen_text(app)
+        assert "Send the deck to the team" in whole  # the shareable action item is there
+        assert TOKEN not in whole
+        await pilot.press("escape", "escape")
+        await until(pilot, lambda: app.screen is app.screen_stack[0])
+        await run_command(pilot, "Journey")
+        await until(pilot, lambda: isinstance(app.screen, JourneyScreen))
+        await pilot.pause()
+        assert TOKEN not in screen_text(app)

@@ -79,15 +79,17 @@ async def prepare_next(app: CareerApp) -> None:
 
 
 def show_history(app: CareerApp) -> None:
+    """From the stages' own view of the workbook: while share-safe view is on, the
+    private items stay hidden here too."""
     from .screens.history import show_history as show
 
-    show(app, app.workbook, app.clock().date())
+    show(app, app.main.workbook, app.clock().date())
 
 
 def show_journey(app: CareerApp) -> None:
     from .screens.journey import show_journey as show
 
-    show(app, app.workbook, app.clock().date())
+    show(app, app.main.workbook, app.clock().date())
 
 
 def export_workbook(app: CareerApp, shareable_only: bool = False) -> None:

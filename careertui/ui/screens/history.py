@@ -16,6 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from ...core import sharing
 from ...core.actions import THANK_YOU_WITHIN
 from ...core.dates import friendly
 from ...core.history import Conversation, conversation, conversation_list, sent_within
@@ -82,7 +83,9 @@ class HistoryScreen(ModalScreen[None]):
         book = self.workbook
         whole = conversation(meeting, book.all(Invite), book.all(Capture), book.all(Goal),
                              book.all(Request), self.today)
-        self.app.push_screen(ConversationScreen(whole))
+        state = getattr(book, "sharing", None)
+        self.app.push_screen(ConversationScreen(
+            whole, state if isinstance(state, sharing.ShareSafe) and state.hiding else None))
 
 
 class ConversationScreen(ModalScreen[None]):
@@ -90,9 +93,17 @@ class ConversationScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="close-dialog")]
 
-    def __init__(self, whole: Conversation) -> None:
+    def __init__(self, whole: Conversation, hiding: sharing.ShareSafe | None = None) -> None:
         super().__init__()
         self.whole = whole
+        self.hiding = hiding
+        """While share-safe view is on: a draft that quotes a private item is hidden
+        whole, as on the stages (the records themselves come already filtered)."""
+
+    def _draft(self, text: str) -> str:
+        if self.hiding is None or not text or self.hiding.shows(text):
+            return text
+        return sharing.hidden_draft_line(text, self.hiding.words())
 
     def compose(self) -> ComposeResult:
         whole, meeting = self.whole, self.whole.meeting
@@ -102,13 +113,13 @@ class ConversationScreen(ModalScreen[None]):
         with box, VerticalScroll(id="conversation-scroll"):
             status = "planned" if meeting.planned else "held"
             yield Static(plain(f"{meeting.minutes} minutes · {status}"), classes="dialog-note")
-            yield from self._section("Agenda as sent", meeting.agenda.strip(),
+            yield from self._section("Agenda as sent", self._draft(meeting.agenda.strip()),
                                      "No agenda was kept for this one.", "conversation-agenda")
-            yield from self._section("Invite", self._invite(whole.invite),
+            yield from self._section("Invite", self._draft(self._invite(whole.invite)),
                                      "No invite was kept for this one.", "conversation-invite")
             yield from self._section("What was said", self._heard(),
                                      "Nothing was captured.", "conversation-heard")
-            yield from self._section("Thank-you", self._thank_you(),
+            yield from self._section("Thank-you", self._draft(self._thank_you()),
                                      "No thank-you yet.", "conversation-thank-you")
             yield from self._section("Action items", self._actions(),
                                      "No action items were agreed.", "conversation-actions")

@@ -354,12 +354,12 @@ class CheckInsStage(Stage):
                    if not isinstance(r, CheckIn)]
         return describe_mentions(private_mentions(note, records))
 
-    @on(Button.Pressed, "#checkin-prepare")
     def action_journey(self) -> None:
         from ..screens.journey import show_journey
 
         show_journey(self.app, self.workbook, self.now().date())
 
+    @on(Button.Pressed, "#checkin-prepare")
     def action_prepare(self) -> None:
         self._prepare()
 
