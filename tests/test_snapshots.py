@@ -41,7 +41,13 @@ def _go_to(stage_id: str):
                        for editor in stage.query(MarkdownEditor)
                        if editor.preview.region.area)  # at 80 columns one of the two shows
 
+        def field_in_view() -> bool:  # a field below the fold is scrolled to, frames later
+            field = pilot.app.focused
+            return (field is None or not field.region.area
+                    or stage.region.contains_region(field.region))
+
         await until(pilot, previews_drawn)
+        await until(pilot, field_in_view)
         await pilot.pause()
 
     return go

@@ -188,12 +188,20 @@ class Stage(VerticalScroll):
         self.screen.set_focus(field, scroll_visible=False)
         self.scroll_home(animate=False)
 
-        def show_field() -> None:
+        def show_field(frames: int = 4, waits: int = 60) -> None:
+            """Checked once the field is laid out, and over the few frames after: the
+            parts of a stage filled in after it shows (an overview, a list's rows) can
+            push the field below the fold."""
             if not (field.is_attached and field.has_focus):
                 return
             region = field.region
-            if not (region.area and self.region.contains_region(region)):
+            if not region.area:
+                if waits:  # not laid out yet (a stage just built on a busy machine)
+                    self.call_after_refresh(show_field, frames, waits - 1)
+            elif not self.region.contains_region(region):
                 field.scroll_visible(animate=False)
+            elif frames:
+                self.call_after_refresh(show_field, frames - 1, waits)
 
         self.call_after_refresh(show_field)
 
