@@ -32,7 +32,7 @@ HERE = Path(__file__).resolve().parent
 GAP = 0.045
 POLL = 0.001
 LOST = 2.0
-CANDIDATES = "QZX~^"
+CANDIDATES = "§¤µжQZX~"
 VERBOSE = False
 
 
