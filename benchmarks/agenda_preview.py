@@ -21,7 +21,7 @@ from pathlib import Path
 
 from common import five_year_sample
 
-from careertui.core.model import AGENDA_TEXT
+from careertui.core.meetings import agenda_text, set_agenda
 from careertui.factory import create_app
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 from careertui.ui.widgets.markdown_preview import MarkdownPreview
@@ -49,8 +49,8 @@ async def measure(lines: int | None, keys: int) -> dict[str, float]:
                      lock=False)
     synthetic = lines
     if lines is not None:
-        app.workbook.set_value(AGENDA_TEXT, make_agenda(lines))
-    lines = len(app.workbook.value(AGENDA_TEXT).splitlines())
+        set_agenda(app.workbook, make_agenda(lines))
+    lines = len(agenda_text(app.workbook).splitlines())
     painted: list[float] = []
     pending: dict[str, float | None] = {"since": None}
     original = MarkdownPreview.render_line
