@@ -7,12 +7,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from textual.widgets import DataTable
 
 from careertui.core.sample import write_sample
 from careertui.ui.screens.history import ConversationScreen, HistoryScreen
 from careertui.ui.screens.journey import JourneyScreen
 
-from .helpers import run_command, settle, until
+from .helpers import run_command, self_assessment_built, settle, until
 
 WIDE = (120, 40)
 NARROW = (80, 24)
@@ -27,12 +28,21 @@ def _sample(make_app, db_path: Path, years: int):
 
 def _open(command: str, screen: type, *keys: str):
     async def go(pilot):
+        await until(pilot, lambda: pilot.app.query("#stage-self-assessment"))
+        await self_assessment_built(pilot)  # the page behind the dialog, complete
         await settle(pilot)
         await run_command(pilot, command)
         await until(pilot, lambda: isinstance(pilot.app.screen, screen))
-        if keys:
+        if keys:  # once the list is filled and has the cursor, or a key could go astray
+            await until(pilot, lambda: any(table.row_count and table.has_focus
+                                           for table in pilot.app.screen.query(DataTable)))
             await pilot.press(*keys)
             await until(pilot, lambda: isinstance(pilot.app.screen, ConversationScreen))
+            scroll = pilot.app.screen.query_one("#conversation-scroll")
+
+            # the conversation is taller than the dialog: its scrollbar comes frames
+            # after its text
+            await until(pilot, lambda: scroll.show_vertical_scrollbar)
         await settle(pilot)
         await pilot.pause()
 
