@@ -372,3 +372,27 @@ async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(ma
         await until(pilot, lambda: not app.workbook.dirty)
     [meeting] = Workbook.read(db_path).all(Meeting)
     assert meeting.status == "held" and meeting.held_at.startswith("2026-11-25")
+
+
+async def test_a_thank_you_marked_sent_is_never_redrafted(make_app, db_path):
+    """A line captured after the thank-you went out rewrote the email as sent (a new
+    user's trial): what was sent stays as it was sent, on disk."""
+    sent = "Hi Priya,\n\nThank you for the talk. I will share the deck by Friday.\n"
+    app = make_app()
+    fill_profile(app.workbook)
+    app.workbook.add(Meeting(id="m1", date="2026-11-24", time="10:00", status="held",
+                             thank_you_subject="Thank you", thank_you_body=sent,
+                             thank_you_drafted=sent, thank_you_sent_at="2026-11-24T15:00"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")  # built, so it hears of the capture below
+        await enter(pilot, "meeting")
+        app.query_one("#capture", Input).focus()
+        await paste(pilot, "a: [b]launch[/] 🚀 目标 by friday")
+        await pilot.press("enter")
+        await until(pilot, lambda: any("launch" in c.text for c in app.workbook.all(Capture)))
+        await enter(pilot, "follow-up")
+        await settle(pilot)
+        await app.save_workbook()
+    stored = [m for m in json.loads(db_path.read_text("utf-8"))["meetings"].values()
+              if m["id"] == "m1"]
+    assert [m["thank_you_body"] for m in stored] == [sent]

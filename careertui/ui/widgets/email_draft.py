@@ -214,8 +214,8 @@ class EmailDraft(Vertical):
     def _follow_now(self) -> None:
         self._timer = None
         stored = self.source.load()
-        if stored is None:
-            self.refresh_status()
+        if stored is None or self.source.sent():
+            self.refresh_status()  # an email sent stays as it was sent
         elif not stored.body or not stored.edited:
             self._keep(self.source.draft())
         else:
