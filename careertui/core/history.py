@@ -36,16 +36,8 @@ def _days(count: int) -> str:
 def thank_you_in_time(meeting: Meeting) -> bool | None:
     """Whether the thank-you went out within 24 hours of the conversation; None while it
     is not sent (or the conversation has no time to count from)."""
-    if not meeting.thank_you_sent_at:
-        return None
-    try:
-        sent = datetime.fromisoformat(meeting.thank_you_sent_at)
-    except ValueError:
-        return None
-    start = thank_you_start(meeting, sent.tzinfo)
-    if start is None:
-        return None
-    return sent - start <= THANK_YOU_WITHIN
+    took = sent_within(meeting)
+    return None if took is None else took <= THANK_YOU_WITHIN
 
 
 def thank_you_summary(meeting: Meeting) -> str:
