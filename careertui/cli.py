@@ -72,8 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="The whole workbook as one Markdown document, a section per stage, "
         "check-ins newest first.",
     )
-    export.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help=f"workbook to export (default: yours, or ${ENV_WORKBOOK})")
+    _db_option(export, "export")
     export.add_argument("--out", metavar="FILE",
                         help="write to FILE (refuses to replace one) instead of printing")
     export.add_argument("--shareable-only", action="store_true",
@@ -90,17 +89,22 @@ def build_parser() -> argparse.ArgumentParser:
         f"beside the workbook must stay with it. A forgotten passphrase cannot be recovered. "
         f"For scripts, ${crypto_env()} names a file holding the passphrase.",
     )
-    encrypt.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                         help=f"workbook to encrypt (default: yours, or ${ENV_WORKBOOK})")
+    _db_option(encrypt, "encrypt")
     decrypt = commands.add_parser(
         "decrypt",
         help="turn an encrypted workbook back into a plain one",
         description="Asks for the passphrase, then writes the workbook as plain JSON again "
         "and removes its key file.",
     )
-    decrypt.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                         help=f"workbook to decrypt (default: yours, or ${ENV_WORKBOOK})")
+    _db_option(decrypt, "decrypt")
     return parser
+
+
+def _db_option(command: argparse.ArgumentParser, verb: str) -> None:
+    """`--db` for a subcommand; left unset when not given, so the main `--db` (before
+    the subcommand) still counts."""
+    command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                         help=f"workbook to {verb} (default: yours, or ${ENV_WORKBOOK})")
 
 
 def crypto_env() -> str:
