@@ -22,6 +22,7 @@ from ...core.dates import friendly
 from ...core.history import Conversation, conversation, conversation_list, sent_within
 from ...core.model import Capture, Goal, Invite, Meeting, Request
 from ...core.store import Workbook
+from ..closing import unless_closing
 from ..widgets.plain import plain
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class HistoryScreen(ModalScreen[None]):
             yield table
             yield Static("", id="history-empty", classes="dialog-note")
 
+    @unless_closing
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
         table.add_columns("When", "Minutes", "Agreed", "Done", "Dropped", "Open", "Thank-you")
@@ -192,5 +194,6 @@ class ConversationScreen(ModalScreen[None]):
         lines += [f"• Request: {r.ask} ({r.status})" for r in self.whole.requests]
         return "\n".join(lines)
 
+    @unless_closing
     def on_mount(self) -> None:
         self.query_one("#conversation-scroll").focus()

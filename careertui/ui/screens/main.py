@@ -123,6 +123,9 @@ class MainScreen(Screen[None]):
     async def _build_stage(self, stage_id: str) -> Stage:
         stage = stage_by_id(stage_id).load()(self.workbook, id=f"stage-{stage_id}")
         await self.tabs.get_pane(stage_id).mount(stage)
+        if not stage.is_attached:
+            stage.ready.set()  # the app is quitting: nothing to restore into
+            return stage
         stage.restore(self._carried.pop(stage_id, {}))
         stage.ready.set()
         stage.reload_if_stale()  # the workbook changed while it was being built

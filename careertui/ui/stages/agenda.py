@@ -33,6 +33,7 @@ from ...core.model import (
     Request,
 )
 from ...core.since import since_in, start_next
+from ..closing import unless_closing
 from ..widgets.markdown_editor import MarkdownEditor
 from .base import Stage
 
@@ -79,6 +80,7 @@ class AgendaStage(Stage):
             yield Button("Copy agenda  f3", id="agenda-copy", compact=True)
             yield Button("Export agenda  f4", id="agenda-export", compact=True)
 
+    @unless_closing
     def on_mount(self) -> None:
         self._refresh_status()
 

@@ -50,6 +50,7 @@ from ...core.overview import (
     waiting_requests,
 )
 from ...core.store import Workbook
+from ..closing import unless_closing
 from ..widgets.action_items import ACTION_FIELDS, action_columns
 from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
@@ -137,6 +138,7 @@ class CheckInsStage(Stage):
         super().__init__(workbook, id=id)
         self._progress_lock = asyncio.Lock()
 
+    @unless_closing
     def on_mount(self) -> None:
         self._show_overview()
 
@@ -288,6 +290,8 @@ class CheckInsStage(Stage):
     async def _mount_progress(self, checkin: CheckIn) -> None:
         box = self.query_one("#goal-progress", Vertical)
         await box.remove_children()
+        if not self.is_attached:
+            return  # the app is quitting
         goals = active_goals(self.workbook.all(Goal))
         if not goals:
             await box.mount(Static("No active goals: add them on the Goals stage.",

@@ -24,6 +24,7 @@ from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
 from ...core.meetings import current_meeting
 from ...core.model import Capture, Meeting, Record
 from ...core.store import Workbook
+from ..closing import unless_closing
 from ..widgets.action_items import ACTION_FIELDS, action_columns
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import DateInput
@@ -102,6 +103,7 @@ class FollowUpStage(DraftActions, Stage):
             return self.query_one("#actions-list", RecordList).table
         return next_check_in.input
 
+    @unless_closing
     def on_mount(self) -> None:
         self._update_clock()
         self.set_interval(CLOCK_REFRESH, self._update_clock)

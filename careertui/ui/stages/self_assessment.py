@@ -19,6 +19,7 @@ from ...core import sharing
 from ...core.model import Achievement, Goal, Reflection
 from ...core.prompts import SELF_ASSESSMENT, Prompt
 from ...core.store import Workbook
+from ..closing import unless_closing
 from ..widgets.fields import ShareableToggle
 from .base import Stage
 
@@ -62,6 +63,7 @@ class SelfAssessmentStage(Stage):
         self._prompts_to_build = list(SELF_ASSESSMENT[first + 1:])
         yield Vertical(id="self-assessment-rest")
 
+    @unless_closing
     def on_mount(self) -> None:
         self._show_profile()
         # The first prompt is on screen and typing can start; the rest is built one
@@ -253,7 +255,7 @@ class AchievementsSection(Vertical):
             self.can_focus = False
             await self.query_one("#achievements-waiting").remove()
             await self.mount(self.stage.achievements())
-        if focus:
+        if focus and self.is_attached:
             for records in self.query(RecordList).results(RecordList):
                 records.table.focus()
 

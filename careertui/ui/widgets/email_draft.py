@@ -28,6 +28,7 @@ from ...core.drafting.emails import Email, StoredDraft, mailto_url, recipient, t
 from ...core.drafting.placeholders import IN_PROFILE, describe_unfilled
 from ...core.drafting.privacy import PrivateWords, describe_mentions
 from ...core.model import Record
+from ..closing import unless_closing
 from .markdown_editor import NARROW_BELOW, MarkdownEditor
 
 REDRAFT_DELAY = 0.12
@@ -165,6 +166,7 @@ class EmailDraft(Vertical):
             yield from self._buttons
             yield Button("Redraft  f2", id=f"{prefix}-redraft", compact=True)
 
+    @unless_closing
     def on_mount(self) -> None:
         self.on_resize()
         self.refresh_status()

@@ -15,6 +15,7 @@ from textual.widgets import Checkbox, Input, Static
 from ...core.dates import friendly, parse_date
 from ...core.drafting.privacy import shareable_label
 from ...core.model import Record
+from ..closing import unless_closing
 
 PRIVATE_LABEL = "Private: only you see this"
 SHAREABLE_LABEL = "Shareable: can appear in what you send your manager"
@@ -29,6 +30,7 @@ class TickBox(Checkbox):
         self.BUTTON_INNER = "X" if self.value else " "
         super().watch_value()  # posts Changed and redraws
 
+    @unless_closing
     def on_mount(self) -> None:
         self.BUTTON_INNER = "X" if self.value else " "
 
@@ -136,6 +138,7 @@ class DateInput(Horizontal):
         yield Input(self._initial, placeholder=self._placeholder, compact=True)
         yield Static("", classes="date-hint", markup=False)
 
+    @unless_closing
     def on_mount(self) -> None:
         self._show(self._initial)
 

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import TextArea
 
+from ..closing import unless_closing
 from .markdown_preview import MarkdownPreview
 
 NARROW_BELOW = 100
@@ -156,6 +157,7 @@ class MarkdownEditor(Horizontal):
     def _cursor_moved(self, event: TextArea.SelectionChanged) -> None:
         self.preview.follow(event.selection.end[0])
 
+    @unless_closing
     def on_mount(self) -> None:
         self.on_resize()
 

@@ -41,6 +41,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from ...core import sharing
 from ...core.model import Record
+from ..closing import unless_closing
 from .fields import DateInput, ShareableToggle
 from .plain import plain, plain_cell, sort_key
 
@@ -354,6 +355,8 @@ class RecordList(Vertical, Generic[R]):
 
     async def _mount_form(self) -> None:
         await self.mount(self._build_form())
+        if not self.is_attached:
+            return  # the app is quitting: the form is gone again
         self._form_ready = True
         self._load_form()
         if self._focus_after_mount:
@@ -379,6 +382,7 @@ class RecordList(Vertical, Generic[R]):
         choices = spec.choices or (self._choices(spec.name) if self._choices else ())
         return [(plain(label), value) for label, value in choices]  # labels name records
 
+    @unless_closing
     def on_mount(self) -> None:
         self._form_ready = self._form_mounting = bool(self.records)  # composed with the list
         self._fill_table()
