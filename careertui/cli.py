@@ -14,9 +14,13 @@ import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.store import ENV_WORKBOOK, WorkbookError, default_workbook_path, resolve_workbook_path
+
+if TYPE_CHECKING:
+    from .core.drafting.packet import PacketDocument
 
 DEMO_YEARS = 1
 
@@ -73,13 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
         "check-ins newest first.",
     )
     _db_option(export, "export")
-    export.add_argument("--out", metavar="FILE",
-                        help="write to FILE (refuses to replace one) instead of printing")
+    export.add_argument("--out", metavar="PATH",
+                        help="write to the file PATH (refuses to replace one) instead of "
+                        "printing; with --packet, to the folder PATH")
     export.add_argument("--shareable-only", action="store_true",
                         help="leave out every item not marked shareable")
     export.add_argument("--packet", action="store_true",
-                        help="the progress packet instead: each shareable goal with its "
-                        "evidence, status over time and requests (shareable items only)")
+                        help="the progress packet instead: an index and a Markdown document "
+                        "per shareable goal, with its evidence, status over time and "
+                        "requests (shareable items only)")
 
     encrypt = commands.add_parser(
         "encrypt",
@@ -160,7 +166,7 @@ def _write_sample(path: Path, years: int, seed: int) -> int:
 
 def _export(db: str | None, out: str | None, shareable_only: bool, *,
             packet: bool = False) -> int:
-    from .core.drafting.packet import packet_file_name, render_packet
+    from .core.drafting.packet import packet_documents, render_packet
     from .core.drafting.workbook_export import WorkbookContents, export_file_name, render_workbook
     from .core.store import Workbook, describe_os_error, export_file
 
@@ -172,9 +178,12 @@ def _export(db: str | None, out: str | None, shareable_only: bool, *,
         return 1
     contents = WorkbookContents.of(book)
     if packet:
-        text = render_packet(contents.profile, contents.goals, contents.achievements,
-                             contents.requests, contents.checkins, date.today())
-        name = packet_file_name(date.today())
+        documents = packet_documents(contents.profile, contents.goals, contents.achievements,
+                                     contents.requests, contents.checkins, date.today())
+        if out is None:
+            sys.stdout.write(render_packet(documents))
+            return 0
+        return _write_packet(out, documents, encrypted=book.keys is not None)
     else:
         text = render_workbook(contents, today=date.today(), shareable_only=shareable_only)
         name = export_file_name(date.today(), shareable_only)
@@ -192,6 +201,30 @@ def _export(db: str | None, out: str | None, shareable_only: bool, *,
         return 1
     sealed = " (not encrypted, unlike the workbook)" if book.keys is not None else ""
     print(f"Wrote {written}{sealed}", file=sys.stderr)
+    return 0
+
+
+def _write_packet(out: str, documents: Sequence[PacketDocument], *, encrypted: bool) -> int:
+    from .core.drafting.packet import is_packet_file, packet_folder_name
+    from .core.store import describe_os_error, display_path, export_folder
+
+    files = [(document.name, document.text.encode("utf-8")) for document in documents]
+    try:
+        folder = export_folder(out, files, default_name=packet_folder_name(date.today()),
+                               replaces=is_packet_file)
+    except FileExistsError as error:
+        where = Path(error.filename).parent if error.filename else Path(out)
+        print(f"careertui: {display_path(where)} already holds a progress packet; "
+              "choose a new folder", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"careertui: could not write {out}: {describe_os_error(error, Path(out))}",
+              file=sys.stderr)
+        return 1
+    sealed = " (not encrypted, unlike the workbook)" if encrypted else ""
+    count = len(documents) - 1
+    print(f"Wrote the progress packet to {display_path(folder)}: an index and "
+          f"{count} goal document{'s' if count != 1 else ''}{sealed}", file=sys.stderr)
     return 0
 
 

@@ -15,7 +15,7 @@ import json
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,6 +190,42 @@ def export_file(
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, payload, private_dir=False)
     return path.resolve()
+
+
+def export_folder(
+    target: Path | str, files: Sequence[tuple[str, bytes]], *, overwrite: bool = False,
+    default_name: str = "", replaces: Callable[[str], bool] = lambda name: False,
+) -> Path:
+    """Write a set of files (the progress packet: an index and a document per goal) into
+    a folder of their own, where the person chose.
+
+    A new path is that folder. An existing folder, or one typed with a trailing
+    slash, gets `default_name` inside it, unless it already holds this kind of set
+    (its first file): then it is the folder written into. Refuses (FileExistsError
+    naming the first) when a file of the set is already there, unless told to; then
+    the files `replaces` names that this set does not hold (left from a goal renamed
+    since) are removed, so the folder holds this set only. Other files are never
+    touched. Returns the folder written.
+    """
+    folder = Path(target).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(20, f"{folder} is a file, not a folder", str(folder))
+    into = str(target).endswith(("/", os.sep)) or folder.is_dir()
+    if default_name and into and not (files and (folder / files[0][0]).exists()):
+        folder = folder / default_name
+    if not overwrite:
+        for name, _ in files:
+            if (folder / name).exists():
+                raise FileExistsError(17, "File exists", str(folder / name))
+    folder.mkdir(parents=True, exist_ok=True)
+    if overwrite:
+        keep = {name for name, _ in files}
+        for old in folder.iterdir():
+            if old.name not in keep and old.is_file() and replaces(old.name):
+                old.unlink()
+    for name, payload in files:
+        atomic_write(folder / name, payload, private_dir=False)
+    return folder.resolve()
 
 
 # -------------------------------------------------------------------------- locks

@@ -125,13 +125,17 @@ def export_packet(app: CareerApp) -> None:
 
 
 async def _export_packet(app: CareerApp) -> None:
-    from ..core.drafting.packet import packet_file_name, render_packet
+    """An index and a document per shareable goal, in a folder of their own."""
+    from ..core.drafting.packet import is_packet_file, packet_documents, packet_folder_name
     from ..core.model import Achievement, CheckIn, Goal, Request
-    from .screens.save_file import save_to_chosen_file
+    from .screens.save_file import save_to_chosen_folder
 
     today = app.clock().date()
     book = app.workbook
-    text = render_packet(book.profile(), book.all(Goal), book.all(Achievement),
-                         book.all(Request), book.all(CheckIn), today)
-    await save_to_chosen_file(app, Path.cwd() / packet_file_name(today), text.encode("utf-8"),
-                              "the progress packet")
+    documents = packet_documents(book.profile(), book.all(Goal), book.all(Achievement),
+                                 book.all(Request), book.all(CheckIn), today)
+    files = [(document.name, document.text.encode("utf-8")) for document in documents]
+    goals = len(documents) - 1
+    await save_to_chosen_folder(
+        app, Path.cwd() / packet_folder_name(today), files,
+        f"the progress packet ({goals} goal{'s' if goals != 1 else ''})", is_packet_file)

@@ -7,12 +7,13 @@ again, also after a restart."""
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from textual.app import App
 
-from ...core.store import describe_os_error, display_path, export_file
+from ...core.store import describe_os_error, display_path, export_file, export_folder
 from .confirm import ChoiceDialog
 
 LAST_FOLDER = "last_save_folder"
@@ -27,12 +28,40 @@ async def save_to_chosen_file(
 
     Must run in a worker: it waits on dialogs. Returns the path written, or None.
     """
+    def write(target: str, overwrite: bool) -> Path:
+        return export_file(target, payload, overwrite=overwrite, default_name=default.name)
+
+    return await _save_where_chosen(
+        app, default, "Save to this file (or type a folder, or another name):", what, write,
+        warning=warning)
+
+
+async def save_to_chosen_folder(
+    app: App[Any], default: Path, files: Sequence[tuple[str, bytes]], what: str,
+    replaces: Callable[[str], bool],
+) -> Path | None:
+    """As `save_to_chosen_file`, for a set of files that lives in a folder of its own
+    (the progress packet): replacing it replaces the whole set (`export_folder`)."""
+    def write(target: str, overwrite: bool) -> Path:
+        return export_folder(target, files, overwrite=overwrite, default_name=default.name,
+                             replaces=replaces)
+
+    return await _save_where_chosen(
+        app, default, "Save into this new folder (or type another):", what, write,
+        replace_question="Replace the files in that folder?")
+
+
+async def _save_where_chosen(
+    app: App[Any], default: Path, prompt: str, what: str,
+    write: Callable[[str, bool], Path], *, warning: str = "",
+    replace_question: str = "Replace the file?",
+) -> Path | None:
     settings = getattr(app, "settings", None)
     default = start_path(default, settings.get(LAST_FOLDER) if settings is not None else None)
     choice = await app.push_screen_wait(
         ChoiceDialog(
             f"Save {what}",
-            "Save to this file (or type a folder, or another name):",
+            prompt,
             [("save-as", "Save"), ("cancel", "Cancel")],
             ask_path=display_path(default),
             escape_choice=None,
@@ -43,21 +72,20 @@ async def save_to_chosen_file(
     target = choice.removeprefix("save-as:")  # a string: "exports/" names a folder
     overwrite = False
     while True:
-        try:
-            written = await asyncio.to_thread(  # mkdir, write, fsync: never on the event loop
-                export_file, target, payload, overwrite=overwrite, default_name=default.name
-            )
-        except FileExistsError:
+        try:  # mkdir, write, fsync: never on the event loop
+            written = await asyncio.to_thread(write, target, overwrite)
+        except FileExistsError as error:
+            existing = Path(error.filename or target).expanduser()
             answer = await app.push_screen_wait(
                 ChoiceDialog(
-                    "Replace the file?",
-                    f"{display_path(Path(target).expanduser())} already exists.",
+                    replace_question,
+                    f"{display_path(existing)} already exists.",
                     [("keep", "Keep it"), ("replace", "Replace it")],
                     escape_choice="keep",
                 )
             )
             if answer != "replace":
-                _tell(app, "Nothing was saved; the existing file is unchanged.")
+                _tell(app, "Nothing was saved; what was there is unchanged.")
                 return None
             overwrite = True
         except OSError as error:
@@ -67,9 +95,10 @@ async def save_to_chosen_file(
         else:
             note = f"\nNote: {warning}." if warning else ""
             if getattr(getattr(app, "workbook", None), "keys", None) is not None:
-                note += "\nThis file is not encrypted, unlike your workbook."
+                note += "\nThis is not encrypted, unlike your workbook."
             _tell(app, f"Saved {what} to\n{display_path(written)}{note}", timeout=10,
                   severity="warning" if warning else "information")
+            # The folder it went into: for a set of files, the folder that holds its folder.
             if settings is not None and settings.get(LAST_FOLDER) != str(written.parent):
                 settings.remember(LAST_FOLDER, str(written.parent))
                 await asyncio.to_thread(settings.write)  # a folder not remembered: no harm
