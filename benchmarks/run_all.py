@@ -17,6 +17,7 @@ from pathlib import Path
 
 import agenda_preview
 import autosave
+import journey_terminal
 import stage_switch
 import stage_switch_terminal
 import startup
@@ -37,6 +38,9 @@ def main() -> None:
     unsettled = sum(r.careertui_unsettled for r in terminal.kinds.values())
     keys = sum(r.n for r in terminal.kinds.values())
     echo = typing_echo.measure(200, 3)
+    journey = journey_terminal.measure(10)
+    opened = journey_terminal.p95(journey["open"])
+    switched = journey_terminal.p95(journey["switch"])
     ours, floor = echo["careertui"], echo["minimal"]
     preview = asyncio.run(agenda_preview.measure(None, 60))
     switch = asyncio.run(stage_switch.measure(4))
@@ -67,6 +71,9 @@ def main() -> None:
          f"{unsettled} of {keys}", "none", unsettled == 0),
         ("  slowest stage, median first / later visit",
          f"{terminal.slowest('first')} / {terminal.slowest('later')}", "", None),
+        ("Journey view opened (f8) against a later stage switch in the same run, p95 "
+         "(journey_terminal.py)", f"{opened:.0f} vs {switched:.0f} ms",
+         "no slower", opened <= switched),
         ("typing in the first 10 s after launch, keystroke to echo p99 / max "
          "(typing_echo.py)",
          f"{ours['p99']:.1f} / {ours['max']:.1f} ms (minimal app {floor['p99']:.1f} / "

@@ -76,10 +76,28 @@ def underline_row(screen: list[str]) -> int:
 
 
 def stage_shown(screen: list[str], underline: int) -> str | None:
-    """The stage whose title is the first words under the tab bar, if any."""
+    """The stage whose title is the first words under the tab bar; else (a stage that
+    opens scrolled down to its first field, its title out of view) the tab the
+    underline marks, once the rest of the screen has changed too."""
     for row in screen[underline + 1:underline + 4]:
         if row.strip() in LABELS:
             return row.strip()
+    return active_tab(screen, underline)
+
+
+def active_tab(screen: list[str], underline: int) -> str | None:
+    """The label above the bright part of the underline: it lies between a `╸` (or the
+    row's start) and a `╺` (or the row's end), drawn in a dimmer `━` around it."""
+    line, labels = screen[underline], screen[underline - 1] + " "  # trailing blanks cut
+    start = line.find("╸") + 1
+    end = line.find("╺", start)
+    end = len(line) if end < 0 else end
+    if start <= 0 and end == len(line):
+        return None  # no ends drawn: not a tab underline, or it is sliding
+    for label in LABELS:
+        column = labels.find(f" {label} ") + 1
+        if column > 0 and start <= column and column + len(label) <= end:
+            return label
     return None
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Sparkline
-
 from careertui.core.journey import journey_data
 from careertui.core.model import Achievement, CheckIn, Goal, Meeting, Request
 from careertui.core.sample import write_sample
-from careertui.ui.screens.journey import JourneyScreen, MonthAxis, bar
+from careertui.ui.screens.journey import JourneyScreen, MonthAxis, MonthLine, bar, month_line
 
 from .helpers import enter, run_command, until
 
@@ -55,6 +53,14 @@ def test_bars_are_drawn_in_eighths():
     assert bar(1, 1000, width=4) == "▏"
 
 
+def test_month_lines_give_each_month_its_columns_or_share_them_out():
+    assert month_line([0, 4, 2, 1], 8) == "▁▁██▅▅▃▃"  # two columns a month
+    assert month_line([0, 0, 0], 3) == "▁▁▁"
+    assert month_line([3, 0, 1, 0, 0, 6], 3) == "▅▂█"  # fewer columns: each its largest
+    assert month_line([1, 100], 2) == "▂█"  # a month with something never looks empty
+    assert month_line([], 5) == "" and month_line([1], 0) == ""
+
+
 async def test_the_journey_shows_five_years_from_check_ins(make_app, tmp_path: Path):
     path = tmp_path / "five.json"
     write_sample(path, years=5, end=date(2026, 11, 24))
@@ -65,7 +71,7 @@ async def test_the_journey_shows_five_years_from_check_ins(make_app, tmp_path: P
         await until(pilot, lambda: isinstance(app.screen, JourneyScreen))
         screen = app.screen
         assert len(screen.data.months) == 61 and sum(screen.data.conversations) == 10
-        lines = list(screen.query(Sparkline).results(Sparkline))
+        lines = list(screen.query(MonthLine).results(MonthLine))
         assert len(lines) == 6
         axis = screen.query_one(MonthAxis)
         await until(pilot, lambda: len({w.size.width for w in [axis, *lines]}) == 1)

@@ -1,5 +1,5 @@
 """The Journey view: conversations, check-ins, achievements and goals month by month, and
-the requests still waiting, on one screen. Read-only; drawn with Textual's Sparkline."""
+the requests still waiting, on one screen. Read-only; drawn with block characters."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from ...core.journey import JourneyData, journey_data
 from ...core.model import Achievement, CheckIn, Goal, Meeting, Request
@@ -25,6 +25,7 @@ TOTAL_WIDTH = 10
 """As in screens.tcss (.journey-label, .journey-total): the lines get the rest."""
 WAITING_SHOWN = 5
 EIGHTHS = " ▏▎▍▌▋▊▉"
+LEVELS = "▁▂▃▄▅▆▇█"
 
 
 def show_journey(app: App[Any], workbook: Workbook, today: date) -> None:
@@ -40,6 +41,44 @@ def bar(value: int, largest: int, width: int = BAR_WIDTH) -> str:
     eighths = max(1, round(value * width * 8 / largest))
     full, part = divmod(eighths, 8)
     return "█" * full + (EIGHTHS[part] if part else "")
+
+
+def month_line(values: list[int], width: int) -> str:
+    """The values as a line of bars (▁ to █), each month as many columns wide as fit;
+    with fewer columns than months, each column shows the largest of its months.
+    A month with nothing shows the lowest bar, so the line reads as a line."""
+    count = len(values)
+    if not count or width <= 0:
+        return ""
+    if width >= count:
+        columns = [values[index * count // width] for index in range(width)]
+    else:
+        columns = [max(values[column * count // width:max((column + 1) * count // width,
+                                                           column * count // width + 1)])
+                   for column in range(width)]
+    largest = max(values)
+    if largest <= 0:
+        return LEVELS[0] * width
+    top = len(LEVELS) - 1
+    return "".join(LEVELS[0] if value <= 0 else LEVELS[max(1, round(value * top / largest))]
+                   for value in columns)
+
+
+class MonthLine(Widget):
+    """One line of the journey: a bar per month, as tall as that month's count.
+
+    Drawn as one string of block characters in one colour: Textual's Sparkline blends
+    a colour for every bar, which made the view take as long as a stage switch again.
+    """
+
+    DEFAULT_CSS = "MonthLine { height: 1; width: 1fr; color: $accent; }"
+
+    def __init__(self, values: list[int], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.values = values
+
+    def render(self) -> Text:
+        return Text(month_line(self.values, self.size.width))
 
 
 class MonthAxis(Widget):
@@ -100,7 +139,7 @@ class JourneyScreen(ModalScreen[None]):
             for label, values, total in rows:
                 with Horizontal(classes="journey-row"):
                     yield Static(label, classes="journey-label")
-                    line = Sparkline(values, classes="journey-line",
+                    line = MonthLine(values, classes="journey-line",
                                      id=f"journey-{label.lower().replace(' ', '-')}")
                     line.styles.width = width
                     yield line
@@ -137,7 +176,7 @@ class JourneyScreen(ModalScreen[None]):
         if box.content_size.width <= 0:
             return
         width = self.line_width(box.content_size.width)
-        widgets = (self.query_one(MonthAxis), *self.query(Sparkline))
+        widgets = (self.query_one(MonthAxis), *self.query(MonthLine))
         if any(w.styles.width is None or w.styles.width.value != width for w in widgets):
             for widget in widgets:
                 widget.styles.width = width

@@ -69,6 +69,8 @@ class KeysFooter(Footer):
         footer_bindings_ready(self)
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
+        if self.screen is not self.app.screen:
+            return  # behind a dialog: its keys show again, unchanged, when it closes
         if self._shown is None:  # nothing shown yet: be part of the first frame
             self.call_next(self._rebuild)
         elif self._timer is None:
@@ -147,8 +149,8 @@ class KeysFooter(Footer):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if not self.is_attached:
-            return
+        if not self.is_attached or self.screen is not self.app.screen:
+            return  # behind a dialog, nobody sees it: rebuilt when it is on top again
         keys = self._keys_to_show()
         if keys == self._shown:
             return
