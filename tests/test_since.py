@@ -6,6 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from textual.widgets import Static
+
+from careertui.core.dates import friendly
 from careertui.core.drafting.agenda import AgendaInputs, draft_agenda
 from careertui.core.meetings import current_meeting
 from careertui.core.model import (
@@ -22,7 +25,7 @@ from careertui.core.since import since_in, since_last, start_next
 from careertui.core.store import Workbook
 
 from .conftest import fixed_clock
-from .helpers import run_command, until
+from .helpers import enter, run_command, until
 
 LAST = Meeting(id="m1", date="2026-06-10", time="10:00")
 TODAY = date(2026, 11, 25)
@@ -128,12 +131,24 @@ async def test_preparing_the_next_keeps_the_previous_agenda_as_sent(make_app, tm
     assert after_last  # the sample logs some after its last conversation
     app = make_app(db_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
+        # Before: the Agenda and the Invite show the conversation held, and say so.
+        await enter(pilot, "invite")
+        status = app.query_one("#invite-status", Static)
+        await until(pilot, lambda: "which has taken place" in str(status.render()))
+        await enter(pilot, "agenda")
+        status = app.query_one("#agenda-status", Static)
+        assert f"conversation of {friendly(last.date)}, which has taken place" in str(
+            status.render())
         await run_command(pilot, "Prepare next conversation")
         await until(pilot, lambda: any(m.planned and m.agenda
                                        for m in app.workbook.all(Meeting)))
         await until(pilot, lambda: app.active_stage_id == "agenda")
         await until(pilot, lambda: "Since we last spoke" in
                     app.query_one("#agenda-editor").text)
+        assert "taken place" not in str(status.render())
+        await enter(pilot, "invite")
+        status = app.query_one("#invite-status", Static)
+        await until(pilot, lambda: "taken place" not in str(status.render()))
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not app.workbook.dirty)
     reopened = Workbook.read(path)

@@ -143,6 +143,10 @@ class AgendaStage(Stage):
         minutes = self.workbook.profile().meeting_minutes
         if not self.text.strip():
             message = f"No agenda yet: f2 drafts one for a {minutes}-minute meeting."
+        elif meeting is not None and not meeting.planned:
+            when = f" of {friendly(meeting.date)}" if meeting.date else ""
+            message = (f"The agenda of your conversation{when}, which has taken place. "
+                       "f2 starts the next conversation's.")
         elif drafted_at:
             message = f"Drafted {drafted_at}" + (", edited since." if self.edited else ".")
         else:

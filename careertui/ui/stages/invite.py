@@ -17,7 +17,7 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label
 
-from ...core.dates import iso_or_none
+from ...core.dates import friendly, iso_or_none
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
 from ...core.meetings import current_meeting, invite_for, planned_meeting
@@ -58,6 +58,7 @@ class InviteStage(DraftActions, Stage):
                 save=self._save,
                 recipient=self._recipient,
                 fill_where="in the fields above",
+                sent=self._asked_for_past,
                 records=self._records,
                 sharing=lambda: self.sharing,
             ),
@@ -169,6 +170,17 @@ class InviteStage(DraftActions, Stage):
                 self.add(meeting)
             self.invite.meeting_id = meeting.id
         self.add(self.invite)
+
+    def _asked_for_past(self) -> str:
+        """The invite of a conversation that has taken place is not "ready to send": it
+        says so, and how to ask for the next one."""
+        meeting = self.workbook.get(Meeting, self.invite.meeting_id) \
+            if self.invite.meeting_id else None
+        if meeting is None or meeting.planned:
+            return ""
+        when = f" of {friendly(meeting.date)}" if meeting.date else ""
+        return (f"This asked for your conversation{when}, which has taken place. To ask "
+                "for the next one: ctrl+p, Prepare next conversation")
 
     def _follow_conversation(self) -> bool:
         """Show the invite of the conversation being prepared (another was started, e.g.
