@@ -81,7 +81,7 @@ ACHIEVEMENTS = [
     ("Ran the {report} training for new joiners", "{n} people now run it on their own", (2, 9)),
     ("Found a double-count in the {report} numbers", "forecast corrected by {n}%", (2, 8)),
     ("Presented the {report} review to the leadership team", "{n} decisions taken on it",
-     (1, 4)),
+     (2, 5)),
     ("Mentored a new analyst on the {report} work", "working alone after {n} weeks", (4, 10)),
     ("Moved the {report} dashboard to the new warehouse", "loads in {n} seconds instead of a "
      "minute", (2, 9)),
@@ -414,8 +414,13 @@ def _conversation(
                 _set_status(goal, w.pick(["done", "done", "done", "dropped"]), prepared)
     agreed = w.pick(["agreed", "in progress", "in progress"]) if latest else "agreed"
     new_goals = []
-    for title, measure, kind, ask in w.rng.sample(GOALS, 6):
+    chosen = w.rng.sample(GOALS, 6)
+    for index, (title, measure, kind, ask) in enumerate(chosen):
         words = {"report": w.pick(REPORTS), "cert": w.pick(CERTIFICATIONS)}
+        # A goal carried over is not set again under the same title: another is taken.
+        spare = (g for g in GOALS if g not in chosen)
+        while any(g.active and g.title == title.format(**words) for g in goals):
+            chosen[index] = title, measure, kind, ask = next(spare)
         goal = _goal(w, title.format(**words), measure.format(**words), day, paths, prepared)
         new_goals.append(goal)
         if w.rng.random() < 0.7:
