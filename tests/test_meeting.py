@@ -352,7 +352,8 @@ async def test_profile_minutes_are_checked_on_leaving_the_field(make_app, db_pat
     assert profile["meeting_minutes"] == 45
 
 
-async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(make_app, db_path):
+async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(
+        make_app, db_path, notices):
     from careertui.core.store import Workbook
 
     app = make_app()
@@ -361,6 +362,10 @@ async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(ma
         await enter(pilot, "follow-up")
         clock = app.query_one("#thank-you-clock")
         await until(pilot, lambda: "Planned for" in str(clock.render()))
+        await pilot.press("f5")  # no thank-you for a conversation still to come
+        await until(pilot, lambda: any("has not taken place yet" in n.message
+                                       for n in notices))
+        assert not app.workbook.get(Meeting, "next").thank_you_sent_at
         await enter(pilot, "meeting")
         status = app.query_one("#meeting-status")
         assert str(status.render()).startswith("Planned")
@@ -372,6 +377,27 @@ async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(ma
         await until(pilot, lambda: not app.workbook.dirty)
     [meeting] = Workbook.read(db_path).all(Meeting)
     assert meeting.status == "held" and meeting.held_at.startswith("2026-11-25")
+
+
+async def test_follow_up_stays_with_the_last_conversation_while_the_next_is_planned(
+        make_app, db_path):
+    """Preparing the next conversation does not move the thank-you and its clock onto a
+    conversation that has not taken place."""
+    app = make_app()
+    fill_profile(app.workbook)
+    app.workbook.add(Meeting(id="held", date="2026-11-24", time="10:00", status="held",
+                             held_at="2026-11-24T10:45"))
+    app.workbook.add(Meeting(id="next", status="planned"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        clock = app.query_one("#thank-you-clock")
+        await until(pilot, lambda: "Meeting of Tue 24 Nov" in str(clock.render()))
+        await pilot.press("f5")
+        await until(pilot, lambda: "Thank-you sent on" in str(clock.render()))
+        await app.save_workbook()
+    stored = json.loads(db_path.read_text("utf-8"))["meetings"]
+    sent = {m["id"]: m["thank_you_sent_at"] for m in stored.values()}
+    assert sent["held"].startswith("2026-11-25") and not sent["next"]
 
 
 async def test_a_thank_you_marked_sent_is_never_redrafted(make_app, db_path):

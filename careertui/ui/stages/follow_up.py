@@ -21,7 +21,7 @@ from ...core.actions import action_order, apply_action_status, thank_you_status
 from ...core.dates import friendly
 from ...core.drafting.emails import Email, StoredDraft, thank_you
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
-from ...core.meetings import current_meeting
+from ...core.meetings import current_meeting, latest_held
 from ...core.model import Capture, Meeting, Record
 from ...core.store import Workbook
 from ..closing import unless_closing
@@ -49,7 +49,7 @@ class FollowUpStage(DraftActions, Stage):
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
-        self.meeting = current_meeting(workbook)
+        self.meeting = self._followed(workbook)
         self.draft = EmailDraft(
             DraftSource(
                 what="Thank-you email",
@@ -178,7 +178,7 @@ class FollowUpStage(DraftActions, Stage):
 
     def reload(self) -> None:
         before = self.meeting.id if self.meeting is not None else None
-        self.meeting = current_meeting(self.workbook) or self.meeting
+        self.meeting = self._followed(self.workbook) or self.meeting
         next_check_in = self.query_one("#next-check-in", DateInput)
         if self.meeting is not None and next_check_in.disabled:  # the first meeting came
             next_check_in.disabled = False
@@ -215,10 +215,21 @@ class FollowUpStage(DraftActions, Stage):
 
     action_copy_thank_you = DraftActions.action_copy_draft  # the palette's name for it
 
+    @staticmethod
+    def _followed(workbook: Workbook) -> Meeting | None:
+        """The latest conversation that took place: a next one being prepared has no
+        thank-you to write yet. Before any took place, the one planned."""
+        return latest_held(workbook) or current_meeting(workbook)
+
     @on(Button.Pressed, "#thank-you-sent")
     def action_mark_sent(self) -> None:
         if self.meeting is None:
             self.notify("No meeting yet.", severity="warning")
+            return
+        if self.meeting.planned:
+            self.notify("This conversation has not taken place yet. Once it has, f3 on the "
+                        "Meeting stage marks it held; then the thank-you can be sent.",
+                        severity="warning", markup=False)
             return
         self.meeting.thank_you_sent_at = self.now().isoformat(timespec="minutes")
         self.add(self.meeting)
