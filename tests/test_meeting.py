@@ -11,7 +11,7 @@ from careertui.core.model import Capture, Goal, Meeting, meeting_minutes
 from careertui.ui.screens.pick import PickScreen
 from careertui.ui.stages.follow_up import FollowUpStage
 from careertui.ui.stages.meeting import MeetingStage
-from careertui.ui.widgets.fields import ShareableToggle
+from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
@@ -377,6 +377,27 @@ async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(
         await until(pilot, lambda: not app.workbook.dirty)
     [meeting] = Workbook.read(db_path).all(Meeting)
     assert meeting.status == "held" and meeting.held_at.startswith("2026-11-25")
+
+
+async def test_an_undated_prepared_conversation_stays_planned_until_f3_dates_it(
+        make_app, db_path):
+    """Lines typed into a conversation prepared with no date yet are questions for it,
+    not notes of it; f3 says it took place, and dates it today."""
+    app = make_app()
+    app.workbook.add(Meeting(id="next", status="planned"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        await paste(pilot, "q: [link=https://x.y]budget[/link] مرحبا 🚀?")
+        await pilot.press("enter")
+        await until(pilot, lambda: any("budget" in c.text for c in app.workbook.all(Capture)))
+        assert app.workbook.get(Meeting, "next").planned
+        await pilot.press("f3")
+        date_field = app.query_one("#meeting-date", DateInput)
+        await until(pilot, lambda: date_field.value == "2026-11-25")
+        await app.save_workbook()
+    [stored] = json.loads(db_path.read_text("utf-8"))["meetings"].values()
+    assert (stored["status"], stored["date"]) == ("held", "2026-11-25")
+    assert stored["held_at"].startswith("2026-11-25") and stored["time"]
 
 
 async def test_follow_up_stays_with_the_last_conversation_while_the_next_is_planned(

@@ -71,9 +71,14 @@ def invite_for(workbook: Workbook, meeting: Meeting | None) -> Invite:
 
 
 def mark_held(meeting: Meeting, clock: Clock) -> None:
-    """It took place: the thank-you clock can start (see `actions.thank_you_start`)."""
+    """It took place: the thank-you clock can start (see `actions.thank_you_start`).
+    One never dated took place today, as it is marked: the history lists it there."""
+    now = clock()
     meeting.status = "held"
     meeting.held_at = timestamp(clock)
+    if not meeting.date:
+        meeting.date = now.date().isoformat()
+        meeting.time = meeting.time or f"{now:%H:%M}"
 
 
 def agenda_text(workbook: Workbook) -> str:

@@ -175,8 +175,12 @@ class MeetingStage(Stage):
         """Say the conversation took place (the thank-you clock starts), or undo that."""
         meeting = self.meeting
         if meeting.planned:
+            dated = bool(meeting.date)
             mark_held(meeting, self.now)
             message = "Marked as held: the 24-hour thank-you clock has started."
+            if not dated:
+                message += f" Dated today, {friendly(meeting.date)}, {meeting.time}."
+                self._show_meeting()
         else:
             meeting.status, meeting.held_at = "planned", ""
             message = "Marked as planned again: no thank-you clock until it is held."
@@ -272,10 +276,11 @@ class MeetingStage(Stage):
             self._save_meeting()
 
     def _has_begun(self) -> bool:
-        """Its date and time have come (or it has none): a line typed now is a note of
-        the conversation, not a question prepared ahead of it."""
+        """Its date and time have come: a line typed now is a note of the conversation,
+        not a question prepared ahead of it. One not dated yet is still being prepared
+        (f3 says when it took place)."""
         start = meeting_start(self.meeting, self.now().tzinfo)
-        return start is None or start <= self.now()
+        return start is not None and start <= self.now()
 
     def reload(self) -> None:
         """Another stage changed captures (Follow-up's action items), this meeting (the
