@@ -176,7 +176,7 @@ async def test_greeting_and_company_typed_on_the_invite_reach_every_draft_and_th
     app = make_app()
     app.workbook.save_profile(Profile(name="Ana", manager_name="Dana Okafor",
                                       role="Data analyst"))
-    app.workbook.add(Meeting(date="2026-11-25", time="09:00"))
+    app.workbook.add(Meeting(date="2026-11-25", time="09:00", status="planned"))
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_invite(app, pilot)
         status = stage.query_one("#invite-status")

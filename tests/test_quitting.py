@@ -12,15 +12,8 @@ from careertui.ui.widgets.fields import DateInput
 from careertui.ui.widgets.record_list import Column, Field, RecordList
 
 
-class QuitWhileMounting(App[None]):
-    """Mounts a list with its form and quits in the same moment: Textual then removes
-    the list's children while the list is still mounting."""
-
-    def compose(self) -> ComposeResult:
-        yield Static("")
-
-    def on_mount(self) -> None:
-        records = RecordList(
+def a_list() -> RecordList[Achievement]:
+    return RecordList(
             [Achievement(id="a1", what="[b]x 🚀 平和 سلام", date="2026-11-01")],
             fields=(Field("date", "Date", "date"), Field("what", "What I did")),
             columns=(Column("What I did", lambda a: a.what),),
@@ -29,7 +22,17 @@ class QuitWhileMounting(App[None]):
             today=date(2026, 11, 27),
             source=lambda: [],
         )
-        self.mount(records, DateInput("+1w", today=date(2026, 11, 27)))
+
+
+class QuitWhileMounting(App[None]):
+    """Mounts a list with its form and quits in the same moment: Textual then removes
+    the list's children while the list is still mounting."""
+
+    def compose(self) -> ComposeResult:
+        yield Static("")
+
+    def on_mount(self) -> None:
+        self.mount(a_list(), DateInput("+1w", today=date(2026, 11, 27)))
         self.exit()
 
 
@@ -39,6 +42,14 @@ async def test_a_list_still_mounting_when_the_app_quits_is_no_error():
         async with app.run_test():
             pass  # run_test raises the app's first error on the way out
         assert app.return_code == 0
+
+
+async def test_a_test_ending_while_a_list_mounts_is_no_error():
+    """`run_test` stops the app without `exit` when a test ends: the same care applies."""
+    for _ in range(3):
+        app = App[None]()
+        async with app.run_test():
+            app.mount(a_list(), DateInput("+1w", today=date(2026, 11, 27)))
 
 
 async def test_ctrl_q_at_once_after_launch_quits_cleanly(make_app):

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import TabbedContent, TabPane, Tabs
 
 from ...core.store import Change, Workbook
+from ..closing import closing
 from ..stages import STAGE_IDS, STAGES, stage_by_id
 from ..stages.base import Stage
 from ..widgets.footer import KeysFooter
@@ -123,7 +124,7 @@ class MainScreen(Screen[None]):
     async def _build_stage(self, stage_id: str) -> Stage:
         stage = stage_by_id(stage_id).load()(self.workbook, id=f"stage-{stage_id}")
         await self.tabs.get_pane(stage_id).mount(stage)
-        if not stage.is_attached:
+        if closing(stage):
             stage.ready.set()  # the app is quitting: nothing to restore into
             return stage
         stage.restore(self._carried.pop(stage_id, {}))

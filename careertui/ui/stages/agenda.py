@@ -145,8 +145,9 @@ class AgendaStage(Stage):
             message = f"No agenda yet: f2 drafts one for a {minutes}-minute meeting."
         elif meeting is not None and not meeting.planned:
             when = f" of {friendly(meeting.date)}" if meeting.date else ""
-            message = (f"The agenda of your conversation{when}, which has taken place. "
-                       "f2 starts the next conversation's.")
+            drafted = f" (drafted {drafted_at})" if drafted_at else ""
+            message = (f"The agenda of your conversation{when}{drafted}, which has taken "
+                       "place. f2 starts the next conversation's.")
         elif drafted_at:
             message = f"Drafted {drafted_at}" + (", edited since." if self.edited else ".")
         else:

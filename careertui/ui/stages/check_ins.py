@@ -50,7 +50,7 @@ from ...core.overview import (
     waiting_requests,
 )
 from ...core.store import Workbook
-from ..closing import unless_closing
+from ..closing import closing, unless_closing
 from ..widgets.action_items import ACTION_FIELDS, action_columns
 from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
@@ -290,7 +290,7 @@ class CheckInsStage(Stage):
     async def _mount_progress(self, checkin: CheckIn) -> None:
         box = self.query_one("#goal-progress", Vertical)
         await box.remove_children()
-        if not self.is_attached:
+        if closing(self):
             return  # the app is quitting
         goals = active_goals(self.workbook.all(Goal))
         if not goals:

@@ -19,7 +19,7 @@ from ...core import sharing
 from ...core.model import Achievement, Goal, Reflection
 from ...core.prompts import SELF_ASSESSMENT, Prompt
 from ...core.store import Workbook
-from ..closing import unless_closing
+from ..closing import closing, unless_closing
 from ..widgets.fields import ShareableToggle
 from .base import Stage
 
@@ -255,7 +255,7 @@ class AchievementsSection(Vertical):
             self.can_focus = False
             await self.query_one("#achievements-waiting").remove()
             await self.mount(self.stage.achievements())
-        if focus and self.is_attached:
+        if focus and not closing(self):
             for records in self.query(RecordList).results(RecordList):
                 records.table.focus()
 

@@ -41,7 +41,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from ...core import sharing
 from ...core.model import Record
-from ..closing import unless_closing
+from ..closing import closing, unless_closing
 from .fields import DateInput, ShareableToggle
 from .plain import plain, plain_cell, sort_key
 
@@ -355,7 +355,7 @@ class RecordList(Vertical, Generic[R]):
 
     async def _mount_form(self) -> None:
         await self.mount(self._build_form())
-        if not self.is_attached:
+        if closing(self):
             return  # the app is quitting: the form is gone again
         self._form_ready = True
         self._load_form()
