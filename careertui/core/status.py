@@ -16,7 +16,7 @@ from .actions import THANK_YOU_WITHIN, is_overdue, thank_you_start
 from .dates import iso_or_none
 from .model import CHECK_IN_CADENCE, Capture, CheckIn, Meeting, Request
 from .overview import last_check_in, next_check_in, open_actions, waiting_requests
-from .store import Workbook
+from .store import VALUES_TABLE, Workbook
 
 SOON_DAYS = 2
 """A one-on-one this close (in days) is worth a banner in the app."""
@@ -48,6 +48,9 @@ class Status:
     requests_waiting: tuple[int, ...]
     """Days each asked request has waited for an answer, longest first."""
     thank_you: ThankYouDue | None
+    overdue_ids: tuple[str, ...] = ()
+    """The overdue action items' record ids (never shown): which ones, so a banner
+    dismissed for them comes back when another one falls due."""
 
     @property
     def one_on_one_days(self) -> int | None:
@@ -100,6 +103,22 @@ class Status:
         if self.thank_you is not None:
             parts.append(_thank_you(self.thank_you))
         return " · ".join(parts)
+
+    def banner_key(self) -> dict[str, Any] | None:
+        """What the banner is about, without the counting down (hours left, days to go):
+        a banner dismissed stays dismissed until this changes. None: no banner."""
+        if not self.worth_a_banner:
+            return None
+        days = self.one_on_one_days
+        return {
+            "one_on_one": (self.next_one_on_one.isoformat()
+                           if self.next_one_on_one is not None and days is not None
+                           and days <= SOON_DAYS else None),
+            "one_on_one_overdue": self.one_on_one_overdue,
+            "overdue_actions": sorted(self.overdue_ids),
+            "thank_you": (self.thank_you.deadline.isoformat() if self.thank_you else None),
+            "thank_you_overdue": bool(self.thank_you and self.thank_you.overdue),
+        }
 
     def to_json(self) -> dict[str, Any]:
         """The same as fields. Requests are given as days waiting only: their asks are
@@ -188,14 +207,21 @@ def compute_status(captures: Sequence[Capture], requests: Sequence[Request],
     upcoming = (next_check_in(checkins, cadence, today, latest)
                 if talked or last_check_in(checkins) is not None else None)
     actions = open_actions(captures, today)
+    overdue = tuple(item.id for item in actions if is_overdue(item, today))
     return Status(
         today=today,
         next_one_on_one=upcoming,
-        overdue_actions=sum(1 for item in actions if is_overdue(item, today)),
+        overdue_actions=len(overdue),
         open_actions=len(actions),
         requests_waiting=tuple(w.days for w in waiting_requests(requests, today)),
         thank_you=thank_you_due(meetings, checkins, now),
+        overdue_ids=overdue,
     )
+
+
+RELEVANT_TABLES = frozenset({Capture.TABLE, Request.TABLE, CheckIn.TABLE, Meeting.TABLE,
+                             VALUES_TABLE})
+"""The tables the status is computed from: a change elsewhere cannot change it."""
 
 
 def workbook_status(book: Workbook, now: datetime | None = None) -> Status:
