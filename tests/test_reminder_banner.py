@@ -146,3 +146,23 @@ async def test_no_banner_when_nothing_is_due(make_app, db_path):
         await pilot.press(DISMISS_REMINDER_KEY)  # does nothing, says nothing
         await settle(pilot)
         assert not banner_of(app).display
+
+
+async def test_entering_check_ins_looks_again_as_time_passes(make_app, db_path):
+    """Nothing changed in the workbook, but a day went by: the 1:1 is now tomorrow."""
+    from datetime import timedelta
+
+    from .conftest import FIXED_NOW
+
+    book = Workbook.open(db_path, lock=False)
+    book.add(CheckIn(date="2026-11-13", next_date="2026-11-27"))
+    book.save()
+    book.close()
+    now = [FIXED_NOW - timedelta(days=1)]
+    app = make_app(clock=lambda: now[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not banner_of(app).display  # three days away: not yet
+        now[0] = FIXED_NOW + timedelta(days=1)
+        await enter(pilot, "check-ins")
+        await until(pilot, lambda: shown_text(app) == "Reminder: 1:1 tomorrow · f9 dismisses")

@@ -40,6 +40,9 @@ TYPING_KEYS = frozenset({"backspace", "delete", "enter", "space", "tab"})
 
 DISMISS_REMINDER_KEY = "f9"
 """Hides the reminder banner until something in it changes (said on the banner)."""
+REMINDER_EVERY = 600.0
+"""Seconds between looks at the clock while the app stays open: the thank-you's hours
+count down, and an item falls overdue at midnight with nothing in the workbook changing."""
 REMINDER_SETTING = "reminder_dismissed"
 """Settings: what the banner was about when it was dismissed (`Status.banner_key`), so
 a relaunch with nothing new keeps it quiet."""
@@ -163,6 +166,7 @@ class CareerApp(App[None]):
         self.save_status = self.autosaver.status
         self.call_after_refresh(show_startup_messages, self, self._notices)
         self.call_after_refresh(self.refresh_reminder)
+        self.set_interval(REMINDER_EVERY, lambda: self.after_typing_pause(self.refresh_reminder))
         self.after_typing_pause(self.workbook.prepare_save)
         if self.tune_gc:
             self.after_typing_pause(settle_memory)
