@@ -1,8 +1,9 @@
 """Command line: arguments in, an app (or a clear refusal) out.
 
 `careertui` opens the workbook; `careertui sample PATH` writes a fictional one;
-`careertui export` prints a workbook as Markdown. The two commands that do not
-start the app never import Textual, so they are quick in scripts.
+`careertui export` prints a workbook as Markdown; `careertui status` says in one line
+what is due. The commands that do not start the app never import Textual, so they
+are quick in scripts (and `status` in a shell prompt).
 """
 
 from __future__ import annotations
@@ -11,13 +12,19 @@ import argparse
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .core.store import ENV_WORKBOOK, WorkbookError, default_workbook_path, resolve_workbook_path
+from .core.store import (
+    ENV_WORKBOOK,
+    Workbook,
+    WorkbookError,
+    default_workbook_path,
+    resolve_workbook_path,
+)
 
 if TYPE_CHECKING:
     from .core.drafting.packet import PacketDocument
@@ -56,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"careertui {__version__}")
     commands = parser.add_subparsers(dest="command",
-                                     metavar="{sample,export,encrypt,decrypt}")
+                                     metavar="{sample,export,status,encrypt,decrypt}")
 
     sample = commands.add_parser(
         "sample",
@@ -86,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the progress packet instead: an index and a Markdown document "
                         "per shareable goal, with its evidence, status over time and "
                         "requests (shareable items only)")
+
+    status = commands.add_parser(
+        "status",
+        help="one line saying what is due, for a shell prompt or a cron job",
+        description="One line: the next one-on-one, action items overdue, requests "
+        "waiting and the thank-you clock, as counts and days only (no private text). "
+        "Reads the workbook without changing it. Exit status 0, 1 when something is "
+        "overdue, 2 when the workbook cannot be read.",
+    )
+    _db_option(status, "read")
+    status.add_argument("--json", action="store_true",
+                        help="the same as JSON fields instead of a line")
 
     encrypt = commands.add_parser(
         "encrypt",
@@ -135,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _write_sample(Path(args.path).expanduser(), args.years, args.seed)
     if args.command == "export":
         return _export(args.db, args.out, args.shareable_only, packet=args.packet)
+    if args.command == "status":
+        return status_command(getattr(args, "db", None), as_json=args.json)
     if args.command == "encrypt":
         return _encrypt(getattr(args, "db", None))
     if args.command == "decrypt":
@@ -228,6 +249,33 @@ def _write_packet(out: str, documents: Sequence[PacketDocument], *, encrypted: b
     return 0
 
 
+STATUS_UNREADABLE = 2
+"""`careertui status` when the workbook cannot be read (1 means something is overdue)."""
+
+
+def status_command(db: str | None, *, as_json: bool = False,
+                   clock: Callable[[], datetime] | None = None) -> int:
+    """Print what is due; 0, 1 when something is overdue, 2 when the workbook cannot be
+    read. Read only: nothing is moved, locked, backed up or written."""
+    from .core.model import system_clock
+    from .core.status import workbook_status
+
+    path = resolve_workbook_path(db)
+    try:
+        book = Workbook.read(path, keys=_keys_on_terminal(path, quiet=True))
+    except WorkbookError as error:
+        print(f"careertui: {error}", file=sys.stderr)
+        return STATUS_UNREADABLE
+    status = workbook_status(book, (clock or system_clock)())
+    if as_json:
+        import json
+
+        print(json.dumps(status.to_json()))
+    else:
+        print(status.line())
+    return 1 if status.overdue else 0
+
+
 def _ask_passphrase(prompt: str, *, twice: bool = False) -> str:
     """From `$CAREERTUI_PASSPHRASE_FILE`, else typed (masked) on the terminal.
     Raises WorkbookError when there is no way to ask."""
@@ -254,8 +302,9 @@ def _ask_passphrase(prompt: str, *, twice: bool = False) -> str:
     return typed
 
 
-def _keys_on_terminal(path: Path):  # noqa: ANN202 - Keys | None, imported only when needed
-    """The keys of an encrypted workbook (asking for its passphrase); None for a plain one."""
+def _keys_on_terminal(path: Path, *, quiet: bool = False):  # noqa: ANN202 - Keys | None
+    """The keys of an encrypted workbook (asking for its passphrase); None for a plain one.
+    `quiet` leaves out the progress line (a shell prompt has no room for it)."""
     from .core.crypto import CryptoError, identity_path, is_encrypted, unlock
 
     if not is_encrypted(path):
@@ -266,7 +315,8 @@ def _keys_on_terminal(path: Path):  # noqa: ANN202 - Keys | None, imported only 
         raise WorkbookError(f"{path} is encrypted, and its key file {identity_path(path)} "
                             f"cannot be read ({error.strerror or error})") from None
     passphrase = _ask_passphrase(f"Passphrase for {path}: ")
-    print("Opening the key file (a few seconds)…", file=sys.stderr)
+    if not quiet:
+        print("Opening the key file (a few seconds)…", file=sys.stderr)
     try:
         return unlock(identity, passphrase)
     except CryptoError as error:

@@ -10,6 +10,7 @@ from typing import Any, cast
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.events import DescendantFocus
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
@@ -22,18 +23,29 @@ from ..core import sharing
 from ..core.autosave import Autosaver
 from ..core.model import Clock, Record, system_clock
 from ..core.sharing import SharedView, ShareSafe
+from ..core.status import RELEVANT_TABLES, workbook_status
 from ..core.store import Change, Settings, Workbook, display_path
 from .commands import careertui_commands
 from .leaving import LeaveSignals, quit_safely, save_and_leave
 from .screens.main import MainScreen
 from .startup import apply_theme, settle_memory, show_startup_messages, stylesheets
 from .widgets.minutes import MinutesInput
+from .widgets.reminder import ReminderBanner
 
 TYPING_PAUSE = 0.6
 """Seconds without typing after which work put off for typing goes ahead."""
 
 TYPING_KEYS = frozenset({"backspace", "delete", "enter", "space", "tab"})
 """Keys that edit text, beside the printable ones: typing, to the stage builder."""
+
+DISMISS_REMINDER_KEY = "f9"
+"""Hides the reminder banner until something in it changes (said on the banner)."""
+REMINDER_EVERY = 600.0
+"""Seconds between looks at the clock while the app stays open: the thank-you's hours
+count down, and an item falls overdue at midnight with nothing in the workbook changing."""
+REMINDER_SETTING = "reminder_dismissed"
+"""Settings: what the banner was about when it was dismissed (`Status.banner_key`), so
+a relaunch with nothing new keeps it quiet."""
 
 NOTICES_AT_ONCE = 2
 """Notices on screen together: more covered half of a 120×40 screen."""
@@ -59,6 +71,8 @@ class CareerApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
         Binding("ctrl+n", "add_item", "Add", show=False, id="add-item"),
         Binding("ctrl+l", "toggle_share_safe", "Share-safe", priority=True, id="share-safe"),
+        Binding(DISMISS_REMINDER_KEY, "dismiss_reminder", "Dismiss reminder",
+                id="dismiss-reminder"),
     ]
 
     save_status: reactive[str] = reactive("", init=False)
@@ -110,6 +124,9 @@ class CareerApp(App[None]):
         self.last_typed = float("-inf")
         """When (monotonic) the person last typed or pasted: stages are built ahead
         of time only in a pause, so that building one never delays an echo."""
+        self._reminder_key: dict[str, Any] | None = None
+        """What the banner is about now (None: nothing to remind of)."""
+        self._reminder_pending = False
         self._notices = [*apply_theme(self, list(themes), theme_name), *theme_problems]
         self._theme_ready = True  # from now on a change of theme is the person's choice
 
@@ -148,6 +165,8 @@ class CareerApp(App[None]):
         self.leave_signals.catch()
         self.save_status = self.autosaver.status
         self.call_after_refresh(show_startup_messages, self, self._notices)
+        self.call_after_refresh(self.refresh_reminder)
+        self.set_interval(REMINDER_EVERY, lambda: self.after_typing_pause(self.refresh_reminder))
         self.after_typing_pause(self.workbook.prepare_save)
         if self.tune_gc:
             self.after_typing_pause(settle_memory)
@@ -168,8 +187,9 @@ class CareerApp(App[None]):
 
     def _write_settings(self) -> None:
         if problem := self.settings.write():
-            self.call_from_thread(self.notify, f"Your settings (theme, share-safe view) could "
-                                  f"not be remembered: {problem}", severity="warning")
+            self.call_from_thread(self.notify, f"Your settings (theme, share-safe view, a "
+                                  f"dismissed reminder) could not be remembered: {problem}",
+                                  severity="warning")
 
     def _leave_on_signal(self, signum: int) -> None:
         if self.left_on_signal is None:
@@ -182,6 +202,59 @@ class CareerApp(App[None]):
         self.sharing.forget()
         self.main.tell_stages(change)
         self.autosaver.changed()
+        if change.tables & RELEVANT_TABLES and not self._reminder_pending:
+            self._reminder_pending = True  # once per pause in typing, not per key
+            self.after_typing_pause(self.refresh_reminder)
+
+    # -- the reminder banner ------------------------------------------------------
+
+    @property
+    def reminder_banner(self) -> ReminderBanner | None:
+        try:
+            return self.main.query_one(ReminderBanner)
+        except NoMatches:  # closing
+            return None
+
+    def refresh_reminder(self) -> None:
+        """Work out what is due (at the app's clock) and show or hide the banner: on
+        launch, on entering Check-ins, and after a change to what it counts."""
+        self._reminder_pending = False
+        banner = self.reminder_banner
+        if banner is None or not banner.is_attached:
+            return
+        status = workbook_status(self.workbook, self.clock())
+        key = status.banner_key()
+        self._reminder_key = key
+        quiet = key is None or key == self.settings.get(REMINDER_SETTING)
+        text = "" if quiet else status.banner_line()
+        if text != banner.text or status.overdue != banner.has_class("-overdue"):
+            banner.show_reminder(text, overdue=status.overdue,
+                                 key=self.get_key_display(self._dismiss_binding()))
+            self.refresh_bindings()
+
+    @staticmethod
+    def _dismiss_binding() -> Binding:
+        return next(b for b in CareerApp.BINDINGS
+                    if isinstance(b, Binding) and b.id == "dismiss-reminder")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The dismiss key is offered (footer) only while the banner shows: not over a
+        screen of its own (history, journey) that hides it."""
+        if action == "dismiss_reminder":
+            banner = self.reminder_banner
+            return banner is not None and banner.shown and self.screen is self.main
+        return True
+
+    def action_dismiss_reminder(self) -> None:
+        """Hide the banner until what it is about changes, and remember that for the
+        next launch."""
+        banner = self.reminder_banner
+        if banner is None or not banner.shown:
+            return
+        banner.show_reminder("", overdue=False, key="")
+        self.refresh_bindings()
+        self.settings.remember(REMINDER_SETTING, self._reminder_key)
+        self.run_worker(self._write_settings, thread=True, group="settings")
 
     def request_save(self) -> None:
         self.autosaver.request()

@@ -45,6 +45,8 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("journey",), "Your journey at a glance, month by month (Check-ins)"),
     KeyHelp(("share-safe",), "Share-safe view on/off: hide every private item while you "
             "share your screen"),
+    KeyHelp(("dismiss-reminder",), "Dismiss the reminder under the header (a one-on-one "
+            "soon, the thank-you, something overdue) until it changes"),
     KeyHelp(("save",), "Save now (also saved a second after you stop typing)"),
     KeyHelp(("help",), "Show all keys"),
     KeyHelp(("quit",), "Save and quit"),

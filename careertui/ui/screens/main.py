@@ -20,11 +20,15 @@ from ..stages import STAGE_IDS, STAGES, stage_by_id
 from ..stages.base import Stage
 from ..widgets.footer import KeysFooter
 from ..widgets.header import WorkbookHeader
+from ..widgets.reminder import ReminderBanner
 
 LAUNCH_PAUSE = 0.6
 """Seconds after the first screen before stages are built ahead of time (and then
 only in pauses of typing): a stage takes a few hundred milliseconds to build, and a
 key typed meanwhile would wait for it; the first moments are when typing begins."""
+
+REMINDED_ON = "check-ins"
+"""The stage on whose entry the reminder banner is worked out afresh (as on launch)."""
 
 
 class StagePane(TabPane):
@@ -67,6 +71,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield WorkbookHeader(icon="◆")
+        yield ReminderBanner()
         first = STAGES[0]
         with StageTabs(id="stages", initial=first.id):
             with StagePane(first.label, id=first.id):
@@ -243,6 +248,8 @@ class MainScreen(Screen[None]):
         if stage is None or focused is None or stage not in focused.ancestors:
             self.focus_active_stage()  # not yet focused by `enter_stage` (a click, say)
         self.app.request_save()  # type: ignore[attr-defined]
+        if self.active_stage_id == REMINDED_ON:  # a look at what is due: is it still?
+            self.app.refresh_reminder()  # type: ignore[attr-defined]
 
     def tell_stages(self, change: Change) -> None:
         """Every built stage that shows what changed refreshes: now if on screen,

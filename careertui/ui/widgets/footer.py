@@ -21,11 +21,12 @@ SETTLE = 0.03
 KEPT_LAST = ("quit", "help")
 """Binding ids that give way last, the last first: ctrl+q and f1 stay in the footer
 at any width (a newcomer needs them to leave and to find every other key)."""
-GIVES_WAY_FIRST = ("share-safe", "next-stage")
+GIVES_WAY_FIRST = ("dismiss-reminder", "share-safe", "next-stage")
 """Binding ids that give way before a stage's own keys: the tabs above show the
 stages, but f4 Export or f5 Sent are said nowhere else (both were cut at 80 columns).
 ctrl+l (share-safe view) goes first of all: F1 and the palette say it too, and the
-header shows SHARE-SAFE while it is on."""
+header shows SHARE-SAFE while it is on. So does f9 (dismiss the reminder): the banner
+itself names it."""
 
 
 def keys_that_fit(keys: list[tuple[str, str, str]], width: int) -> set[str]:
