@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..capture import owner_label
 from ..dates import friendly
-from ..model import Capture, Invite, Profile
+from ..model import Capture, Invite, Profile, Slot
 from . import placeholders as ph
 
 
@@ -99,8 +99,9 @@ def role_in_sentence(role: str) -> str:
 _CLOSING = "Thank you,\n[Your Name]"
 
 
-def _slots_paragraph(slots: Sequence[str]) -> str:
-    chosen = [slot.strip() for slot in slots if slot.strip()]
+def _slots_paragraph(slots: Sequence[Slot]) -> str:
+    """The proposed times in friendly words ("Tue 1 Dec 2026 at 10:00")."""
+    chosen = [slot.words for slot in slots if not slot.blank]
     if not chosen:
         return "Would some time in the next week or two work for you?"
     lines = "\n".join(f"- {slot}" for slot in chosen)
