@@ -48,6 +48,7 @@ LAST_CONVERSATION_AGO = timedelta(days=19)
 
 PROFILE = Profile(
     name="Maya Lindqvist",
+    email="maya.lindqvist@harbourline.example",
     role="senior data analyst",
     team="Revenue Analytics",
     company="Harbourline",
