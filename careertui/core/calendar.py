@@ -22,16 +22,13 @@ from .capture import owner_label
 from .dates import friendly, iso_or_none, parse_time
 from .drafting.emails import recipient
 from .drafting.privacy import PrivateWords, describe_mentions
-from .model import Capture, Invite, Profile, Request, Slot
+from .model import DEFAULT_CHECK_IN_TIME, Capture, Invite, Profile, Request, Slot
 from .overview import CADENCE_DAYS, open_actions, waiting_requests
 
 PRODID = "-//careertui//Career development conversation//EN"
 MEETING_SUMMARY = "Career development conversation"
 CHECK_IN_SUMMARY = "One-on-one check-in"
 CHECK_IN_MINUTES = 30
-CHECK_IN_TIME = "checkins.time"
-"""Workbook value: the usual time of day of the one-on-ones ("10:00")."""
-DEFAULT_CHECK_IN_TIME = "10:00"
 UID_DOMAIN = "careertui"
 
 

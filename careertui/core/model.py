@@ -112,8 +112,8 @@ class Profile(Record):
 
     FIELD_LABELS: ClassVar[dict[str, str]] = {
         "name": "Your name",
-        "email": "Your email",
         "role": "Your role",
+        "email": "Your email",
         "team": "Your team",
         "company": "Company",
         "manager_name": "Manager's name",
@@ -515,6 +515,9 @@ class Capture(Record):
 CADENCES = (("Every week", "1w"), ("Every 2 weeks", "2w"), ("Every 4 weeks", "4w"))
 CHECK_IN_CADENCE = "checkins.cadence"
 """Workbook value: how often one-on-ones happen ("1w", "2w", "4w")."""
+CHECK_IN_TIME = "checkins.time"
+"""Workbook value: the usual time of day of the one-on-ones ("10:00"), for the reminders."""
+DEFAULT_CHECK_IN_TIME = "10:00"
 
 
 @dataclass

@@ -167,9 +167,11 @@ def recipient(name: str, address: str) -> Address | None:
     return found if found.domain else None
 
 
-def to_eml(subject: str, body: str, *, name: str = "", address: str = "") -> bytes:
+def to_eml(subject: str, body: str, *, name: str = "", address: str = "",
+           calendar: bytes | None = None, calendar_name: str = "invite.ics") -> bytes:
     """A standard .eml file that mail clients open as a message to send, addressed
-    to `Name <address>` (no To when the address is not usable).
+    to `Name <address>` (no To when the address is not usable), with `calendar` (an .ics)
+    attached as a text/calendar part when given.
 
     `X-Unsent: 1` asks Outlook and Apple Mail to open it as an editable draft.
     """
@@ -180,6 +182,9 @@ def to_eml(subject: str, body: str, *, name: str = "", address: str = "") -> byt
         message["To"] = to
     message["X-Unsent"] = "1"
     message.set_content(body, charset="utf-8")
+    if calendar is not None:
+        message.add_attachment(calendar, maintype="text", subtype="calendar",
+                               filename=calendar_name, params={"method": "PUBLISH"})
     return bytes(message)
 
 

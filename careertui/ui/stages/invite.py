@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
@@ -32,6 +32,9 @@ from ..widgets.minutes import MinutesInput
 from ..widgets.plain import plain
 from .base import Stage
 
+if TYPE_CHECKING:
+    from ...core.calendar import CalendarFile
+
 SLOT_EXAMPLES = (("tue", "10:00"), ("2026-12-02", "14:30"), ("+1w", "9:00"))
 """Three times to offer, as examples short enough to show whole at 80 columns."""
 
@@ -46,7 +49,10 @@ class InviteStage(DraftActions, Stage):
     SHOWS = frozenset({"profile", Invite.TABLE, *RECORD_TABLES})
     """Every record too: the email says when it quotes one made private since."""
 
-    BINDINGS: ClassVar[list[BindingType]] = draft_bindings("copy_email")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *draft_bindings("copy_email"),
+        Binding("f9", "save_ics", ".ics", id="save-ics"),
+    ]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
@@ -63,6 +69,7 @@ class InviteStage(DraftActions, Stage):
                 fill_where="in the fields above",
                 records=self._records,
                 sharing=lambda: self.sharing,
+                attachment=self._attachment,
             ),
             id_prefix="invite",
             fill=True,
@@ -346,6 +353,46 @@ class InviteStage(DraftActions, Stage):
             )
         self._save_invite()
         self._details_changed()
+
+    # -- the calendar file --------------------------------------------------------------
+
+    def _meeting_ics(self) -> CalendarFile:
+        """Built when asked for: icalendar takes a tenth of a second to import."""
+        from ...core.calendar import local_zone_name, meeting_request_ics
+
+        invite, profile = self.invite, self.workbook.profile()
+        text = invite.body.strip() or self._draft().body
+        return meeting_request_ics(profile, invite, text, minutes=profile.meeting_minutes,
+                                   now=self.now(), zone=local_zone_name(),
+                                   private=self.private_words())
+
+    def _keep_sequences(self, made: CalendarFile) -> None:
+        """Remember what each slot was sent as, so a slot changed later goes out again
+        with a higher sequence and calendars update the event they have."""
+        if made.count and made.slots != self.invite.slots:
+            self.invite.slots = made.slots
+            self._save_invite()
+
+    def _attachment(self) -> bytes | None:
+        """The proposed times for the `.eml`, when the person ticked Attach .ics."""
+        if not self.invite.attach_ics:
+            return None
+        made = self._meeting_ics()
+        if not made.count:
+            return None
+        self._keep_sequences(made)
+        return made.payload
+
+    def action_save_ics(self) -> None:
+        self.run_worker(self._save_ics(), group="calendar-file", exclusive=True)
+
+    async def _save_ics(self) -> None:
+        made = self._meeting_ics()
+        written = await self.save_calendar(
+            made, "meeting-request", "the meeting request calendar file",
+            "no proposed time has a date and a time of day")
+        if written is not None:
+            self._keep_sequences(made)
 
     # -- actions: the email's own, so the palette reaches them from any stage ----------
 

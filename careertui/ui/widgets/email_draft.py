@@ -96,6 +96,8 @@ class DraftSource:
     """Every record of the workbook: an email that quotes one made private since (a goal
     in the agenda it includes, an action item) is "Not ready to share", and copying,
     saving or opening it says so."""
+    attachment: Callable[[], bytes | None] = lambda: None
+    """A calendar file to attach to the `.eml` (the proposed times), or None."""
     sharing: Callable[[], bool] = lambda: False
     """Share-safe view is on: an email that quotes a private item is hidden whole, and
     neither copied, saved nor opened."""
@@ -377,7 +379,9 @@ class EmailDraft(Vertical):
         if email is None or self.refuse_hidden():
             return
         name, address = self.source.recipient()
-        payload = to_eml(email.subject, email.body, name=name, address=address)
+        payload = to_eml(email.subject, email.body, name=name, address=address,
+                         calendar=self.source.attachment(),
+                         calendar_name=f"{self.source.file_stem}.ics")
         clock = getattr(self.app, "clock", None)  # fixed in tests
         today = (clock() if clock is not None else datetime.now().astimezone()).date()
         default = Path.cwd() / f"{self.source.file_stem}-{today.isoformat()}.eml"
