@@ -98,10 +98,10 @@ class CheckInsStage(Stage):
                          variant="primary")
             yield Button("Prepare note  f2", id="checkin-prepare", compact=True)
         with Horizontal(classes="form-row"):
-            yield Label("Usual at", classes="form-label")
-            yield TimeInput(self.workbook.value(CHECK_IN_TIME, DEFAULT_CHECK_IN_TIME) or "",
+            yield Label("Time", classes="form-label")
+            yield TimeInput(str(self.workbook.value(CHECK_IN_TIME, DEFAULT_CHECK_IN_TIME) or ""),
                             id="checkin-time")
-            yield Static("the time of your one-on-ones, for the calendar reminders (f9)",
+            yield Static("usual one-on-one time (f9: calendar file)",
                          classes="form-hint", markup=False)
         yield Static("Check-ins, newest first", classes="section-title")
         yield RecordList(

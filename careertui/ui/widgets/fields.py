@@ -196,7 +196,7 @@ class TimeInput(Horizontal):
     DEFAULT_CSS = """
     TimeInput {
         height: 1;
-        width: 24;
+        width: 21;
     }
 
     TimeInput > Input {
