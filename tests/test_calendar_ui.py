@@ -123,6 +123,11 @@ async def test_the_eml_carries_the_calendar_file_when_asked(make_app, tmp_path):
         app.query_one("#invite-attach-ics").focus()
         await pilot.press("space")
         await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("escape")  # not saved: nothing is remembered as sent
+        await settle(pilot)
+        assert app.query_one(InviteStage).invite.slots[0].exported == ""
+        await pilot.press("f4")
         await save_through_dialog(app, pilot, "meeting-request-2026-11-25.eml")
         message = email.message_from_bytes(
             (tmp_path / "meeting-request-2026-11-25.eml").read_bytes(), policy=policy.default)
@@ -130,6 +135,8 @@ async def test_the_eml_carries_the_calendar_file_when_asked(make_app, tmp_path):
         assert part.get_content_type() == "text/calendar"
         [event] = Calendar.from_ical(part.get_content()).walk("VEVENT")
         assert event.get("DTSTART").dt.replace(tzinfo=None) == datetime(2026, 12, 1, 10, 0)
+        invite = app.query_one(InviteStage).invite
+        assert invite.attach_ics and invite.slots[0].exported == "2026-12-01T10:00/30"
 
 
 async def test_check_in_reminders_and_action_items_from_the_palette(make_app, tmp_path):

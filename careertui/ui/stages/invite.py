@@ -7,6 +7,7 @@ are kept, and `Redraft` asks before replacing them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -373,15 +374,15 @@ class InviteStage(DraftActions, Stage):
             self.invite.slots = made.slots
             self._save_invite()
 
-    def _attachment(self) -> bytes | None:
-        """The proposed times for the `.eml`, when the person ticked Attach .ics."""
+    def _attachment(self) -> tuple[bytes, Callable[[], None]] | None:
+        """The proposed times for the `.eml` when the person ticked Attach .ics, and
+        what to remember once it is written."""
         if not self.invite.attach_ics:
             return None
         made = self._meeting_ics()
         if not made.count:
             return None
-        self._keep_sequences(made)
-        return made.payload
+        return made.payload, lambda: self._keep_sequences(made)
 
     def action_save_ics(self) -> None:
         self.run_worker(self._save_ics(), group="calendar-file", exclusive=True)
