@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careertui.core.model import Achievement, CareerPath, Goal, Invite, Profile, Request
+from careertui.core.model import Achievement, CareerPath, Goal, Invite, Profile, Request, Slot
 from careertui.core.store import Workbook
 
 PROFILE = Profile(
@@ -21,7 +21,8 @@ def fill_profile(workbook: Workbook) -> None:
 
 def fill_invite(workbook: Workbook) -> None:
     fill_profile(workbook)
-    workbook.add(Invite(id="invite", slots=["Tue 1 Dec, 10:00", "Wed 2 Dec, 14:30", ""],
+    slots = [Slot("2026-12-01", "10:00"), Slot("2026-12-02", "14:30"), Slot()]
+    workbook.add(Invite(id="invite", slots=slots,
                         note="Happy to meet over coffee if that is easier."))
 
 

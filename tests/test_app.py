@@ -283,7 +283,7 @@ async def test_profile_edits_are_saved_as_typed_and_reach_the_stage(make_app):
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
         await pilot.press(*"Ada", "tab", *"Engineer")
-        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "2")  # focus selects "30"
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "2")  # selects "30"
         await pilot.pause()
         assert "from 5 to 240" not in str(app.screen.query_one("#profile-problem").render())
         await pilot.press("tab")  # said once the person moves on, not on every key

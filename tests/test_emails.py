@@ -17,7 +17,7 @@ from careertui.core.drafting.emails import (
     thank_you,
     to_eml,
 )
-from careertui.core.model import Capture, Invite, Profile
+from careertui.core.model import Capture, Invite, Profile, Slot
 
 FULL = Profile(
     name="Ana Souza", role="data analyst", manager_name="Priya", company="Northwind",
@@ -62,9 +62,10 @@ def test_names_with_brackets_and_non_ascii_are_inserted_as_written() -> None:
 
 
 def test_slots_note_and_agenda() -> None:
-    invite = Invite(slots=["Tue 3 Dec, 10:00", " ", "Wed 4 Dec, 14:00"], note="Coffee is on me.")
+    invite = Invite(slots=[Slot("2026-12-03", "10:00"), Slot(" ", ""), Slot("2026-12-04", "14:00")],
+                    note="Coffee is on me.")
     body = meeting_request(FULL, invite, agenda="# Agenda\n\n- growth").body
-    assert "- Tue 3 Dec, 10:00\n- Wed 4 Dec, 14:00" in body
+    assert "- Thu 3 Dec 2026 at 10:00\n- Fri 4 Dec 2026 at 14:00" in body
     assert "Coffee is on me." in body
     assert "# Agenda" not in body  # not asked for
     assert "send a short agenda beforehand" in body
@@ -228,3 +229,10 @@ def test_the_thank_you_greets_by_the_greeting_name_and_says_so_when_it_is_missin
     draft = thank_you(Profile(name="Ana"), [])
     assert draft.body.startswith("Hi [Manager's Name],") and draft.unfilled == [
         "[Manager's Name]"]
+
+
+def test_a_slot_not_understood_is_offered_as_typed() -> None:
+    invite = Invite(slots=[Slot("Tue afternoon [b]x", ""), Slot("2026-12-04", ""),
+                           Slot("", "10:00")])
+    body = meeting_request(FULL, invite).body
+    assert "- Tue afternoon [b]x\n- Fri 4 Dec 2026\n- 10:00" in body

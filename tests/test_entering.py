@@ -152,7 +152,7 @@ async def test_invite_opens_in_the_first_time_once_the_manager_is_named(make_app
     app.workbook.save_profile(Profile(name="Ana", manager_name="Dana Okafor"))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "invite")
-        assert name_of(app.focused) == "invite-slot-0"
+        assert name_of(app.focused) == "invite-slot-0-date Input"
 
 
 async def test_follow_up_keys_typed_on_entering_go_to_the_next_check_in(make_app, db_path):

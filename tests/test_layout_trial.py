@@ -317,5 +317,5 @@ async def test_meeting_checklist_and_invite_times_fit(make_app, size):
         await pilot.press("ctrl+pagedown")  # on to Follow-up, then back round to Invite
         await enter(pilot, "invite")
         await settle(pilot)
-        for slot in app.query(".invite-slot").results(Input):
+        for slot in app.query(".invite-slot-row Input").results(Input):
             assert cell_len(slot.placeholder) < slot.content_size.width, slot.placeholder

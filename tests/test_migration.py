@@ -5,6 +5,7 @@ old file would be."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,7 @@ def test_a_version_1_file_opens_migrates_and_keeps_a_copy(db_path: Path):
     book.save()
     book.close()
     saved = json.loads(db_path.read_text())
-    assert saved["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 2
+    assert saved["meta"]["1"]["schema_version"] == SCHEMA_VERSION == 3
     backup = db_path.with_name("workbook.json.v1-backup")
     assert json.loads(backup.read_text()) == original
     again = Workbook.open(db_path, clock=fixed_clock)
@@ -115,3 +116,50 @@ def test_a_goal_history_records_each_change_once():
     assert not goal.note_status("2026-05-21")
     assert [h["status"] for h in goal.history] == ["idea", "agreed"]
     assert Goal.from_doc(goal.to_doc()).history == goal.history
+
+
+def v2_file(path: Path, slots: list[str]) -> dict:
+    data: dict = {
+        "meta": {"1": {"schema_version": 2}},
+        "profile": {"1": {"name": "Ada", "manager_name": "Dana"}},
+        "meetings": {"1": {"id": "m1", "date": "2026-12-01", "time": "10:00",
+                           "status": "planned"}},
+        "invite": {"1": {"id": "inv", "meeting_id": "m1", "slots": slots,
+                         "created": "2026-11-20T10:00:00+00:00", "body": "Hi Dana"}},
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data))
+    return data
+
+
+def test_a_version_2_file_gets_slots_a_calendar_can_read(db_path: Path):
+    """Free-text times become a date and a time; one that cannot be read stays as typed,
+    whole, and is named by the invite (the Invite stage shows it)."""
+    original = v2_file(db_path, ["Tue 1 Dec, 10:00", "2026-12-02 14:30", "Tue afternoon [b]x 🚀"])
+    book = Workbook.open(db_path, clock=fixed_clock)
+    assert book.migrated_from == 2
+    [invite] = book.all(Invite)
+    assert [(s.date, s.time) for s in invite.slots] == [
+        ("2026-12-01", "10:00"), ("2026-12-02", "14:30"), ("Tue afternoon [b]x 🚀", "")]
+    assert [(n, s.date) for n, s in invite.unreadable()] == [(2, "Tue afternoon [b]x 🚀")]
+    assert book.profile().email == ""
+    book.save()
+    book.close()
+    saved = json.loads(db_path.read_text())
+    assert saved["meta"]["1"]["schema_version"] == 3
+    assert saved["invite"]["1"]["slots"][0] == {"date": "2026-12-01", "time": "10:00",
+                                                "exported": "", "sequence": 0}
+    backup = db_path.with_name("workbook.json.v2-backup")
+    assert json.loads(backup.read_text()) == original
+
+
+def test_a_weekday_and_day_without_a_year_are_read_around_when_the_invite_was_written():
+    from careertui.core.dates import read_slot
+
+    around = date(2026, 11, 20)
+    assert read_slot("Tue 1 Dec, 10:00", around) == ("2026-12-01", "10:00")
+    assert read_slot("Fri 1 Jan, 2pm", around) == ("2027-01-01", "14:00")  # next year's Friday
+    assert read_slot("fri 9:30", around) == ("2026-11-27", "09:30")
+    assert read_slot("1 December 2026 at 9:30", around) == ("2026-12-01", "09:30")
+    assert read_slot("Sat 1 Dec, 10:00", around) == ("", "10:00")  # no Saturday 1 Dec near by
+    assert read_slot("whenever suits", around) == ("", "")

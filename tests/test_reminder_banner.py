@@ -122,12 +122,12 @@ async def test_a_close_one_on_one_and_the_thank_you_clock_show_too(make_app, db_
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: shown_text(app))
-        assert shown_text(app) == "Reminder: 1:1 tomorrow · f9 dismisses"
+        assert shown_text(app) == "Reminder: 1:1 tomorrow · f12 dismisses"
         assert not banner_of(app).has_class("-overdue")
         app.workbook.add(Meeting(date="2026-11-24", time="14:00", status="held"))
         await until(pilot, lambda: "thank-you" in shown_text(app))
         # the conversation sets the next one-on-one (its date + 2 weeks): not close now
-        assert shown_text(app) == "Reminder: thank-you due in 5 h · f9 dismisses"
+        assert shown_text(app) == "Reminder: thank-you due in 5 h · f12 dismisses"
 
 
 async def test_no_banner_when_nothing_is_due(make_app, db_path):
@@ -165,4 +165,4 @@ async def test_entering_check_ins_looks_again_as_time_passes(make_app, db_path):
         assert not banner_of(app).display  # three days away: not yet
         now[0] = FIXED_NOW + timedelta(days=1)
         await enter(pilot, "check-ins")
-        await until(pilot, lambda: shown_text(app) == "Reminder: 1:1 tomorrow · f9 dismisses")
+        await until(pilot, lambda: shown_text(app) == "Reminder: 1:1 tomorrow · f12 dismisses")

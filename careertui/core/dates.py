@@ -160,3 +160,116 @@ def slot_date_time(slots: list[str]) -> tuple[str, str]:
             time = _SLOT_TIME.search(slot)
             return day.isoformat(), time.group(1) if time else ""
     return "", ""
+
+
+# ------------------------------------------------------------------------- times
+
+TIME_FORMS = "10:00, 9:30, 14:30 or 2:30pm"
+"""The forms `parse_time` understands, as told to a person."""
+_TIME = re.compile(r"^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
+
+
+@dataclass(frozen=True)
+class ParsedTime:
+    """A time of day as typed: like `ParsedDate`, the text is kept whatever happens."""
+
+    text: str
+    value: str = ""
+    """"HH:MM" (24-hour) when understood."""
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.value) or not self.text.strip()
+
+    @property
+    def stored(self) -> str:
+        """The time as stored ("09:30"), or the typed text when it was not understood."""
+        return self.value or self.text.strip()
+
+
+def parse_time(text: str) -> ParsedTime:
+    """Understand a typed time of day (`10:00`, `9:30`, `14h30`, `2pm`, `2:30 pm`);
+    blank means no time. A bare number needs am/pm or a colon: `10` could be a date."""
+    word = " ".join(text.lower().split())
+    if not word:
+        return ParsedTime(text)
+    found = _TIME.match(word)
+    if found is not None and (found.group(2) is not None or found.group(3) is not None):
+        hour, minute = int(found.group(1)), int(found.group(2) or 0)
+        half = (found.group(3) or "")[:1]
+        if half and not 1 <= hour <= 12:
+            hour = 99
+        elif half == "p" and hour != 12:
+            hour += 12
+        elif half == "a" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return ParsedTime(text, f"{hour:02d}:{minute:02d}")
+        return ParsedTime(text, "", f"{text.strip()!r} is not a time of day; use {TIME_FORMS}")
+    return ParsedTime(text, "", f"{text.strip()!r} is not a time careertui understands; "
+                                f"use {TIME_FORMS}")
+
+
+_SLOT_CLOCK = re.compile(
+    r"(?:^|[\s,;@]|\bat\b)(\d{1,2}(?:[:.]\d{2})\s*(?:am|pm)?|\d{1,2}\s*(?:am|pm))(?=$|[\s,;)])",
+    re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAY_MONTH = re.compile(
+    r"^(?:(?P<wd>[a-z]{3})[a-z]*\.?,?\s+)?(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]{3})[a-z]*"
+    r"|(?P<m2>[a-z]{3})[a-z]*\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\.?,?(?:\s+(?P<y>\d{4}))?$")
+
+
+def read_slot(text: str, around: date) -> tuple[str, str]:
+    """(ISO date, "HH:MM") read from a proposed time written as free text before slots had
+    their own date and time fields: `Tue 1 Dec, 10:00`, `2026-12-01 10:30`, `fri 2pm`,
+    `1 December 2026 at 9:30`. Either part is "" when it cannot be read. Words such as `fri`
+    and a date without a year are read relative to `around` (when the invite was written)."""
+    clock = _SLOT_CLOCK.search(text)
+    time_text = parse_time(clock.group(1)).value if clock else ""
+    rest = text[:clock.start(1)] + text[clock.end(1):] if clock else text
+    rest = " ".join(rest.replace(" at ", " ").split()).strip(" ,;@-").lower()
+    if rest.endswith(" at"):
+        rest = rest[:-3].rstrip(" ,")
+    iso = _SLOT_DATE.search(rest)
+    day = iso_or_none(iso.group(1)) if iso else None
+    if day is None and rest:
+        day = parse_date(rest, around).value
+    if day is None and rest:
+        day = _day_month(rest, around)
+    return (day.isoformat() if day else "", time_text)
+
+
+def _day_month(text: str, around: date) -> date | None:
+    """`Tue 1 Dec`, `1 December 2026`, `Dec 1`: the year is the one given, else the one
+    that fits the weekday (if given) nearest to `around`."""
+    found = _DAY_MONTH.match(text)
+    if found is None:
+        return None
+    month_word = found.group("m1") or found.group("m2")
+    if month_word not in _MONTHS:
+        return None
+    month, day = _MONTHS.index(month_word) + 1, int(found.group("d1") or found.group("d2"))
+    weekday = _weekday(found.group("wd") or "") if found.group("wd") else None
+    if found.group("wd") and weekday is None:
+        return None
+    years = [int(found.group("y"))] if found.group("y") else [around.year + n for n in (0, 1, -1)]
+    fits = []
+    for year in years:
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            fits.append(candidate)
+    return min(fits, key=lambda d: abs((d - around).days)) if fits else None
+
+
+def slot_words(day: str, time: str) -> str:
+    """A proposed time in friendly words: "Tue 1 Dec 2026 at 10:00"; text not understood
+    is shown as typed."""
+    day, time = day.strip(), time.strip()
+    when = friendly(day) if day else ""
+    if when and time:
+        return f"{when} at {time}"
+    return when or time

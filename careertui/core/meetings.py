@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .dates import slot_date_time
-from .model import Clock, Invite, Meeting, timestamp
+from .model import Clock, Invite, Meeting, Slot, timestamp
 from .store import Workbook
 
 __all__ = [
     "current_meeting", "invite_for", "latest_held", "latest_meeting", "mark_held",
-    "newest_first", "pick_current", "planned_meeting", "slot_date_time",
+    "first_slot", "newest_first", "pick_current", "planned_meeting", "slot_date_time",
     "agenda_text", "set_agenda",
 ]
 
@@ -94,3 +94,12 @@ def set_agenda(workbook: Workbook, text: str) -> Meeting:
     meeting.agenda = text
     workbook.add(meeting)
     return meeting
+
+
+def first_slot(slots: Sequence[Slot]) -> tuple[str, str]:
+    """The ISO date and "HH:MM" time of the first proposed slot with a readable date."""
+    for slot in slots:
+        day = slot.day
+        if day is not None:
+            return day.isoformat(), slot.clock
+    return "", ""

@@ -7,10 +7,10 @@ copy of the file before running any.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from .dates import slot_date_time
+from .dates import iso_or_none, read_slot, slot_date_time
 from .model import AGENDA_DRAFTED, AGENDA_DRAFTED_AT, AGENDA_TEXT, new_id
 
 Tables = dict[str, Any]
@@ -85,3 +85,32 @@ def v1_to_v2(data: Tables) -> Tables:
     for doc in invites.values():
         doc["meeting_id"] = latest["id"]
     return data
+
+
+def v2_to_v3(data: Tables) -> Tables:
+    """Version 2 kept each proposed time as free text ("Tue 1 Dec, 10:00"); version 3 keeps
+    a date and a time a calendar can read, and the profile has the person's own email.
+
+    What can be read becomes a date and a time (a weekday or a date without a year is read
+    around when the invite was written); what cannot stays whole as the slot's date text,
+    where the Invite stage names it (`Invite.unreadable`) and the person can retype it.
+    """
+    for doc in _docs(data, "invite").values():
+        stamp = str(doc.get("created") or doc.get("updated") or "")[:10]
+        around = iso_or_none(stamp) or date.today()
+        slots = doc.get("slots")
+        doc["slots"] = [_slot_doc(value, around)
+                        for value in (slots if isinstance(slots, list) else [])]
+    for doc in _docs(data, "profile").values():
+        doc.setdefault("email", "")
+    return data
+
+
+def _slot_doc(value: object, around: date) -> dict[str, Any]:
+    if isinstance(value, dict):  # already a slot (a file half-written by a newer build)
+        return value
+    text = str(value or "").strip()
+    day, time = read_slot(text, around)
+    if not day:
+        day, time = text, ""  # kept as typed, named on the Invite stage
+    return {"date": day, "time": time, "exported": "", "sequence": 0}

@@ -10,11 +10,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import MISSING, dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, ClassVar, Self
 
-SCHEMA_VERSION = 2
-"""Bump when a stored record changes shape, and add a migration in `store.py`."""
+from .dates import iso_or_none, parse_time, read_slot, slot_words
+
+SCHEMA_VERSION = 3
+"""Bump when a stored record changes shape, and add a migration in `migrations.py`."""
 
 Clock = Callable[[], datetime]
 
@@ -97,6 +99,8 @@ class Profile(Record):
 
     name: str = ""
     role: str = ""
+    email: str = ""
+    """The person's own address: the organizer of the meeting request's calendar file."""
     manager_name: str = ""
     manager_email: str = ""
     company: str = ""
@@ -109,6 +113,7 @@ class Profile(Record):
     FIELD_LABELS: ClassVar[dict[str, str]] = {
         "name": "Your name",
         "role": "Your role",
+        "email": "Your email",
         "team": "Your team",
         "company": "Company",
         "manager_name": "Manager's name",
@@ -322,6 +327,68 @@ AGENDA_DRAFTED_AT = "agenda.drafted_at"
 """Version-1 workbook value: when it was drafted (now `Meeting.agenda_drafted_at`)."""
 
 
+Day = date
+"""`date`, by a name that a field called `date` does not hide."""
+
+
+@dataclass
+class Slot:
+    """One proposed time: a date and a time of day, each as stored by its field (ISO date
+    and "HH:MM" when understood, else the text as typed, never lost)."""
+
+    date: str = ""
+    time: str = ""
+    exported: str = ""
+    """The start and length last written to a calendar file ("2026-12-01T10:00/30"), so
+    a changed slot is sent with a higher `sequence` and calendars update their copy."""
+    sequence: int = 0
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"date": self.date, "time": self.time, "exported": self.exported,
+                "sequence": self.sequence}
+
+    @classmethod
+    def of(cls, value: object, around: Day | None = None) -> Slot:
+        """A slot from its stored dict, or from free text as proposed times were written
+        before version 3 (read with `read_slot`; unreadable text stays as the date)."""
+        if isinstance(value, Slot):
+            return value
+        if isinstance(value, dict):
+            sequence = value.get("sequence", 0)
+            return cls(str(value.get("date") or ""), str(value.get("time") or ""),
+                       str(value.get("exported") or ""),
+                       sequence if isinstance(sequence, int) else 0)
+        text = str(value or "").strip()
+        day, time = read_slot(text, around or Day.today())
+        return cls(day, time) if day else cls(text, "")
+
+    @property
+    def blank(self) -> bool:
+        return not (self.date.strip() or self.time.strip())
+
+    @property
+    def day(self) -> Day | None:
+        """The date, when it is one."""
+        return iso_or_none(self.date)
+
+    @property
+    def clock(self) -> str:
+        """"HH:MM" when the time is one, else ""."""
+        return parse_time(self.time).value
+
+    @property
+    def words(self) -> str:
+        """"Tue 1 Dec 2026 at 10:00", for emails and exports."""
+        return slot_words(self.date, self.time)
+
+
+def _slots(values: object, around: date) -> list[Slot]:
+    """Three slots, whatever was stored or passed (dicts, slots or free text)."""
+    items = list(values) if isinstance(values, list | tuple) else []
+    slots = [Slot.of(value, around) for value in items]
+    return (slots + [Slot() for _ in range(3)])[:max(3, len(slots))]
+
+
 @dataclass
 class Invite(Record):
     """The meeting request: the details that fill the email, and the email as edited."""
@@ -330,17 +397,30 @@ class Invite(Record):
 
     meeting_id: str = ""
     """The conversation this invite asks for: each conversation has its own."""
-    slots: list[str] = field(default_factory=lambda: ["", "", ""])
+    slots: list[Slot] = field(default_factory=lambda: [Slot(), Slot(), Slot()])
+    """The times offered (three fields on the Invite stage)."""
     include_agenda: bool = False
+    attach_ics: bool = False
+    """Whether the saved .eml carries the proposed times as a calendar file too."""
     note: str = ""
     subject: str = ""
     body: str = ""
     drafted_body: str = ""
     """The body as last drafted: if `body` differs, the person has edited it."""
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        around = iso_or_none(self.created[:10]) or date.today()
+        self.slots = _slots(self.slots, around)
+
     @property
     def edited(self) -> bool:
         return bool(self.body) and self.body != self.drafted_body
+
+    def unreadable(self) -> list[tuple[int, Slot]]:
+        """(index, slot) of each proposed time with something typed but no date that can
+        be read: a calendar cannot have it, so the Invite stage names it."""
+        return [(n, s) for n, s in enumerate(self.slots) if not s.blank and s.day is None]
 
 
 # ----------------------------------------------------------------------- meeting
@@ -435,6 +515,9 @@ class Capture(Record):
 CADENCES = (("Every week", "1w"), ("Every 2 weeks", "2w"), ("Every 4 weeks", "4w"))
 CHECK_IN_CADENCE = "checkins.cadence"
 """Workbook value: how often one-on-ones happen ("1w", "2w", "4w")."""
+CHECK_IN_TIME = "checkins.time"
+"""Workbook value: the usual time of day of the one-on-ones ("10:00"), for the reminders."""
+DEFAULT_CHECK_IN_TIME = "10:00"
 
 
 @dataclass

@@ -36,6 +36,7 @@ from .model import (
     Record,
     Reflection,
     Request,
+    Slot,
 )
 from .prompts import SELF_ASSESSMENT
 from .store import R, Workbook
@@ -47,6 +48,7 @@ LAST_CONVERSATION_AGO = timedelta(days=19)
 
 PROFILE = Profile(
     name="Maya Lindqvist",
+    email="maya.lindqvist@harbourline.example",
     role="senior data analyst",
     team="Revenue Analytics",
     company="Harbourline",
@@ -561,7 +563,7 @@ def _invite(profile: Profile, meeting: Meeting, latest: bool) -> Invite:
     """The invite as it was sent for a conversation, with its agenda, ten days ahead."""
     day = date.fromisoformat(meeting.date)
     later = [d for d in (day + timedelta(days=n) for n in range(1, 6)) if d.weekday() < 5]
-    slots = [f"{d:%a %-d %b}, {t}" for d, t in zip((day, *later[:2]),
+    slots = [Slot(d.isoformat(), t) for d, t in zip((day, *later[:2]),
                                                     ("10:00", "14:30", "09:30"), strict=True)]
     invite = Invite(id="invite" if latest else f"invite-{meeting.id}", meeting_id=meeting.id,
                     slots=slots, include_agenda=True,

@@ -26,7 +26,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from .crypto import CryptoError, Keys, identity_path, is_encrypted_bytes
-from .migrations import v1_to_v2
+from .migrations import v1_to_v2, v2_to_v3
 from .model import LINKS, SCHEMA_VERSION, Clock, Profile, Record, system_clock
 
 APP_NAME = "careertui"
@@ -383,7 +383,8 @@ def _migrate_noop(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: v1_to_v2,
+                                                                   2: v2_to_v3}
 """`MIGRATIONS[n]` turns a version-n document into a version-(n+1) one."""
 
 

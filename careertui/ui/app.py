@@ -38,7 +38,7 @@ TYPING_PAUSE = 0.6
 TYPING_KEYS = frozenset({"backspace", "delete", "enter", "space", "tab"})
 """Keys that edit text, beside the printable ones: typing, to the stage builder."""
 
-DISMISS_REMINDER_KEY = "f9"
+DISMISS_REMINDER_KEY = "f12"
 """Hides the reminder banner until something in it changes (said on the banner)."""
 REMINDER_EVERY = 600.0
 """Seconds between looks at the clock while the app stays open: the thank-you's hours

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..capture import owner_label
 from ..dates import friendly
-from ..model import Capture, Invite, Profile
+from ..model import Capture, Invite, Profile, Slot
 from . import placeholders as ph
 
 
@@ -99,8 +99,9 @@ def role_in_sentence(role: str) -> str:
 _CLOSING = "Thank you,\n[Your Name]"
 
 
-def _slots_paragraph(slots: Sequence[str]) -> str:
-    chosen = [slot.strip() for slot in slots if slot.strip()]
+def _slots_paragraph(slots: Sequence[Slot]) -> str:
+    """The proposed times in friendly words ("Tue 1 Dec 2026 at 10:00")."""
+    chosen = [slot.words for slot in slots if not slot.blank]
     if not chosen:
         return "Would some time in the next week or two work for you?"
     lines = "\n".join(f"- {slot}" for slot in chosen)
@@ -166,9 +167,11 @@ def recipient(name: str, address: str) -> Address | None:
     return found if found.domain else None
 
 
-def to_eml(subject: str, body: str, *, name: str = "", address: str = "") -> bytes:
+def to_eml(subject: str, body: str, *, name: str = "", address: str = "",
+           calendar: bytes | None = None, calendar_name: str = "invite.ics") -> bytes:
     """A standard .eml file that mail clients open as a message to send, addressed
-    to `Name <address>` (no To when the address is not usable).
+    to `Name <address>` (no To when the address is not usable), with `calendar` (an .ics)
+    attached as a text/calendar part when given.
 
     `X-Unsent: 1` asks Outlook and Apple Mail to open it as an editable draft.
     """
@@ -179,6 +182,9 @@ def to_eml(subject: str, body: str, *, name: str = "", address: str = "") -> byt
         message["To"] = to
     message["X-Unsent"] = "1"
     message.set_content(body, charset="utf-8")
+    if calendar is not None:
+        message.add_attachment(calendar, maintype="text", subtype="calendar",
+                               filename=calendar_name, params={"method": "PUBLISH"})
     return bytes(message)
 
 

@@ -80,7 +80,7 @@ class WorkbookContents:
             goals=book.all(Goal),
             requests=book.all(Request),
             agenda=current.agenda if current is not None else "",
-            invite=invite if (invite.body or any(invite.slots)) else None,
+            invite=invite if (invite.body or any(not s.blank for s in invite.slots)) else None,
             meetings=meetings,
             captures=book.all(Capture),
             checkins=book.all(CheckIn),
@@ -351,7 +351,7 @@ def _agenda(contents: WorkbookContents, keep: _Filter) -> list[str]:
 def _invite(contents: WorkbookContents, keep: _Filter) -> list[str]:
     invite, lines = contents.invite, []
     if invite is not None:
-        slots = [_line(s) for s in invite.slots if s.strip()]
+        slots = [_line(s.words) for s in invite.slots if not s.blank]
         if slots:
             lines += [f"Proposed times: {'; '.join(slots)}", ""]
         if invite.body.strip() and keep.draft(invite.body) is None:

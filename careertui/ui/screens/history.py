@@ -136,10 +136,10 @@ class ConversationScreen(ModalScreen[None]):
 
     @staticmethod
     def _invite(invite: Invite | None) -> str:
-        if invite is None or not (invite.body.strip() or any(s.strip() for s in invite.slots)):
+        if invite is None or not (invite.body.strip() or any(not s.blank for s in invite.slots)):
             return ""
         lines = []
-        slots = [s.strip() for s in invite.slots if s.strip()]
+        slots = [s.words for s in invite.slots if not s.blank]
         if slots:
             lines.append("Times offered: " + "; ".join(slots))
         if invite.subject.strip():

@@ -78,6 +78,11 @@ STAGES: tuple[StageInfo, ...] = (
                 "save_eml",
             ),
             StageCommand(
+                "Save meeting request as .ics",
+                "Each proposed time as a tentative event your calendar app can open",
+                "save_ics",
+            ),
+            StageCommand(
                 "Open meeting request in mail app",
                 "A new message in your default mail program (mailto: link)",
                 "open_mail",
@@ -125,6 +130,11 @@ STAGES: tuple[StageInfo, ...] = (
             ),
             StageCommand("Mark thank-you sent", "Stop the 24-hour clock", "mark_sent"),
             StageCommand(
+                "Save action items as .ics",
+                "Shareable open action items with a due date, as to-dos for your calendar",
+                "save_actions_ics",
+            ),
+            StageCommand(
                 "Redraft thank-you email",
                 "Write it afresh from the meeting's notes and action items",
                 "redraft",
@@ -151,6 +161,11 @@ STAGES: tuple[StageInfo, ...] = (
                 "Copy one-on-one note",
                 "The prepared note, straight to the clipboard",
                 "copy_note",
+            ),
+            StageCommand(
+                "Save check-in reminders as .ics",
+                "Your one-on-ones as a repeating event, with what to bring",
+                "save_check_in_ics",
             ),
         ),
     ),

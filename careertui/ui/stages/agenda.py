@@ -22,7 +22,7 @@ from ...core.dates import friendly, iso_or_none
 from ...core.drafting.agenda import AgendaInputs, draft_agenda
 from ...core.drafting.privacy import describe_mentions, private_mentions
 from ...core.drafting.workbook_export import WorkbookContents
-from ...core.meetings import current_meeting, invite_for, planned_meeting, slot_date_time
+from ...core.meetings import current_meeting, first_slot, invite_for, planned_meeting
 from ...core.model import (
     Achievement,
     CareerPath,
@@ -205,7 +205,7 @@ class AgendaStage(Stage):
         meeting = self.conversation()
         if meeting is not None and iso_or_none(meeting.date):
             return iso_or_none(meeting.date)
-        return iso_or_none(slot_date_time(invite_for(self.workbook, meeting).slots)[0])
+        return iso_or_none(first_slot(invite_for(self.workbook, meeting).slots)[0])
 
     def new_draft(self) -> str:
         book = self.workbook

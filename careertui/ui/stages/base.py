@@ -19,6 +19,7 @@ from ...core.model import Profile, Record
 from ...core.store import Change, RecordGone, Workbook
 
 if TYPE_CHECKING:  # the list's module is imported when a stage first shows one
+    from ...core.calendar import CalendarFile  # icalendar takes 0.1 s to import: when asked
     from ..widgets.record_list import RecordList
 
 
@@ -229,6 +230,21 @@ class Stage(VerticalScroll):
         severity: SeverityLevel = "warning" if warning or result.problem else "information"
         self.notify(message, title="Copied" if not result.problem else "Copy", severity=severity,
                     timeout=10)
+
+    async def save_calendar(self, made: CalendarFile, stem: str, what: str,
+                            empty: str) -> Path | None:
+        """Save a calendar file through the one save dialog, naming in the notice what it
+        left out (a proposed time a calendar cannot read); with nothing in it, say why.
+
+        Must run in a worker (it waits on dialogs).
+        """
+        if not made.count:
+            reasons = "".join(f"\n{warning[:1].upper()}{warning[1:]}." for warning in made.warnings)
+            self.notify(f"Nothing to save yet: {empty}.{reasons}", title="Calendar file",
+                        severity="warning", timeout=10, markup=False)
+            return None
+        default = Path.cwd() / f"{stem}-{self.now().date().isoformat()}.ics"
+        return await self.export_out(default, made.payload, what, "; ".join(made.warnings))
 
     async def export_out(self, default: Path, payload: bytes, what: str,
                          warning: str = "") -> Path | None:

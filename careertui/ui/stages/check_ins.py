@@ -22,7 +22,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...core import sharing
 from ...core.actions import apply_action_status, is_overdue
 from ...core.capture import owner_label
-from ...core.dates import friendly
+from ...core.dates import friendly, parse_time
 from ...core.drafting.checkin_note import prepare_note
 from ...core.drafting.privacy import describe_mentions, private_mentions
 from ...core.drafting.workbook_export import WorkbookContents
@@ -30,6 +30,8 @@ from ...core.meetings import latest_held
 from ...core.model import (
     CADENCES,
     CHECK_IN_CADENCE,
+    CHECK_IN_TIME,
+    DEFAULT_CHECK_IN_TIME,
     GOAL_STATUSES,
     Capture,
     CheckIn,
@@ -52,6 +54,7 @@ from ...core.overview import (
 from ...core.store import Workbook
 from ..closing import closing, unless_closing
 from ..widgets.action_items import ACTION_FIELDS, action_columns
+from ..widgets.fields import TimeInput
 from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
@@ -80,6 +83,7 @@ class CheckInsStage(Stage):
         Binding("f2", "prepare", "Prepare note", id="prepare-note"),
         Binding("f8", "journey", "Journey", id="journey"),
         Binding("ctrl+n", "new_check_in", "New check-in", id="add-item"),
+        Binding("f9", "save_check_in_ics", ".ics", id="save-ics"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -93,6 +97,12 @@ class CheckInsStage(Stage):
             yield Button("New check-in  ctrl+n", id="checkin-new", compact=True,
                          variant="primary")
             yield Button("Prepare note  f2", id="checkin-prepare", compact=True)
+        with Horizontal(classes="form-row"):
+            yield Label("Time", classes="form-label")
+            yield TimeInput(str(self.workbook.value(CHECK_IN_TIME, DEFAULT_CHECK_IN_TIME) or ""),
+                            id="checkin-time")
+            yield Static("usual one-on-one time (f9: calendar file)",
+                         classes="form-hint", markup=False)
         yield Static("Check-ins, newest first", classes="section-title")
         yield RecordList(
             self.workbook.all(CheckIn),
@@ -243,6 +253,43 @@ class CheckInsStage(Stage):
     @on(Button.Pressed, "#checkin-new")
     def _new_pressed(self) -> None:
         self.action_new_check_in()
+
+    @on(TimeInput.Changed, "#checkin-time")
+    def _time_changed(self, event: TimeInput.Changed) -> None:
+        """Kept as typed even when it is no time (the field says so); the reminders then
+        use 10:00 and say why."""
+        if event.stored != self.workbook.value(CHECK_IN_TIME, DEFAULT_CHECK_IN_TIME):
+            self.set_value(CHECK_IN_TIME, event.stored)
+
+    def action_save_check_in_ics(self) -> None:
+        self.run_worker(self._save_check_in_ics(), group="calendar-file", exclusive=True)
+
+    async def _save_check_in_ics(self) -> None:
+        """The one-on-ones as a repeating event from the next one, listing what to bring
+        (shareable open action items and waiting requests) as it stands now."""
+        from ...core.calendar import (
+            bring_list,
+            check_in_time,
+            check_ins_ics,
+            first_check_in,
+            local_zone_name,
+        )
+
+        book, now = self.workbook, self.now()
+        today, cadence = now.date(), self._cadence()
+        upcoming = next_check_in(book.all(CheckIn), cadence, today, latest_held(book))
+        typed = book.value(CHECK_IN_TIME, DEFAULT_CHECK_IN_TIME)
+        at = check_in_time(typed)
+        profile = book.profile()
+        made = check_ins_ics(
+            profile, first=first_check_in(upcoming, cadence, today), at=at, cadence=cadence,
+            bring=bring_list(book.all(Capture), book.all(Request), profile.manager_name, today),
+            now=now, zone=local_zone_name())
+        if isinstance(typed, str) and typed.strip() and parse_time(typed).problem:
+            made.warnings.append(f"“{typed.strip()}” is no time of day, so the reminders "
+                                 f"are at {at}")
+        await self.save_calendar(made, "check-ins", "the check-in reminders calendar file",
+                                 "the one-on-ones could not be put in a calendar")
 
     @on(Select.Changed, "#checkin-cadence")
     def _cadence_changed(self, event: Select.Changed) -> None:

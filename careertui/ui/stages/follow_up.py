@@ -45,7 +45,8 @@ class FollowUpStage(DraftActions, Stage):
     """Every record too: the email says when it quotes one made private since."""
 
     BINDINGS = [*draft_bindings("copy_thank_you"),
-                Binding("f5", "mark_sent", "Sent", id="mark-sent")]
+                Binding("f5", "mark_sent", "Sent", id="mark-sent"),
+                Binding("f9", "save_actions_ics", ".ics", id="save-ics")]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
@@ -236,3 +237,15 @@ class FollowUpStage(DraftActions, Stage):
         self._update_clock()
         self.draft.refresh_status()
         self.notify("Marked as sent.")
+
+    def action_save_actions_ics(self) -> None:
+        self.run_worker(self._save_actions_ics(), group="calendar-file", exclusive=True)
+
+    async def _save_actions_ics(self) -> None:
+        """Every shareable open action item with a due date, from every conversation."""
+        from ...core.calendar import action_items_ics
+
+        made = action_items_ics(self.workbook.all(Capture), self.workbook.profile().manager_name,
+                                now=self.now())
+        await self.save_calendar(made, "action-items", "the action items calendar file",
+                                 "no shareable open action item has a due date")

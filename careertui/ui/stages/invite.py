@@ -7,29 +7,36 @@ are kept, and `Redraft` asks before replacing them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label
+from textual.widgets import Checkbox, Input, Label, Static
 
-from ...core.dates import friendly, iso_or_none
+from ...core.dates import friendly, iso_or_none, parse_time
 from ...core.drafting.emails import Email, StoredDraft, meeting_request
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
 from ...core.meetings import current_meeting, invite_for, planned_meeting
-from ...core.model import Invite, Meeting, Profile, Record
+from ...core.model import Invite, Meeting, Profile, Record, Slot
 from ...core.since import previous_conversation
 from ...core.store import Workbook
+from ..closing import unless_closing
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
-from ..widgets.fields import TickBox
+from ..widgets.fields import DateInput, TickBox, TimeInput
 from ..widgets.minutes import MinutesInput
+from ..widgets.plain import plain
 from .base import Stage
 
-SLOT_EXAMPLES = ("Tue 1 Dec, 10:00", "Wed 2 Dec, 14:30", "Thu 3 Dec, 9:00")
+if TYPE_CHECKING:
+    from ...core.calendar import CalendarFile
+
+SLOT_EXAMPLES = (("tue", "10:00"), ("2026-12-02", "14:30"), ("+1w", "9:00"))
 """Three times to offer, as examples short enough to show whole at 80 columns."""
 
 
@@ -43,7 +50,10 @@ class InviteStage(DraftActions, Stage):
     SHOWS = frozenset({"profile", Invite.TABLE, *RECORD_TABLES})
     """Every record too: the email says when it quotes one made private since."""
 
-    BINDINGS: ClassVar[list[BindingType]] = draft_bindings("copy_email")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *draft_bindings("copy_email"),
+        Binding("f9", "save_ics", ".ics", id="save-ics"),
+    ]
 
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
@@ -61,6 +71,7 @@ class InviteStage(DraftActions, Stage):
                 sent=self._asked_for_past,
                 records=self._records,
                 sharing=lambda: self.sharing,
+                attachment=self._attachment,
             ),
             id_prefix="invite",
             fill=True,
@@ -98,14 +109,17 @@ class InviteStage(DraftActions, Stage):
             yield Label("at", classes="form-label-inline invite-pair")
             yield Input(profile.company, placeholder="Company", id="invite-company",
                         compact=True)
-        with Horizontal(classes="form-row"):
-            yield Label("Times", classes="form-label")
-            for index in range(3):
-                slot = invite.slots[index] if index < len(invite.slots) else ""
-                yield Input(
-                    slot, placeholder=SLOT_EXAMPLES[index],
-                    id=f"invite-slot-{index}", classes="invite-slot", compact=True,
-                )
+        today = self.now().date()
+        for index in range(3):
+            slot = self._slot(index)
+            with Horizontal(classes="form-row invite-slot-row"):
+                yield Label(f"Time {index + 1}", classes="form-label")
+                day, clock = SLOT_EXAMPLES[index]
+                yield DateInput(slot.date, today=today, placeholder=day,
+                                id=f"invite-slot-{index}-date")
+                yield Label("at", classes="form-label-inline")
+                yield TimeInput(slot.time, placeholder=clock, id=f"invite-slot-{index}-time")
+        yield Static("", id="invite-slots-problem", classes="field-problem", markup=False)
         with Horizontal(classes="form-row"):
             yield Label("Note", classes="form-label")
             yield Input(
@@ -116,12 +130,20 @@ class InviteStage(DraftActions, Stage):
                 "Include the agenda", invite.include_agenda, id="invite-include-agenda",
                 compact=True,
             )
+            yield TickBox(
+                "Attach .ics to .eml", invite.attach_ics, id="invite-attach-ics", compact=True,
+            )
         yield self.draft
+
+    @unless_closing
+    def on_mount(self) -> None:
+        self._show_slot_problems()
 
     def first_field(self) -> Widget:
         """The manager's name while it is missing, else the first time to offer."""
         manager = self.query_one("#invite-manager", Input)
-        return manager if not manager.value.strip() else self.query_one("#invite-slot-0", Input)
+        return manager if not manager.value.strip() else self.query_one(
+            "#invite-slot-0-date", DateInput).input
 
     # -- drafting ----------------------------------------------------------------
 
@@ -190,15 +212,19 @@ class InviteStage(DraftActions, Stage):
             return False
         self.invite = invite_for(self.workbook, meeting)
         for index in range(3):
-            field = self.query_one(f"#invite-slot-{index}", Input)
-            with field.prevent(Input.Changed):
-                field.value = self.invite.slots[index] if index < len(self.invite.slots) else ""
+            slot = self._slot(index)
+            self.query_one(f"#invite-slot-{index}-date", DateInput).set_value(slot.date)
+            self.query_one(f"#invite-slot-{index}-time", TimeInput).set_value(slot.time)
+        self._show_slot_problems()
         note = self.query_one("#invite-note", Input)
         with note.prevent(Input.Changed):
             note.value = self.invite.note
         tick = self.query_one("#invite-include-agenda", Checkbox)
         with tick.prevent(Checkbox.Changed):
             tick.value = self.invite.include_agenda
+        attach = self.query_one("#invite-attach-ics", Checkbox)
+        with attach.prevent(Checkbox.Changed):
+            attach.value = self.invite.attach_ics
         self.draft.show()
         return True
 
@@ -273,16 +299,53 @@ class InviteStage(DraftActions, Stage):
     def _minutes_changed(self, event: MinutesInput.Length) -> None:
         self._update_profile(meeting_minutes=event.minutes)
 
-    @on(Input.Changed, ".invite-slot")
-    def _slot_changed(self, event: Input.Changed) -> None:
-        index = int((event.input.id or "0").rsplit("-", 1)[1])
-        slots = (list(self.invite.slots) + ["", "", ""])[:3]
-        if slots[index] == event.value:
+    def _slot(self, index: int) -> Slot:
+        slots = self.invite.slots
+        return slots[index] if index < len(slots) else Slot()
+
+    @on(DateInput.Changed)
+    def _slot_date_changed(self, event: DateInput.Changed) -> None:
+        self._slot_changed(event.date_input.id or "", "date", event.stored)
+
+    @on(TimeInput.Changed)
+    def _slot_time_changed(self, event: TimeInput.Changed) -> None:
+        self._slot_changed(event.time_input.id or "", "time", event.stored)
+
+    def _slot_changed(self, field_id: str, part: str, stored: str) -> None:
+        """A slot's date or time as its field stores it (understood, or as typed)."""
+        if not field_id.startswith("invite-slot-"):
             return
-        slots[index] = event.value
+        index = int(field_id.split("-")[2])
+        slots = (list(self.invite.slots) + [Slot(), Slot(), Slot()])[:max(3, len(
+            self.invite.slots))]
+        slot = slots[index]
+        if getattr(slot, part) == stored:
+            return
+        slots[index] = replace(slot, date=stored) if part == "date" else replace(slot, time=stored)
         self.invite.slots = slots
         self._save_invite()
+        self._show_slot_problems()
         self._details_changed()
+
+    def _show_slot_problems(self) -> None:
+        """Name each proposed time a calendar cannot read: kept as typed, retyped here."""
+        lines = [f"Time {index + 1} “{slot.date.strip()}” is not a date a calendar can "
+                 "read: type it again (tue, +1w, 2026-12-01)."
+                 for index, slot in self.invite.unreadable()]
+        for index, slot in enumerate(self.invite.slots[:3]):
+            problem = parse_time(slot.time).problem
+            if problem:
+                lines.append(f"Time {index + 1}: {problem}.")
+        note = self.query_one("#invite-slots-problem", Static)
+        note.update(plain("\n".join(lines)))
+        note.display = bool(lines)
+
+    @on(Checkbox.Changed, "#invite-attach-ics")
+    def _attach_ics_changed(self, event: Checkbox.Changed) -> None:
+        if self.invite.attach_ics == event.value:
+            return
+        self.invite.attach_ics = event.value
+        self._save_invite()
 
     @on(Input.Changed, "#invite-note")
     def _note_changed(self, event: Input.Changed) -> None:
@@ -303,6 +366,46 @@ class InviteStage(DraftActions, Stage):
             )
         self._save_invite()
         self._details_changed()
+
+    # -- the calendar file --------------------------------------------------------------
+
+    def _meeting_ics(self) -> CalendarFile:
+        """Built when asked for: icalendar takes a tenth of a second to import."""
+        from ...core.calendar import local_zone_name, meeting_request_ics
+
+        invite, profile = self.invite, self.workbook.profile()
+        text = invite.body.strip() or self._draft().body
+        return meeting_request_ics(profile, invite, text, minutes=profile.meeting_minutes,
+                                   now=self.now(), zone=local_zone_name(),
+                                   private=self.private_words())
+
+    def _keep_sequences(self, made: CalendarFile) -> None:
+        """Remember what each slot was sent as, so a slot changed later goes out again
+        with a higher sequence and calendars update the event they have."""
+        if made.count and made.slots != self.invite.slots:
+            self.invite.slots = made.slots
+            self._save_invite()
+
+    def _attachment(self) -> tuple[bytes, Callable[[], None]] | None:
+        """The proposed times for the `.eml` when the person ticked Attach .ics, and
+        what to remember once it is written."""
+        if not self.invite.attach_ics:
+            return None
+        made = self._meeting_ics()
+        if not made.count:
+            return None
+        return made.payload, lambda: self._keep_sequences(made)
+
+    def action_save_ics(self) -> None:
+        self.run_worker(self._save_ics(), group="calendar-file", exclusive=True)
+
+    async def _save_ics(self) -> None:
+        made = self._meeting_ics()
+        written = await self.save_calendar(
+            made, "meeting-request", "the meeting request calendar file",
+            "no proposed time has a date and a time of day")
+        if written is not None:
+            self._keep_sequences(made)
 
     # -- actions: the email's own, so the palette reaches them from any stage ----------
 

@@ -18,7 +18,7 @@ from ...core import sharing
 from ...core.actions import meeting_start
 from ...core.capture import parse_capture
 from ...core.dates import FORMS, friendly
-from ...core.meetings import current_meeting, invite_for, mark_held, slot_date_time
+from ...core.meetings import current_meeting, first_slot, invite_for, mark_held
 from ...core.model import (
     CAPTURE_KINDS,
     CHECKLIST,
@@ -74,7 +74,7 @@ class MeetingStage(Stage):
     def _fresh_meeting(self) -> Meeting:
         """Not saved until something is typed; dated from the invite's first proposed
         time when it names one (2026-12-01 10:00), else when the stage is built."""
-        day, time = slot_date_time(invite_for(self.workbook, None).slots)
+        day, time = first_slot(invite_for(self.workbook, None).slots)
         return Meeting(
             date=day,
             time=time,

@@ -96,6 +96,9 @@ class DraftSource:
     """Every record of the workbook: an email that quotes one made private since (a goal
     in the agenda it includes, an action item) is "Not ready to share", and copying,
     saving or opening it says so."""
+    attachment: Callable[[], tuple[bytes, Callable[[], None]] | None] = lambda: None
+    """A calendar file to attach to the `.eml` (the proposed times) and what to do once
+    the file is written, or None."""
     sharing: Callable[[], bool] = lambda: False
     """Share-safe view is on: an email that quotes a private item is hidden whole, and
     neither copied, saved nor opened."""
@@ -377,7 +380,10 @@ class EmailDraft(Vertical):
         if email is None or self.refuse_hidden():
             return
         name, address = self.source.recipient()
-        payload = to_eml(email.subject, email.body, name=name, address=address)
+        attached = self.source.attachment()
+        payload = to_eml(email.subject, email.body, name=name, address=address,
+                         calendar=attached[0] if attached is not None else None,
+                         calendar_name=f"{self.source.file_stem}.ics")
         clock = getattr(self.app, "clock", None)  # fixed in tests
         today = (clock() if clock is not None else datetime.now().astimezone()).date()
         default = Path.cwd() / f"{self.source.file_stem}-{today.isoformat()}.eml"
@@ -386,6 +392,8 @@ class EmailDraft(Vertical):
         written = await save_to_chosen_file(self.app, default, payload, what, privacy)
         if written is None:
             return
+        if attached is not None:
+            attached[1]()
         problems = []
         if email.unfilled:
             problems.append(describe_unfilled(email.unfilled, self.source.fill_where))

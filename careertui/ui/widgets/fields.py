@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Static
 
-from ...core.dates import friendly, parse_date
+from ...core.dates import friendly, parse_date, parse_time
 from ...core.drafting.privacy import shareable_label
 from ...core.model import Record
 from ..closing import unless_closing
@@ -184,3 +184,103 @@ class DateInput(Horizontal):
         parsed = parse_date(self.value, self.today)
         if parsed.value is not None and self.value != parsed.iso:
             self.set_value(parsed.iso)
+
+
+class TimeInput(Horizontal):
+    """A time of day typed as `10:00`, `9:30` or `2pm`, with what it means shown beside it.
+
+    Like `DateInput`, what was typed is kept even when it is no time (`25:99`): it is
+    stored as typed and the reason is shown in place, in full as its tooltip.
+    """
+
+    DEFAULT_CSS = """
+    TimeInput {
+        height: 1;
+        width: 21;
+    }
+
+    TimeInput > Input {
+        width: 8;
+    }
+
+    TimeInput > .time-hint {
+        width: 1fr;
+        padding-left: 1;
+        color: $text-muted;
+    }
+
+    TimeInput > .time-hint.-problem {
+        color: $error;
+    }
+    """
+
+    class Changed(Message):
+        def __init__(self, time_input: TimeInput, stored: str, ok: bool) -> None:
+            super().__init__()
+            self.time_input = time_input
+            self.stored = stored
+            """"HH:MM" when understood, otherwise the text as typed."""
+            self.ok = ok
+
+        @property
+        def control(self) -> TimeInput:
+            return self.time_input
+
+    def __init__(self, value: str = "", *, placeholder: str = "10:00",
+                 id: str | None = None) -> None:
+        super().__init__(id=id, classes="time-input")
+        self._initial = value
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._initial, placeholder=self._placeholder, compact=True)
+        yield Static("", classes="time-hint", markup=False)
+
+    @unless_closing
+    def on_mount(self) -> None:
+        self._show(self._initial)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @property
+    def problem(self) -> str:
+        """The full sentence saying why the text is no time ("" when it is one)."""
+        return parse_time(self.value).problem
+
+    def set_value(self, value: str) -> None:
+        field = self.input
+        if field.value != value:
+            with field.prevent(Input.Changed):
+                field.value = value
+        self._show(value)
+
+    def _show(self, text: str) -> None:
+        parsed = parse_time(text)
+        hint = self.query_one(".time-hint", Static)
+        if parsed.problem:
+            hint.update("⚠ not a time")
+        elif parsed.value and parsed.value != text.strip():
+            hint.update(f"→ {parsed.value}")
+        else:
+            hint.update("")
+        hint.tooltip = parsed.problem or None
+        hint.set_class(bool(parsed.problem), "-problem")
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        parsed = parse_time(event.value)
+        self._show(event.value)
+        self.post_message(self.Changed(self, parsed.stored, parsed.ok))
+
+    def on_descendant_blur(self) -> None:
+        """Once the person moves on, show an understood time the way it is stored."""
+        parsed = parse_time(self.value)
+        if parsed.value and self.value != parsed.value:
+            self.set_value(parsed.value)

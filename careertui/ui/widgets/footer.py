@@ -25,7 +25,7 @@ GIVES_WAY_FIRST = ("dismiss-reminder", "share-safe", "next-stage")
 """Binding ids that give way before a stage's own keys: the tabs above show the
 stages, but f4 Export or f5 Sent are said nowhere else (both were cut at 80 columns).
 ctrl+l (share-safe view) goes first of all: F1 and the palette say it too, and the
-header shows SHARE-SAFE while it is on. So does f9 (dismiss the reminder): the banner
+header shows SHARE-SAFE while it is on. So does f12 (dismiss the reminder): the banner
 itself names it."""
 
 
