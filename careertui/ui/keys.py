@@ -34,10 +34,10 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("copy-draft",), "Copy the draft (agenda, email) to the clipboard"),
     KeyHelp(("export-draft",), "Export the draft to a file (.md agenda, .eml email)"),
     KeyHelp(("mark-sent",), "Mark the thank-you email sent (Follow-up)"),
-    KeyHelp(("save-ics",), "Save a calendar file (.ics): proposed times (Invite), check-in "
-            "reminders (Check-ins), action items (Follow-up)"),
     KeyHelp(("show-preview", "show-editor"),
             "Between a draft's editor and its preview (narrow screens: show one or the other)"),
+    KeyHelp(("save-ics",), "Save a calendar file (.ics): proposed times (Invite), check-in "
+            "reminders (Check-ins), action items (Follow-up)"),
     KeyHelp(("sort",), "Sort a table by its next column (Paths, Follow-up)"),
     KeyHelp(("move-up", "move-down"), "Move the selected item up or down a list"),
     KeyHelp(("delete",), "Delete the selected item (asks first)"),
