@@ -165,7 +165,6 @@ class CareerApp(App[None]):
         self.leave_signals.catch()
         self.save_status = self.autosaver.status
         self.call_after_refresh(show_startup_messages, self, self._notices)
-        self.call_after_refresh(self.refresh_reminder)
         self.set_interval(REMINDER_EVERY, lambda: self.after_typing_pause(self.refresh_reminder))
         self.after_typing_pause(self.workbook.prepare_save)
         if self.tune_gc:

@@ -36,8 +36,8 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("mark-sent",), "Mark the thank-you email sent (Follow-up)"),
     KeyHelp(("show-preview", "show-editor"),
             "Between a draft's editor and its preview (narrow screens: show one or the other)"),
-    KeyHelp(("save-ics",), "Save a calendar file (.ics): proposed times (Invite), check-in "
-            "reminders (Check-ins), action items (Follow-up)"),
+    KeyHelp(("save-ics",), "Save a calendar file (.ics) of the proposed times, the check-ins "
+            "or the action items"),
     KeyHelp(("sort",), "Sort a table by its next column (Paths, Follow-up)"),
     KeyHelp(("move-up", "move-down"), "Move the selected item up or down a list"),
     KeyHelp(("delete",), "Delete the selected item (asks first)"),
@@ -47,8 +47,8 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("journey",), "Your journey at a glance, month by month (Check-ins)"),
     KeyHelp(("share-safe",), "Share-safe view on/off: hide every private item while you "
             "share your screen"),
-    KeyHelp(("dismiss-reminder",), "Dismiss the reminder under the header (a one-on-one "
-            "soon, the thank-you, something overdue) until it changes"),
+    KeyHelp(("dismiss-reminder",), "Dismiss the reminder under the header until what it "
+            "says changes"),
     KeyHelp(("save",), "Save now (also saved a second after you stop typing)"),
     KeyHelp(("help",), "Show all keys"),
     KeyHelp(("quit",), "Save and quit"),

@@ -81,6 +81,11 @@ class MainScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        # The reminder is part of the first frame: shown later, it moved everything
+        # down a row under the person's eyes (and under a stage just scrolled).
+        refresh_reminder = getattr(self.app, "refresh_reminder", None)
+        if refresh_reminder is not None:
+            refresh_reminder()
         # The tab bar is no tab stop (it showed nothing a person could type into);
         # stages change with ctrl+pageup/pagedown, the palette or a click.
         self.tabs.query_one(Tabs).can_focus = False

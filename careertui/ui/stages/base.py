@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
+from functools import partial
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -22,6 +24,10 @@ if TYPE_CHECKING:  # the list's module is imported when a stage first shows one
     from ...core.calendar import CalendarFile  # icalendar takes 0.1 s to import: when asked
     from ..widgets.record_list import RecordList
 
+
+LAYOUT_WAIT = 3.0
+"""Seconds a stage just shown waits for its first field to be laid out, to scroll to it."""
+LAYOUT_POLL = 0.02
 
 class Stage(VerticalScroll):
     """One tab of the workbook.
@@ -189,20 +195,27 @@ class Stage(VerticalScroll):
         self.screen.set_focus(field, scroll_visible=False)
         self.scroll_home(animate=False)
 
-        def show_field(frames: int = 4, waits: int = 60) -> None:
+        give_up = monotonic() + LAYOUT_WAIT
+
+        def show_field(frames: int = 4) -> None:
             """Checked once the field is laid out, and over the few frames after: the
             parts of a stage filled in after it shows (an overview, a list's rows) can
             push the field below the fold."""
-            if not (field.is_attached and field.has_focus):
+            # The screen's focus, not `has_focus`, which follows a moment later (once
+            # the field has handled its Focus event): a focus elsewhere means the
+            # person moved on.
+            if not field.is_attached or self.screen.focused is not field:
                 return
             region = field.region
             if not region.area:
-                if waits:  # not laid out yet (a stage just built on a busy machine)
-                    self.call_after_refresh(show_field, frames, waits - 1)
+                # Not laid out yet (a stage just built on a busy machine). Waited for by
+                # the clock: callbacks after a refresh can all run before the layout.
+                if monotonic() < give_up:
+                    self.set_timer(LAYOUT_POLL, partial(show_field, frames))
             elif not self.region.contains_region(region):
                 field.scroll_visible(animate=False)
             elif frames:
-                self.call_after_refresh(show_field, frames - 1, waits)
+                self.call_after_refresh(show_field, frames - 1)
 
         self.call_after_refresh(show_field)
 
