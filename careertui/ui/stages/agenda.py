@@ -35,6 +35,7 @@ from ...core.model import (
 from ...core.since import since_in, start_next
 from ..closing import unless_closing
 from ..widgets.markdown_editor import MarkdownEditor
+from ..widgets.plain import show_text
 from .base import Stage
 
 HIDDEN_NOT_COPIED = ("The agenda quotes private items, so while share-safe view is on it is "
@@ -159,7 +160,7 @@ class AgendaStage(Stage):
         elif mentions:
             message = f"⚠ Not ready to share: {describe_mentions(mentions)}. f2 redrafts."
         self._show_hidden(hidden)
-        status.update(message)
+        show_text(status, message)
         status.set_class(bool(self.text.strip()) and not mentions, "-ok")
         status.set_class(bool(mentions), "-warning")
 
@@ -171,7 +172,8 @@ class AgendaStage(Stage):
         """Hide the editor and its preview while sharing an agenda that quotes private
         items: one line says why, and nothing can be typed over text not shown."""
         line = self.query_one("#agenda-hidden", Static)
-        line.update(sharing.hidden_draft_line(self.text, self.private_words()) if hidden else "")
+        words = sharing.hidden_draft_line(self.text, self.private_words()) if hidden else ""
+        show_text(line, words)
         line.display = hidden
         self.query_one(MarkdownEditor).display = not hidden
 

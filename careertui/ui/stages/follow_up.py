@@ -28,6 +28,7 @@ from ..closing import unless_closing
 from ..widgets.action_items import ACTION_FIELDS, action_columns
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import DateInput
+from ..widgets.plain import show_text
 from ..widgets.record_list import RecordList
 from .base import Stage
 
@@ -125,11 +126,11 @@ class FollowUpStage(DraftActions, Stage):
     def _update_clock(self) -> None:
         clock = self.query_one("#thank-you-clock", Static)
         if self.meeting is None:
-            clock.update("No meeting yet: capture one on the Meeting stage first.")
+            show_text(clock, "No meeting yet: capture one on the Meeting stage first.")
             return
         text, severity = thank_you_status(self.meeting, self.now())
         when = f"Meeting of {friendly(self.meeting.date)}" if self.meeting.date else "Meeting"
-        clock.update(f"{when} · {text}")
+        show_text(clock, f"{when} · {text}")
         for name in ("due", "overdue", "sent"):
             clock.set_class(severity == name, f"-{name}")
 

@@ -30,7 +30,7 @@ from ..closing import unless_closing
 from ..widgets.email_draft import DraftActions, DraftSource, EmailDraft, draft_bindings
 from ..widgets.fields import DateInput, TickBox, TimeInput
 from ..widgets.minutes import MinutesInput
-from ..widgets.plain import plain
+from ..widgets.plain import plain, show_text
 from .base import Stage
 
 if TYPE_CHECKING:
@@ -337,7 +337,7 @@ class InviteStage(DraftActions, Stage):
             if problem:
                 lines.append(f"Time {index + 1}: {problem}.")
         note = self.query_one("#invite-slots-problem", Static)
-        note.update(plain("\n".join(lines)))
+        show_text(note, plain("\n".join(lines)))
         note.display = bool(lines)
 
     @on(Checkbox.Changed, "#invite-attach-ics")

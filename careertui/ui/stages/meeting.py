@@ -32,6 +32,7 @@ from ...core.prompts import MEETING_QUESTIONS
 from ...core.store import Workbook
 from ..widgets.fields import DateInput, TickBox
 from ..widgets.minutes import MinutesInput
+from ..widgets.plain import show_text
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 
@@ -131,7 +132,7 @@ class MeetingStage(Stage):
         return "Held: send the thank-you within a day (Follow-up). f7 shows every conversation."
 
     def _show_status(self) -> None:
-        self.query_one("#meeting-status", Static).update(self._status_text())
+        show_text(self.query_one("#meeting-status", Static), self._status_text())
 
     def _agenda_text(self) -> str:
         agenda = self.meeting.agenda
@@ -163,7 +164,7 @@ class MeetingStage(Stage):
             checkbox = self.query_one(f"#check-{key}", Checkbox)
             with checkbox.prevent(Checkbox.Changed):
                 checkbox.value = meeting.checklist.get(key, False)
-        self.query_one("#meeting-agenda-text", Static).update(self._agenda_text())
+        show_text(self.query_one("#meeting-agenda-text", Static), self._agenda_text())
         self._show_status()
 
     def action_conversation_history(self) -> None:

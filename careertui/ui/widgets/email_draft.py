@@ -30,6 +30,7 @@ from ...core.drafting.privacy import PrivateWords, describe_mentions
 from ...core.model import Record
 from ..closing import unless_closing
 from .markdown_editor import NARROW_BELOW, MarkdownEditor
+from .plain import show_text
 
 REDRAFT_DELAY = 0.12
 """Seconds after the last change to a source before the email is redrafted:
@@ -247,7 +248,7 @@ class EmailDraft(Vertical):
         if stored is None:
             self.mentions = ()
             self.unfilled = ()
-            self.query_one(f"#{self.prefix}-status", Static).update("")
+            show_text(self.query_one(f"#{self.prefix}-status", Static), "")
             return
         self.mentions = tuple(self.private_mentions(f"{stored.subject}\n{stored.body}"))
         self._show_hidden(f"{stored.subject}\n{stored.body}")
@@ -265,9 +266,9 @@ class EmailDraft(Vertical):
         line = self.query_one(f"#{self.prefix}-hidden", Static)
         if hidden:
             assert self._private is not None  # gathered by `private_mentions` just now
-            line.update(share_rule.hidden_draft_line(text, self._private))
+            show_text(line, share_rule.hidden_draft_line(text, self._private))
         else:
-            line.update("")
+            show_text(line, "")
         line.display = hidden
         self.subject_input.parent.display = not hidden  # type: ignore[union-attr]
         self.editor.display = not hidden
@@ -296,11 +297,11 @@ class EmailDraft(Vertical):
         if unfilled:
             problems.append(f"{describe_unfilled(list(unfilled), self.source.fill_where)}.")
         if sent:
-            status.update(f"{sent}.")
+            show_text(status, f"{sent}.")
         elif problems:
-            status.update(f"⚠ {' '.join(problems)}{kept}")
+            show_text(status, f"⚠ {' '.join(problems)}{kept}")
         else:
-            status.update(f"Ready to send.{kept}")
+            show_text(status, f"Ready to send.{kept}")
         status.set_class(bool(problems) and not sent, "-warning")
         status.set_class(not problems or bool(sent), "-ok")
         self.editor.preview.highlights = unfilled

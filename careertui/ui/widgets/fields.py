@@ -16,6 +16,7 @@ from ...core.dates import friendly, parse_date, parse_time
 from ...core.drafting.privacy import shareable_label
 from ...core.model import Record
 from ..closing import unless_closing
+from .plain import show_text
 
 PRIVATE_LABEL = "Private: only you see this"
 SHAREABLE_LABEL = "Shareable: can appear in what you send your manager"
@@ -161,12 +162,12 @@ class DateInput(Horizontal):
         parsed = parse_date(text, self.today)
         hint = self.query_one(".date-hint", Static)
         if parsed.problem:
-            hint.update(short_problem(parsed.problem))
+            show_text(hint, short_problem(parsed.problem))
             hint.tooltip = parsed.problem
         elif parsed.value is not None:
-            hint.update(f"→ {friendly(parsed.value)}")
+            show_text(hint, f"→ {friendly(parsed.value)}")
         else:
-            hint.update("")
+            show_text(hint, "")
         if not parsed.problem:
             hint.tooltip = None
         hint.set_class(bool(parsed.problem), "-problem")
@@ -264,11 +265,11 @@ class TimeInput(Horizontal):
         parsed = parse_time(text)
         hint = self.query_one(".time-hint", Static)
         if parsed.problem:
-            hint.update("⚠ not a time")
+            show_text(hint, "⚠ not a time")
         elif parsed.value and parsed.value != text.strip():
-            hint.update(f"→ {parsed.value}")
+            show_text(hint, f"→ {parsed.value}")
         else:
-            hint.update("")
+            show_text(hint, "")
         hint.tooltip = parsed.problem or None
         hint.set_class(bool(parsed.problem), "-problem")
 

@@ -14,7 +14,13 @@ measure it for its column widths (it cannot measure `Content`), and a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from textual.visual import VisualType
+    from textual.widgets import Static
 
 
 def plain(text: object) -> Text:
@@ -30,3 +36,11 @@ def plain_cell(value: str | int) -> Text | int:
 def sort_key(value: object) -> object:
     """What a table cell sorts by: its text, or its number (a `Text` cannot be compared)."""
     return value.plain if isinstance(value, Text) else value
+
+
+def show_text(static: Static, content: VisualType) -> None:
+    """Put `content` in `static` unless it is there already: `Static.update` lays the
+    whole screen out again even for the same words, and status lines are refreshed
+    on every key typed."""
+    if static.content != content:
+        static.update(content)

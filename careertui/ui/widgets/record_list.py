@@ -43,7 +43,7 @@ from ...core import sharing
 from ...core.model import Record
 from ..closing import closing, unless_closing
 from .fields import DateInput, ShareableToggle
-from .plain import plain, plain_cell, sort_key
+from .plain import plain, plain_cell, show_text, sort_key
 
 Choices = Sequence[tuple[str, str]]
 
@@ -461,7 +461,7 @@ class RecordList(Vertical, Generic[R]):
             self._move_cursor_to(keep)
         hidden = self._show_hidden()
         empty = self.query_one(".record-empty", Static)
-        empty.update(f"No {self.noun}s yet. ctrl+n adds one." if not self.records else "")
+        show_text(empty, f"No {self.noun}s yet. ctrl+n adds one." if not self.records else "")
         empty.display = not self.records and not hidden
         if self.records and not self.has_form:
             if not self._form_mounting:
@@ -484,7 +484,7 @@ class RecordList(Vertical, Generic[R]):
         state = self.share_safe
         count = state.count_hidden(self.source) if state is not None and self.source else 0
         note = self.query_one(".record-hidden", Static)
-        note.update(sharing.hidden_note(count))
+        show_text(note, sharing.hidden_note(count))
         note.display = count > 0
         return count
 
@@ -579,7 +579,7 @@ class RecordList(Vertical, Generic[R]):
         if not self.has_form:
             return
         hint = self.query_one(".record-hint", Static)
-        hint.update(text)
+        show_text(hint, text)
         self.query_one(".record-hint-row").display = bool(text)
 
     def _load_form(self) -> None:
