@@ -4,11 +4,13 @@ adds to a field, never replaces what is in it."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Tabs, TextArea
 
+from careertui.ui.stages import STAGE_IDS
 from careertui.ui.stages.base import Stage
 from careertui.ui.widgets.record_list import RecordList
 
@@ -196,3 +198,30 @@ async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(mak
                 assert app.active_stage_id == stage_id, (stage_id, seen)
                 seen.append(name_of(focused))
             assert len(set(seen)) > 1, stage_id
+
+
+async def test_keys_typed_in_a_burst_land_in_the_fields_in_the_order_typed(make_app, db_path):
+    """Letters typed right after a tab went into the field left behind (the tab reached
+    the focus only after the field's save had gone round every stage). A terminal
+    delivers a burst of keys at once: posted here at once, as it does."""
+    from textual import events
+
+    from careertui.core.sample import write_sample
+
+    write_sample(db_path, years=1, end=date(2026, 11, 24))
+    app = make_app(prebuild=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: all(app.stage(s) is not None for s in STAGE_IDS))
+        await enter(pilot, "goals")
+        title = app.query_one("#goals-list #field-title", Input)
+        title.focus()
+        await until(pilot, lambda: app.focused is title)
+        before = title.value
+        for key in [*"[b]", "tab", "tab", *"🚀x"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "field-why"
+                    and "🚀x" in app.focused.text)
+        assert title.value == before + "[b]"
+        await saved(pilot)
+    [goal] = [g for g in stored(db_path, "goals") if g["title"] == before + "[b]"]
+    assert goal["why"].startswith("🚀x")

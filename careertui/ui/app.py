@@ -73,6 +73,13 @@ class CareerApp(App[None]):
         Binding("ctrl+l", "toggle_share_safe", "Share-safe", priority=True, id="share-safe"),
         Binding(DISMISS_REMINDER_KEY, "dismiss_reminder", "Dismiss reminder",
                 id="dismiss-reminder"),
+        # Textual's own tab moves the focus once the key has bubbled up from the field,
+        # behind whatever that field's saving queued: letters typed right after a tab
+        # landed in the field left. Handled first, in the order typed.
+        Binding("tab", "focus_next", "Next field", show=False, priority=True,
+                id="focus-next"),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True,
+                id="focus-previous"),
     ]
 
     save_status: reactive[str] = reactive("", init=False)
