@@ -391,6 +391,8 @@ async def test_an_undated_prepared_conversation_stays_planned_until_f3_dates_it(
         await pilot.press("enter")
         await until(pilot, lambda: any("budget" in c.text for c in app.workbook.all(Capture)))
         assert app.workbook.get(Meeting, "next").planned
+        status = app.query_one("#meeting-status")
+        assert "no date yet: lines captured now are notes for it" in str(status.render())
         await pilot.press("f3")
         date_field = app.query_one("#meeting-date", DateInput)
         await until(pilot, lambda: date_field.value == "2026-11-25")

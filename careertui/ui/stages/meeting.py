@@ -127,8 +127,14 @@ class MeetingStage(Stage):
             yield Static(self._agenda_text(), id="meeting-agenda-text", markup=False)
 
     def _status_text(self) -> str:
-        if self.meeting.planned:
-            return "Planned: f3 marks it held once you have talked (so does a line captured)."
+        meeting = self.meeting
+        if meeting.planned and not meeting.date:
+            return ("Planned, no date yet: lines captured now are notes for it. f3 marks it "
+                    "held once you have talked.")
+        if meeting.planned:
+            when = friendly(meeting.date) + (f", {meeting.time}" if meeting.time else "")
+            return (f"Planned for {when}: f3 marks it held once you have talked (so does a "
+                    "line captured from then on).")
         return "Held: send the thank-you within a day (Follow-up). f7 shows every conversation."
 
     def _show_status(self) -> None:
