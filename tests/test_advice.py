@@ -48,3 +48,9 @@ def test_ledger_and_days_waiting():
     set_request_status(request, "agreed", TODAY)
     assert days_waiting(request, TODAY) is None
     assert ledger_summary(request, TODAY).endswith("agreed 25 Nov")
+
+
+def test_a_request_asked_ahead_of_today_has_waited_no_days():
+    """Asked on a date still to come here (written in a time zone ahead): 0, never -1."""
+    request = Request(ask="A course", ledger=[{"status": "asked", "date": "2026-11-28"}])
+    assert days_waiting(request, date(2026, 11, 27)) == 0

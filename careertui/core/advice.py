@@ -62,11 +62,12 @@ def set_request_status(request: Request, status: str, today: date) -> bool:
 
 
 def days_waiting(request: Request, today: date) -> int | None:
-    """Days since the request was last asked, while it is still waiting on an answer."""
+    """Days since the request was last asked, while it is still waiting on an answer
+    (never fewer than none: asked "tomorrow" is a date written in another time zone)."""
     if request.status != "asked":
         return None
     asked = iso_or_none(request.ledger[-1].get("date", ""))
-    return (today - asked).days if asked else None
+    return max(0, (today - asked).days) if asked else None
 
 
 def ledger_summary(request: Request, today: date) -> str:

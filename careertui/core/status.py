@@ -174,8 +174,7 @@ def _ceil_hours(seconds: float) -> int:
 def thank_you_due(meetings: Sequence[Meeting], checkins: Sequence[CheckIn],
                   now: datetime) -> ThankYouDue | None:
     """The latest held conversation's thank-you, while it is not sent: running for 24
-    hours, then overdue until it is sent or a later one-on-one has been noted (by then
-    the moment has passed, and a prompt nagging for ever would be ignored)."""
+    hours, then overdue until it is marked sent, as the Follow-up stage says it."""
     held = [m for m in meetings if not m.planned]
     if not held:
         return None
@@ -184,10 +183,6 @@ def thank_you_due(meetings: Sequence[Meeting], checkins: Sequence[CheckIn],
         return None
     start = thank_you_start(latest, now.tzinfo)
     if start is None or now < start:
-        return None
-    last = last_check_in(checkins)
-    noted = iso_or_none(last.date) if last is not None else None
-    if noted is not None and noted > start.date():
         return None
     deadline = start + THANK_YOU_WITHIN
     left = (deadline - now).total_seconds()
