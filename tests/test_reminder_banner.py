@@ -112,6 +112,21 @@ async def test_a_dismissed_banner_stays_away_after_a_relaunch_with_nothing_new(
     third = make_app()
     async with third.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: "2 action items overdue" in shown_text(third))
+    third.workbook.close()
+    # Dismissed on this workbook says nothing about another with the same items due.
+    other = db_path.with_name("other.json")
+    other.write_bytes(db_path.read_bytes())
+    elsewhere = make_app(db_path=other)
+    async with elsewhere.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "2 action items overdue" in shown_text(elsewhere))
+        await pilot.press(DISMISS_REMINDER_KEY)
+        await until(pilot, lambda: not banner_of(elsewhere).display)
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+    elsewhere.workbook.close()
+    back = make_app()
+    async with back.run_test(size=(120, 40)) as pilot:
+        await until(pilot, lambda: "2 action items overdue" in shown_text(back))
 
 
 async def test_a_close_one_on_one_and_the_thank_you_clock_show_too(make_app, db_path):

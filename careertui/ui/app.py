@@ -43,9 +43,9 @@ DISMISS_REMINDER_KEY = "f12"
 REMINDER_EVERY = 600.0
 """Seconds between looks at the clock while the app stays open: the thank-you's hours
 count down, and an item falls overdue at midnight with nothing in the workbook changing."""
-REMINDER_SETTING = "reminder_dismissed"
-"""Settings: what the banner was about when it was dismissed (`Status.banner_key`), so
-a relaunch with nothing new keeps it quiet."""
+REMINDER_SETTING = "reminder_dismissed_by_workbook"
+"""Settings: what the banner was about when it was dismissed (`Status.banner_key`), by
+workbook path, so a relaunch with nothing new keeps it quiet."""
 
 NOTICES_AT_ONCE = 2
 """Notices on screen together: more covered half of a 120×40 screen."""
@@ -231,7 +231,7 @@ class CareerApp(App[None]):
         status = workbook_status(self.workbook, self.clock())
         key = status.banner_key()
         self._reminder_key = key
-        quiet = key is None or key == self.settings.get(REMINDER_SETTING)
+        quiet = key is None or key == self._dismissed().get(self._workbook_name())
         text = "" if quiet else status.banner_line()
         if text != banner.text or status.overdue != banner.has_class("-overdue"):
             banner.show_reminder(text, overdue=status.overdue,
@@ -259,8 +259,19 @@ class CareerApp(App[None]):
             return
         banner.show_reminder("", overdue=False, key="")
         self.refresh_bindings()
-        self.settings.remember(REMINDER_SETTING, self._reminder_key)
+        dismissed = self._dismissed()
+        dismissed[self._workbook_name()] = self._reminder_key
+        self.settings.remember(REMINDER_SETTING, dismissed)
         self.run_worker(self._write_settings, thread=True, group="settings")
+
+    def _workbook_name(self) -> str:
+        return str(self.workbook.path.resolve())
+
+    def _dismissed(self) -> dict[str, Any]:
+        """What the banner was about when dismissed, for each workbook: dismissing it on
+        one workbook said nothing about another's."""
+        kept = self.settings.get(REMINDER_SETTING)
+        return dict(kept) if isinstance(kept, dict) else {}
 
     def request_save(self) -> None:
         self.autosaver.request()
