@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from careertui.core.calendar import (
+    FLOATING,
     action_items_ics,
     bring_list,
     check_in_time,
@@ -40,6 +41,22 @@ def test_the_zone_comes_from_tz_then_etc_localtime_then_utc(tmp_path: Path):
     link.symlink_to("/usr/share/zoneinfo/Australia/Sydney")
     assert local_zone_name({"TZ": "Not/AZone"}, link) == "Australia/Sydney"
     assert local_zone_name({}, tmp_path / "missing") == "UTC"
+
+
+def test_a_zone_with_no_name_gives_local_times_not_utc(tmp_path: Path):
+    """TZ as a rule (or a copied zone file) names no zone: the times are written as
+    local ("floating"), read by a calendar in its own zone; as UTC, 2pm became 3pm."""
+    assert local_zone_name({"TZ": "CET-1CEST,M3.5.0,M10.5.0/3"}) == FLOATING
+    copy = tmp_path / "localtime"
+    copy.write_bytes(b"TZif2 copy of a zone file")
+    assert local_zone_name({}, copy) == FLOATING
+    invite = Invite(id="inv1", slots=[Slot("2026-12-02", "14:00")])
+    made = meeting_request_ics(PROFILE, invite, "Hi", minutes=45, now=NOW, zone=FLOATING)
+    assert b"DTSTART:20261202T140000\r\n" in made.payload
+    assert b"VTIMEZONE" not in made.payload and b"TZID" not in made.payload
+    [event] = parse(made.payload).walk("VEVENT")
+    start = event["dtstart"].dt
+    assert (start.hour, start.tzinfo) == (14, None)
 
 
 def test_each_proposed_time_is_a_tentative_event_in_the_local_zone():

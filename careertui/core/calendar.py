@@ -35,14 +35,23 @@ UID_DOMAIN = "careertui"
 # --------------------------------------------------------------------------- zone
 
 
+FLOATING = ""
+"""No zone named: times written as local ("floating"), which a calendar reads in its
+own zone. For a zone given as a rule (`TZ=CET-1CEST,M3.5.0,M10.5.0/3`) or a copied
+/etc/localtime, whose name cannot be known: writing them as UTC put 2pm at 3pm."""
+
+
 def local_zone_name(environ: Mapping[str, str] | None = None,
                     localtime: Path = Path("/etc/localtime")) -> str:
     """The IANA name of the local zone: `TZ` when it names one, else where /etc/localtime
-    points (…/zoneinfo/Europe/Paris), else "UTC"."""
+    points (…/zoneinfo/Europe/Paris); `FLOATING` when the zone is there but has no name
+    (a rule in `TZ`, a copy of a zone file), else "UTC"."""
     env = os.environ if environ is None else environ
     named = env.get("TZ", "").strip().removeprefix(":")
     if _known(named):
         return named
+    if any(character.isdigit() for character in named):
+        return FLOATING  # a POSIX rule: the offsets are the system's, the name is not
     try:
         target = str(localtime.resolve()) if localtime.is_symlink() else ""
     except OSError:
@@ -53,7 +62,13 @@ def local_zone_name(environ: Mapping[str, str] | None = None,
             name = name.removeprefix(prefix)
         if _known(name):
             return name
+    if not target and localtime.is_file():
+        return FLOATING  # a copy of some zone's file
     return "UTC"
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    return ZoneInfo(name) if name else None
 
 
 def _known(name: str) -> bool:
@@ -125,7 +140,7 @@ def meeting_request_ics(
     """One tentative event per proposed time, as long as the meeting, for the manager to
     see beside their own calendar. A time with no readable date or time of day is named in
     `warnings`, never dropped without a word."""
-    tz = ZoneInfo(zone)
+    tz = _zone(zone)
     cal = _calendar()
     warnings: list[str] = []
     slots: list[Slot] = []
@@ -215,7 +230,7 @@ def check_ins_ics(
 ) -> CalendarFile:
     """One 30-minute event repeating at the cadence (every 1, 2 or 4 weeks) from the next
     check-in, at the person's usual time, listing what to bring as it stood when saved."""
-    tz = ZoneInfo(zone)
+    tz = _zone(zone)
     weeks = CADENCE_DAYS.get(cadence, 14) // 7
     clock = parse_time(at).value or DEFAULT_CHECK_IN_TIME
     start = datetime.combine(first, time.fromisoformat(clock), tzinfo=tz)
