@@ -86,9 +86,14 @@ async def test_the_time_field_says_25_99_is_no_time_and_keeps_it(make_app, db_pa
         assert problem.display and "'25:99' is not a time of day" in str(problem.render())
         await pilot.press("tab")  # moving on keeps the text
         assert field.value == "25:99"
+        status = app.query_one("#invite-status", Static)  # and the email is not ready
+        await until(pilot, lambda: "Time 1 cannot be read" in str(status.render()))
+        assert str(status.render()).startswith("⚠")
+        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"9:30")
+        await until(pilot, lambda: "cannot be read" not in str(status.render()))
         await pilot.press("ctrl+q")
     [invite] = json.loads(db_path.read_text())["invite"].values()
-    assert invite["slots"][0]["time"] == "25:99"
+    assert invite["slots"][0]["time"] == "09:30"
 
 
 async def test_an_unreadable_slot_is_named_and_left_out_of_the_file(make_app, tmp_path,

@@ -69,6 +69,7 @@ class InviteStage(DraftActions, Stage):
                 recipient=self._recipient,
                 fill_where="in the fields above",
                 sent=self._asked_for_past,
+                problems=self._unreadable_times,
                 records=self._records,
                 sharing=lambda: self.sharing,
                 attachment=self._attachment,
@@ -326,6 +327,15 @@ class InviteStage(DraftActions, Stage):
         self._save_invite()
         self._show_slot_problems()
         self._details_changed()
+
+    def _unreadable_times(self) -> list[str]:
+        """The proposed times the email would give as typed but a calendar cannot read."""
+        bad = [index for index, slot in enumerate(self.invite.slots[:3]) if not slot.blank
+               and ((slot.date.strip() and slot.day is None) or parse_time(slot.time).problem)]
+        if not bad:
+            return []
+        names = " and ".join(f"Time {index + 1}" for index in bad)
+        return [f"{names} cannot be read as a date and time (see above)"]
 
     def _show_slot_problems(self) -> None:
         """Name each proposed time a calendar cannot read: kept as typed, retyped here."""

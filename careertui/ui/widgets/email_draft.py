@@ -93,6 +93,9 @@ class DraftSource:
     sent: Callable[[], str] = lambda: ""
     """Once the email was sent, the status line says so ("Sent Fri 27 Nov, 14:05")
     instead of "Ready to send."; "" while it is not sent."""
+    problems: Callable[[], Sequence[str]] = lambda: ()
+    """What is wrong in its sources beside the email itself (a proposed time no calendar
+    can read): the status line names it instead of saying "Ready to send"."""
     records: Callable[[], Sequence[Record]] = lambda: ()
     """Every record of the workbook: an email that quotes one made private since (a goal
     in the agenda it includes, an action item) is "Not ready to share", and copying,
@@ -296,6 +299,7 @@ class EmailDraft(Vertical):
             problems.append(f"Not ready to share: {describe_mentions(list(self.mentions))}.")
         if unfilled:
             problems.append(f"{describe_unfilled(list(unfilled), self.source.fill_where)}.")
+        problems += [f"{problem}." for problem in self.source.problems()]
         if sent:
             show_text(status, f"{sent}.")
         elif problems:
