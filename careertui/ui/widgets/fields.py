@@ -5,6 +5,7 @@ Each carries its own styles (theme colours only), so it looks the same in any ap
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -88,7 +89,54 @@ def short_problem(problem: str) -> str:
     return "⚠ not a date: try fri or +2w"
 
 
-class DateInput(Horizontal):
+class HintedInput(Horizontal):
+    """A one-line field with what its text means shown beside it (a date, a time).
+
+    What was typed is never thrown away: text that cannot be understood is kept as
+    typed (and stored so), and the reason is shown in place. Subclasses say how the
+    text is read (`_show`, `_typed`, `on_descendant_blur`).
+    """
+
+    HINT_CLASS: ClassVar[str] = "field-hint"
+
+    def __init__(self, value: str = "", *, placeholder: str = "", id: str | None = None,
+                 classes: str = "", disabled: bool = False) -> None:
+        super().__init__(id=id, classes=classes, disabled=disabled)
+        self._initial = value
+        self._placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        yield Input(self._initial, placeholder=self._placeholder, compact=True)
+        yield Static("", classes=self.HINT_CLASS, markup=False)
+
+    @unless_closing
+    def on_mount(self) -> None:
+        self._show(self._initial)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @property
+    def hint(self) -> Static:
+        return self.query_one(f".{self.HINT_CLASS}", Static)
+
+    def set_value(self, value: str) -> None:
+        field = self.input
+        if field.value != value:
+            with field.prevent(Input.Changed):
+                field.value = value
+        self._show(value)
+
+    def _show(self, text: str) -> object:
+        raise NotImplementedError
+
+
+class DateInput(HintedInput):
     """A date typed as `2026-12-05`, `fri` or `+2w`, with what it means shown beside it.
 
     What was typed is never thrown away: a date that cannot be understood is
@@ -128,39 +176,17 @@ class DateInput(Horizontal):
         def control(self) -> DateInput:
             return self.date_input
 
+    HINT_CLASS = "date-hint"
+
     def __init__(self, value: str = "", *, today: date, placeholder: str = "",
                  id: str | None = None, disabled: bool = False) -> None:
-        super().__init__(id=id, classes="date-input", disabled=disabled)
-        self._initial = value
+        super().__init__(value, placeholder=placeholder or "2026-12-05, fri, +2w", id=id,
+                         classes="date-input", disabled=disabled)
         self.today = today
-        self._placeholder = placeholder or "2026-12-05, fri, +2w"
-
-    def compose(self) -> ComposeResult:
-        yield Input(self._initial, placeholder=self._placeholder, compact=True)
-        yield Static("", classes="date-hint", markup=False)
-
-    @unless_closing
-    def on_mount(self) -> None:
-        self._show(self._initial)
-
-    @property
-    def input(self) -> Input:
-        return self.query_one(Input)
-
-    @property
-    def value(self) -> str:
-        return self.input.value
-
-    def set_value(self, value: str) -> None:
-        field = self.input
-        if field.value != value:
-            with field.prevent(Input.Changed):
-                field.value = value
-        self._show(value)
 
     def _show(self, text: str) -> bool:
         parsed = parse_date(text, self.today)
-        hint = self.query_one(".date-hint", Static)
+        hint = self.hint
         if parsed.problem:
             show_text(hint, short_problem(parsed.problem))
             hint.tooltip = parsed.problem
@@ -187,7 +213,7 @@ class DateInput(Horizontal):
             self.set_value(parsed.iso)
 
 
-class TimeInput(Horizontal):
+class TimeInput(HintedInput):
     """A time of day typed as `10:00`, `9:30` or `2pm`, with what it means shown beside it.
 
     Like `DateInput`, what was typed is kept even when it is no time (`25:99`): it is
@@ -227,43 +253,20 @@ class TimeInput(Horizontal):
         def control(self) -> TimeInput:
             return self.time_input
 
+    HINT_CLASS = "time-hint"
+
     def __init__(self, value: str = "", *, placeholder: str = "10:00",
                  id: str | None = None) -> None:
-        super().__init__(id=id, classes="time-input")
-        self._initial = value
-        self._placeholder = placeholder
-
-    def compose(self) -> ComposeResult:
-        yield Input(self._initial, placeholder=self._placeholder, compact=True)
-        yield Static("", classes="time-hint", markup=False)
-
-    @unless_closing
-    def on_mount(self) -> None:
-        self._show(self._initial)
-
-    @property
-    def input(self) -> Input:
-        return self.query_one(Input)
-
-    @property
-    def value(self) -> str:
-        return self.input.value
+        super().__init__(value, placeholder=placeholder, id=id, classes="time-input")
 
     @property
     def problem(self) -> str:
         """The full sentence saying why the text is no time ("" when it is one)."""
         return parse_time(self.value).problem
 
-    def set_value(self, value: str) -> None:
-        field = self.input
-        if field.value != value:
-            with field.prevent(Input.Changed):
-                field.value = value
-        self._show(value)
-
     def _show(self, text: str) -> None:
         parsed = parse_time(text)
-        hint = self.query_one(".time-hint", Static)
+        hint = self.hint
         if parsed.problem:
             show_text(hint, "⚠ not a time")
         elif parsed.value and parsed.value != text.strip():
