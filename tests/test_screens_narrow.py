@@ -122,7 +122,9 @@ async def test_paths_table_keeps_status_and_share_at_80_columns(make_app):
         assert header(paths)[-2:] == ["Status", "Share"]
         assert header(paths)[0] == "Role"
         table = paths.table
-        assert table.virtual_size.width <= table.scrollable_content_region.width
+        # The table measures its columns again at its next refresh: waited for.
+        await until(pilot, lambda: table.virtual_size.width
+                    <= table.scrollable_content_region.width)
         # Wider again: every column comes back.
         await pilot.resize_terminal(*WIDE)
         await until(pilot, lambda: "Interviews" in header(paths))
