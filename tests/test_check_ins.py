@@ -177,6 +177,11 @@ async def test_the_prepare_note_button_prepares_the_note_and_f8_shows_the_journe
     fill_three_months(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
+        # The page scrolls to its list once laid out: the click waits for it to stop.
+        stage = app.query_one("#stage-check-ins")
+        await until(pilot, lambda: app.focused is not None and app.focused.region.area > 0
+                    and stage.region.contains_region(app.focused.region))
+        await settle(pilot)
         await pilot.click("#checkin-prepare")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         await pilot.press("escape")
