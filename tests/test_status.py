@@ -120,11 +120,13 @@ def test_no_thank_you_clock_before_the_conversation_and_overdue_until_sent():
     """As the Follow-up stage says it (a check-in noted since does not hide it: the
     prompt and the app said different things)."""
     planned = Meeting(date="2026-11-24", time="14:00", status="planned")
-    assert thank_you_due([planned], [], at(date(2026, 11, 25))) is None
+    assert thank_you_due(planned, at(date(2026, 11, 25))) is None
+    assert compute_status([], [], [], [planned], "2w", at(date(2026, 11, 25))).thank_you is None
     held = Meeting(date="2026-11-01", time="10:00", status="held")
-    assert thank_you_due([held], [], at(date(2026, 11, 25))).overdue
+    assert thank_you_due(held, at(date(2026, 11, 25))).overdue
     later = CheckIn(date="2026-11-15")
-    assert thank_you_due([held], [later], at(date(2026, 11, 25))).overdue
+    noted = compute_status([], [], [later], [held], "2w", at(date(2026, 11, 25)))
+    assert noted.thank_you is not None and noted.thank_you.overdue
 
 
 def test_the_next_one_on_one_is_the_one_check_ins_and_follow_up_show():

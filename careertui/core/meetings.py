@@ -10,7 +10,8 @@ from .model import Clock, Invite, Meeting, Slot, timestamp
 from .store import Workbook
 
 __all__ = [
-    "current_meeting", "invite_for", "latest_held", "latest_meeting", "mark_held",
+    "current_meeting", "invite_for", "latest_held", "latest_held_of", "latest_meeting",
+    "mark_held",
     "first_slot", "newest_first", "pick_current", "planned_meeting", "slot_date_time",
     "agenda_text", "set_agenda",
 ]
@@ -31,7 +32,12 @@ def latest_meeting(workbook: Workbook) -> Meeting | None:
 
 def latest_held(workbook: Workbook) -> Meeting | None:
     """The latest conversation that took place: what check-ins count on from."""
-    held = [m for m in workbook.all(Meeting) if not m.planned]
+    return latest_held_of(workbook.all(Meeting))
+
+
+def latest_held_of(meetings: Sequence[Meeting]) -> Meeting | None:
+    """The latest of these conversations that took place (by date, time, then creation)."""
+    held = [m for m in meetings if not m.planned]
     return max(held, key=_when) if held else None
 
 

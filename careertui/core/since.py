@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import iso_or_none
-from .meetings import pick_current, planned_meeting
+from .meetings import latest_held_of, pick_current, planned_meeting
 from .model import Achievement, Capture, CheckIn, Goal, Meeting, Request
 from .overview import Waiting, open_actions, waiting_requests
 from .store import Workbook
@@ -95,11 +95,10 @@ def since_last(
 
 def previous_conversation(workbook: Workbook, meeting: Meeting | None) -> Meeting | None:
     """The last conversation held before `meeting` (the one being prepared)."""
-    held = [m for m in workbook.all(Meeting) if not m.planned
-            and (meeting is None or m.id != meeting.id)]
+    others = [m for m in workbook.all(Meeting) if meeting is None or m.id != meeting.id]
     if meeting is not None and meeting.date:
-        held = [m for m in held if not m.date or m.date <= meeting.date]
-    return max(held, key=lambda m: (m.date, m.time, m.created)) if held else None
+        others = [m for m in others if not m.date or m.date <= meeting.date]
+    return latest_held_of(others)
 
 
 def since_in(workbook: Workbook, meeting: Meeting | None, today: date) -> SinceLast | None:

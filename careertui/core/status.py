@@ -14,6 +14,7 @@ from typing import Any
 
 from .actions import THANK_YOU_WITHIN, is_overdue, thank_you_start
 from .dates import iso_or_none
+from .meetings import latest_held_of
 from .model import CHECK_IN_CADENCE, Capture, CheckIn, Meeting, Request
 from .overview import last_check_in, next_check_in, open_actions, waiting_requests
 from .store import VALUES_TABLE, Workbook
@@ -171,15 +172,10 @@ def _ceil_hours(seconds: float) -> int:
     return max(0, -int(-seconds // 3600))
 
 
-def thank_you_due(meetings: Sequence[Meeting], checkins: Sequence[CheckIn],
-                  now: datetime) -> ThankYouDue | None:
-    """The latest held conversation's thank-you, while it is not sent: running for 24
-    hours, then overdue until it is marked sent, as the Follow-up stage says it."""
-    held = [m for m in meetings if not m.planned]
-    if not held:
-        return None
-    latest = max(held, key=lambda m: (m.date, m.time, m.created))
-    if latest.thank_you_sent_at:
+def thank_you_due(latest: Meeting | None, now: datetime) -> ThankYouDue | None:
+    """The thank-you of the latest held conversation, while it is not sent: running for
+    24 hours, then overdue until it is marked sent, as the Follow-up stage says it."""
+    if latest is None or latest.planned or latest.thank_you_sent_at:
         return None
     start = thank_you_start(latest, now.tzinfo)
     if start is None or now < start:
@@ -196,8 +192,7 @@ def compute_status(captures: Sequence[Capture], requests: Sequence[Request],
                    now: datetime) -> Status:
     """The status from records, at `now` (the caller's clock: tests inject one)."""
     today = now.date()
-    held = [m for m in meetings if not m.planned]
-    latest = max(held, key=lambda m: (m.date, m.time, m.created)) if held else None
+    latest = latest_held_of(meetings)
     talked = latest is not None and iso_or_none(latest.date) is not None
     upcoming = (next_check_in(checkins, cadence, today, latest)
                 if talked or last_check_in(checkins) is not None else None)
@@ -209,7 +204,7 @@ def compute_status(captures: Sequence[Capture], requests: Sequence[Request],
         overdue_actions=len(overdue),
         open_actions=len(actions),
         requests_waiting=tuple(w.days for w in waiting_requests(requests, today)),
-        thank_you=thank_you_due(meetings, checkins, now),
+        thank_you=thank_you_due(latest, now),
         overdue_ids=overdue,
     )
 
