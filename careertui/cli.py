@@ -302,18 +302,28 @@ def _ask_passphrase(prompt: str, *, twice: bool = False) -> str:
     return typed
 
 
-def _keys_on_terminal(path: Path, *, quiet: bool = False):  # noqa: ANN202 - Keys | None
-    """The keys of an encrypted workbook (asking for its passphrase); None for a plain one.
-    `quiet` leaves out the progress line (a shell prompt has no room for it)."""
-    from .core.crypto import CryptoError, identity_path, is_encrypted, unlock
+def _identity_file(path: Path) -> bytes | None:
+    """The passphrase-protected key file beside an encrypted workbook; None for a plain
+    workbook. Raises WorkbookError when an encrypted one's key file cannot be read."""
+    from .core.crypto import identity_path, is_encrypted
 
     if not is_encrypted(path):
         return None
     try:
-        identity = identity_path(path).read_bytes()
+        return identity_path(path).read_bytes()
     except OSError as error:
         raise WorkbookError(f"{path} is encrypted, and its key file {identity_path(path)} "
                             f"cannot be read ({error.strerror or error})") from None
+
+
+def _keys_on_terminal(path: Path, *, quiet: bool = False):  # noqa: ANN202 - Keys | None
+    """The keys of an encrypted workbook (asking for its passphrase); None for a plain one.
+    `quiet` leaves out the progress line (a shell prompt has no room for it)."""
+    from .core.crypto import CryptoError, unlock
+
+    identity = _identity_file(path)
+    if identity is None:
+        return None
     passphrase = _ask_passphrase(f"Passphrase for {path}: ")
     if not quiet:
         print("Opening the key file (a few seconds)…", file=sys.stderr)
@@ -403,15 +413,9 @@ def _run_demo(theme: str | None, share_safe: bool = False) -> int:
 def _unlock_in_app(path: Path, theme: str | None):  # noqa: ANN202 - Keys | None | False
     """An encrypted workbook's keys, asked for in a small app of its own before the
     workbook is opened; None for a plain workbook, False when it could not be unlocked."""
-    from .core.crypto import identity_path, is_encrypted
-
-    if not is_encrypted(path):
+    identity = _identity_file(path)
+    if identity is None:
         return None
-    try:
-        identity = identity_path(path).read_bytes()
-    except OSError as error:
-        raise WorkbookError(f"{path} is encrypted, and its key file {identity_path(path)} "
-                            f"cannot be read ({error.strerror or error})") from None
     from .ui.unlock import UnlockApp
 
     unlocking = UnlockApp(path, identity, theme=theme)
