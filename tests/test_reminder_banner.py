@@ -85,17 +85,22 @@ async def test_a_newly_overdue_item_brings_the_banner_back(make_app, db_path):
         await until(pilot, lambda: not banner_of(app).display)
 
 
-async def test_a_dismissed_banner_stays_away_after_a_relaunch_with_nothing_new(
-        make_app, db_path):
-    due_workbook(db_path)
-    app = make_app()
+async def dismiss_and_quit(app, saying: str) -> None:
+    """Launch, wait for the banner to say `saying`, dismiss it with its key, quit."""
     async with app.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: shown_text(app))
+        await until(pilot, lambda: saying in shown_text(app))
         await pilot.press(DISMISS_REMINDER_KEY)
         await until(pilot, lambda: not banner_of(app).display)
         await settle(pilot)
         await pilot.press("ctrl+q")
     app.workbook.close()
+
+
+async def test_a_dismissed_banner_stays_away_after_a_relaunch_with_nothing_new(
+        make_app, db_path):
+    due_workbook(db_path)
+    app = make_app()
+    await dismiss_and_quit(app, "1 action item overdue")
     again = make_app()
     async with again.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -116,14 +121,7 @@ async def test_a_dismissed_banner_stays_away_after_a_relaunch_with_nothing_new(
     # Dismissed on this workbook says nothing about another with the same items due.
     other = db_path.with_name("other.json")
     other.write_bytes(db_path.read_bytes())
-    elsewhere = make_app(db_path=other)
-    async with elsewhere.run_test(size=(120, 40)) as pilot:
-        await until(pilot, lambda: "2 action items overdue" in shown_text(elsewhere))
-        await pilot.press(DISMISS_REMINDER_KEY)
-        await until(pilot, lambda: not banner_of(elsewhere).display)
-        await settle(pilot)
-        await pilot.press("ctrl+q")
-    elsewhere.workbook.close()
+    await dismiss_and_quit(make_app(db_path=other), "2 action items overdue")
     back = make_app()
     async with back.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: "2 action items overdue" in shown_text(back))
