@@ -120,8 +120,10 @@ async def test_refresh_row_shows_a_changed_record_without_reloading_the_form():
         assert title.value == HOSTILE and app.focused is title  # the form was left alone
         assert app.saved == []  # showing a record is no change of the person's
         goals.refresh_row(Goal(id="not-shown"))  # not in this list: ignored
-        goals.update_cell(second, "status", "[b]done")
-        assert goals.table.get_cell("g2", "status").plain == "[b]done"
+        second.status = wider = "[b]done but wider than the column was"
+        goals.refresh_row(second)  # a cell wider than its column: the column widens
+        await until(pilot, lambda: goals.table.get_cell("g2", "status").plain == wider)
+        assert goals.table.columns["status"].get_render_width(goals.table) == len(wider) + 2
 
 
 def test_column_ids_are_unique_within_a_list():

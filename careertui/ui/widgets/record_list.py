@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -73,7 +73,7 @@ class Field:
 class Column(Generic[R_contra]):
     """A column of the list: its value is shown and sorted on.
 
-    `id` names the column for `RecordList.update_cell` (the label when not given);
+    `id` names the column's key in the table (the label when not given);
     ids are unique within a list. `drop` lets a column give way when the table is
     too narrow for all of them (highest first; 0 stays), so the columns that say
     where a record stands (status, share) stay in view at 80 columns.
@@ -147,6 +147,17 @@ def _cell_width(value: str | int) -> int:
 SHARE_COLUMN: Column[Record] = Column(
     "Share", lambda record: "shareable" if record.shareable else "private", id="share")
 """Every list shows whether a record may leave the workbook, in the same words."""
+
+
+class TableLayout(NamedTuple):
+    """How a list's table is laid out for its width (see `fit_columns`)."""
+
+    shown: tuple[int, ...]
+    """The columns in the table, by index (narrow tables drop some)."""
+    cap: int
+    """How wide a cell may be."""
+    widths: tuple[int, ...]
+    """Each shown column's width: its widest cell as cut, or its label."""
 
 
 class RecordMessage(Message):
@@ -295,15 +306,14 @@ class RecordList(Vertical, Generic[R]):
         self._focus_after_mount = False
         self._gone: R | None = None
         self._extra_choice: set[str] = set()
+        """Choice fields now offering the shown record's value beyond their options."""
         self._hidden_fields: set[str] = set()
         """Fields showing "hidden while sharing" instead of the selected record's text."""
-        self._shown: tuple[int, ...] = tuple(range(len(self.columns)))
-        """The columns in the table now (narrow tables drop some)."""
-        self._cap = CELL_MAX
-        """How wide a cell may be now."""
         self._naturals = [0] * len(self.columns)
         """The widest cell of each column, as last measured."""
-        """Choice fields now offering the shown record's value beyond their options."""
+        self._table_layout = self._layout_for(None)
+        """The columns in the table now (narrow tables drop some), how wide a cell may
+        be, and each shown column's width."""
 
     # -- layout ------------------------------------------------------------------
 
@@ -311,9 +321,7 @@ class RecordList(Vertical, Generic[R]):
         table: DataTable[Text | int] = DataTable(
             cursor_type="row", zebra_stripes=True, classes="record-table"
         )
-        for index in self._shown:
-            column = self.columns[index]
-            table.add_column(column.label, key=column.key)
+        self._add_columns(table)
         yield table
         yield Static("", classes="record-empty", markup=False)
         yield Static("", classes="record-hidden", markup=False)
@@ -420,27 +428,47 @@ class RecordList(Vertical, Generic[R]):
         scrolls = len(self.records) > TABLE_ROWS
         return width - 2 - (self.table.styles.scrollbar_size_vertical if scrolls else 0)
 
-    def _layout(self) -> tuple[tuple[int, ...], int]:
-        """The columns and cell width that fit the table's width now."""
+    @property
+    def _shown(self) -> tuple[int, ...]:
+        return self._table_layout.shown
+
+    @property
+    def _cap(self) -> int:
+        return self._table_layout.cap
+
+    def _layout_for(self, width: int | None) -> TableLayout:
         labels = [cell_len(column.label) for column in self.columns]
         drops = [column.drop for column in self.columns]
-        return fit_columns(labels, self._naturals, drops, self._table_width())
+        shown, cap = fit_columns(labels, self._naturals, drops, width)
+        widths = tuple(max(labels[i], min(self._naturals[i], cap)) for i in shown)
+        return TableLayout(shown, cap, widths)
+
+    def _layout(self) -> TableLayout:
+        """The columns, cell width and column widths that fit the table's width now."""
+        return self._layout_for(self._table_width())
+
+    def _add_columns(self, table: DataTable[Text | int]) -> None:
+        """Columns as wide as their widest cell as cut: given, not measured by the table
+        when it is next idle, so rows are drawn at their width from the first frame
+        (a table measured late kept lines drawn at its labels' widths)."""
+        layout = self._table_layout
+        for index, width in zip(layout.shown, layout.widths, strict=True):
+            column = self.columns[index]
+            table.add_column(column.label, key=column.key, width=width)
 
     def _apply_layout(self) -> None:
         """Lay the table out for its width: its columns are rebuilt when they change
         (which empties it; `_fill_table` refills it)."""
-        shown, cap = self._layout()
-        if (shown, cap) == (self._shown, self._cap):
+        layout = self._layout()
+        if layout == self._table_layout:
             return
-        self._shown, self._cap = shown, cap
+        self._table_layout = layout
         table = self.table
         table.clear(columns=True)
-        for index in shown:
-            column = self.columns[index]
-            table.add_column(column.label, key=column.key)
+        self._add_columns(table)
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._layout() != (self._shown, self._cap):
+        if self._layout() != self._table_layout:
             self._fill_table()
 
     def _fill_table(self, select: str | None = None) -> None:
@@ -532,20 +560,13 @@ class RecordList(Vertical, Generic[R]):
             width = min(CELL_MAX, _cell_width(value))
             if width > self._naturals[index]:
                 self._naturals[index], wider = width, True
-        if wider and self._layout() != (self._shown, self._cap):
+        if wider and self._layout() != self._table_layout:
             self._fill_table()  # the table no longer fits as it was: lay it out again
             return
         for index, cell in zip(self._shown, self._cells(raw), strict=True):
             key = self.columns[index].key
             if table.get_cell(record.id, key) != cell:
-                table.update_cell(record.id, key, cell, update_width=True)
-
-    def update_cell(self, record: R, column_id: str, value: str | int) -> None:
-        """Show `value` in one cell of `record`'s row, named by the column's id
-        (a column dropped at this width is not shown, so nothing is drawn)."""
-        if column_id in self.table.columns:
-            self.table.update_cell(record.id, column_id, cut_cell(value, self._cap),
-                                   update_width=True)
+                table.update_cell(record.id, key, cell)
 
     def _move_cursor_to(self, record_id: str) -> None:
         table = self.table
