@@ -162,9 +162,9 @@ async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app
         request = requests.selected
         assert request.goal_id == goals.records[0].id
         requests.query_one("#field-status").value = "asked"
-        await pilot.pause()
-        assert [e["status"] for e in request.ledger] == ["draft", "asked"]
-        assert "waiting 0 days" in str(requests.query_one(".record-hint").render())
+        await until(pilot, lambda: [e["status"] for e in request.ledger] == ["draft", "asked"])
+        await until(pilot, lambda: "waiting 0 days"
+                    in str(requests.query_one(".record-hint").render()))
         await pilot.press("ctrl+q")
     book = Workbook.open(db_path, lock=False)
     try:
