@@ -37,7 +37,7 @@ from textual.widgets import (
     Static,
     TextArea,
 )
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from ...core import sharing
 from ...core.model import Record
@@ -560,13 +560,18 @@ class RecordList(Vertical, Generic[R]):
             width = min(CELL_MAX, _cell_width(value))
             if width > self._naturals[index]:
                 self._naturals[index], wider = width, True
-        if wider and self._layout() != self._table_layout:
-            self._fill_table()  # the table no longer fits as it was: lay it out again
-            return
+        if wider:
+            layout = self._layout()
+            if layout[:2] != self._table_layout[:2]:
+                self._fill_table()  # the table no longer fits as it was: lay it out again
+                return
+            self._table_layout = layout
+            for index, width in zip(layout.shown, layout.widths, strict=True):
+                table.columns[ColumnKey(self.columns[index].key)].width = width  # in place
         for index, cell in zip(self._shown, self._cells(raw), strict=True):
             key = self.columns[index].key
             if table.get_cell(record.id, key) != cell:
-                table.update_cell(record.id, key, cell)
+                table.update_cell(record.id, key, cell, update_width=wider)
 
     def _move_cursor_to(self, record_id: str) -> None:
         table = self.table
