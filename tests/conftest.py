@@ -18,6 +18,12 @@ from careertui.ui.app import CareerApp
 # sixth of the suite's time. Collected less often, the same tests run in less.
 gc.set_threshold(100_000, 50, 100)
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slowest tests first: the workers share out the rest while they run, instead
+    of one worker finishing a long test alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 FIXED_NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 SIZE = (100, 30)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.command import CommandList
 from textual.widgets import Input, TextArea
 
@@ -331,6 +332,7 @@ async def test_the_real_app_freezes_long_lived_objects_out_of_the_collector(make
         gc.set_threshold(700, 10, 10)
 
 
+@pytest.mark.slow
 async def test_two_keys_in_one_burst_land_on_the_stage_after_next_and_stay(make_app):
     """A terminal delivers keys typed fast in one read, with no pause between them:
     the late focus of the stage passed through must not pull its tab back (it once

@@ -56,6 +56,7 @@ def plain_files_holding(folder: Path, text: str) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
 
 
+@pytest.mark.slow
 async def test_encrypt_open_edit_autosave_decrypt_on_the_five_year_sample(
         make_app, db_path, passphrase_file, isolated_home):
     plain = encrypted_sample(db_path, years=5)
@@ -99,6 +100,7 @@ def test_an_encrypted_workbook_never_opens_without_its_keys(db_path, passphrase_
     assert db_path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_corrupt_encrypted_workbook_is_kept_byte_for_byte(db_path, passphrase_file):
     encrypted_sample(db_path)
     raw = bytearray(db_path.read_bytes())
@@ -115,6 +117,7 @@ def test_a_corrupt_encrypted_workbook_is_kept_byte_for_byte(db_path, passphrase_
         "workbook.json", "workbook.json.key.age", "workbook.json.lock"]
 
 
+@pytest.mark.slow
 async def test_a_wrong_passphrase_asks_again_and_three_quit_untouched(db_path, passphrase_file):
     encrypted_sample(db_path)
     before = db_path.read_bytes()
@@ -192,6 +195,7 @@ def test_killed_during_an_encrypted_save_leaves_a_file_that_decrypts(db_path, pa
         "workbook.json", "workbook.json.key.age", "workbook.json.lock"]
 
 
+@pytest.mark.slow
 def test_export_asks_for_the_passphrase_and_says_when_it_cannot(
         db_path, passphrase_file, capsys, monkeypatch):
     encrypted_sample(db_path)

@@ -176,6 +176,7 @@ async def test_follow_up_keys_typed_on_entering_go_to_the_next_check_in(make_app
         assert meeting["next_check_in"] == "2026-12-09"
 
 
+@pytest.mark.slow
 async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(make_app):
     """The tab bar and the stage itself were tab stops that showed nothing focused.
 

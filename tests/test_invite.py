@@ -6,6 +6,7 @@ import email
 import json
 from email import policy
 
+import pytest
 from textual.widgets import Input
 
 from careertui.core.model import Profile
@@ -171,6 +172,7 @@ async def test_the_invite_survives_a_relaunch(make_app, db_path):
         reopened.close()
 
 
+@pytest.mark.slow
 async def test_greeting_and_company_typed_on_the_invite_reach_every_draft_and_the_file(
         make_app, db_path):
     from careertui.core.model import Meeting
@@ -222,6 +224,7 @@ async def test_greeting_and_company_typed_on_the_invite_reach_every_draft_and_th
         assert again.screen.query_one("#profile-company", Input).value == "Northwind"
 
 
+@pytest.mark.slow
 async def test_the_greeting_follows_the_manager_name_until_the_person_writes_their_own(
         make_app):
     app = make_app()

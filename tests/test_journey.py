@@ -480,6 +480,7 @@ class Journey:
             await self.check(stages=number % STAGE_CHECK_EVERY == 0)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(SEEDS))
 async def test_journey(seed: int, make_app, db_path: Path, monkeypatch: pytest.MonkeyPatch):
     copied: list[str] = []

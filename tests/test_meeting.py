@@ -180,6 +180,7 @@ async def test_question_bank_and_opportunity_to_goal(make_app):
         assert app.workbook.get(Capture, goal.from_capture).linked_id == goal.id
 
 
+@pytest.mark.slow
 async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
     app = make_app()
     fill_profile(app.workbook)

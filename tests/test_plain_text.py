@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from rich.text import Text
 from textual.widgets import Input, Label, Select
 
@@ -240,6 +241,7 @@ def shown(app: Any, stage_id: str) -> bool:
     return app.active_stage_id == stage_id and stage is not None and stage.ready.is_set()
 
 
+@pytest.mark.slow
 async def test_a_workbook_full_of_markup_is_shown_literally_everywhere(make_app, tmp_path):
     path = tmp_path / "[bold]B[" / "bold]" / "hostile.json"  # …/[bold]B[/bold]/hostile.json
     write_sample(path, years=1)

@@ -149,6 +149,7 @@ def test_a_stages_own_keys_give_way_before_quit_and_keys():
     assert keys_that_fit(keys, 20) == {"quit", "help"}
 
 
+@pytest.mark.slow
 async def test_the_footer_keeps_quit_and_keys_at_80_columns(make_app):
     """Tabbing through each stage of the sample at 80×24 (one app for all eight),
     the footer always shows ctrl+q and f1, and every key it shows is inside the screen."""

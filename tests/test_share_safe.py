@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, DataTable, Input, OptionList, Static, TextArea
 
@@ -176,6 +177,7 @@ async def turn_share_safe(pilot: Any, on: bool) -> None:
     await settle(pilot)
 
 
+@pytest.mark.slow
 async def test_no_private_item_shows_on_any_stage_draft_copy_or_export(
         make_app, db_path, tmp_path, notices, monkeypatch):
     copied: list[str] = []

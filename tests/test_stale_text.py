@@ -108,6 +108,7 @@ async def test_choosing_not_set_for_heard_of_it_is_saved(make_app, db_path: Path
     book.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage_id", LIST_STAGES)
 async def test_every_list_form_shows_the_selected_records_own_values(make_app, stage_id):
     """Walking down every list of a one-year sample, each form shows exactly the

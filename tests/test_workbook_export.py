@@ -7,6 +7,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from careertui.core.drafting.workbook_export import (
     WorkbookContents,
     _demote,
@@ -148,6 +150,7 @@ async def test_the_palette_exports_the_shareable_workbook_from_any_stage(
         assert "SECRET" in (tmp_path / "careertui-workbook-2026-11-25.md").read_text("utf-8")
 
 
+@pytest.mark.slow
 async def test_the_demo_fills_every_stage_and_says_demo(make_app, tmp_path):
     """What `careertui --demo` opens: a one-year sample, every stage showing records."""
     from textual.widgets import DataTable, TextArea
