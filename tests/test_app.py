@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, TextArea
 
 from careertui.ui.screens.confirm import ChoiceDialog, MessageDialog
@@ -56,8 +56,12 @@ STAGE_KEYS = {
 
 
 def footer_keys(app) -> list[str]:
-    """The descriptions of the keys the footer shows (FooterKey is not public in Textual)."""
-    return [key.description for key in app.screen.query("FooterKey")]
+    """The descriptions of the keys the footer shows, each found in its line as drawn."""
+    from careertui.ui.widgets.footer import KeysFooter
+
+    footer = app.screen.query_one(KeysFooter)
+    line = footer.line
+    return [key[2] for key in footer.shown_keys or () if f"{key[5]} {key[2]}" in line]
 
 
 async def test_the_footer_shows_the_keys_of_the_stage_in_focus(make_app):
@@ -94,14 +98,37 @@ async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(make_app):
         footer = app.query_one(KeysFooter)
         await until(pilot, lambda: not footer.settling)
         shown = footer.shown_keys
-        first = footer.query("FooterKey").first()
         for prompt in ("skills-to-develop", "energises"):  # two more answers: the same keys
             await until(pilot, lambda p=prompt: app.query(f"#answer-{p}"))  # built after
             app.query_one(f"#answer-{prompt}", TextArea).focus()
             await pilot.pause()  # the focus moves, the footer is told
             await until(pilot, lambda: not footer.settling)
-        assert footer.shown_keys == shown
-        assert footer.query("FooterKey").first() is first  # the same widgets: no rebuild
+        assert footer.shown_keys is shown  # the same keys: not redrawn
+
+
+async def test_a_key_clicked_in_the_footer_is_pressed(make_app):
+    """The footer is one line, not a widget per key: a click still finds its key."""
+    from careertui.ui.widgets.footer import KeysFooter
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        footer = app.query_one(KeysFooter)
+        await until(pilot, lambda: "f1 Keys" in footer.line and not footer.settling)
+        column = footer.line.index("f1 Keys")
+        await pilot.hover(KeysFooter, offset=(column + 1, 0))
+        hover = footer.get_component_rich_style("keys-footer--hover", partial=True).bgcolor
+
+        def highlighted() -> bool:  # the key under the pointer is drawn on the hover colour
+            return footer.render().get_style_at_offset(app.console, column).bgcolor == hover
+
+        await until(pilot, highlighted)
+        await pilot.click(KeysFooter, offset=(column + 1, 0))
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
+        palette = footer.line.index("^p palette")
+        await pilot.click(KeysFooter, offset=(palette + 1, 0))
+        await until(pilot, lambda: isinstance(app.screen, CommandPalette))
 
 
 async def test_the_chosen_theme_colours_the_first_frame(make_app):

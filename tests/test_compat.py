@@ -33,15 +33,6 @@ def test_the_private_textual_names_in_compat_still_exist():
     )
 
 
-def test_the_footer_still_takes_its_bindings_signal_through_bindings_changed():
-    """KeysFooter overrides it; if Textual renamed it, the override would be dead code."""
-    source = inspect.getsource(compat.Footer.on_mount)
-    assert "self.bindings_changed" in source, (
-        f"Footer.on_mount in Textual {textual.__version__} no longer subscribes "
-        "bindings_changed: careertui/ui/widgets/footer.py would never be told"
-    )
-
-
 def test_tinydb_still_writes_through_its_private_hook():
     hook = getattr(Table, store.TINYDB_WRITE_HOOK, None)
     assert callable(hook), (

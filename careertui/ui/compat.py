@@ -9,11 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
-from textual.widgets import Footer
 
 PRIVATE_NAMES: dict[type, tuple[str, ...]] = {
     App: ("_refresh_truecolor_filter",),
-    Footer: ("_bindings_ready",),
 }
 """What this module touches, for the test that checks it still exists."""
 
@@ -24,8 +22,3 @@ def apply_ansi_theme(app: App[Any]) -> None:
     parse every stylesheet a second time; there is no public way to do this part."""
     app._refresh_truecolor_filter(app.ansi_theme)
 
-
-def footer_bindings_ready(footer: Footer) -> None:
-    """Let the footer show keys, as Textual's `Footer.bindings_changed` does before
-    it schedules a rebuild; careertui's footer schedules its own, once per burst."""
-    footer._bindings_ready = True

@@ -1,19 +1,19 @@
-"""The footer, rebuilt once per change of keys rather than once per focus event."""
+"""The footer: one line of keys, redrawn once per change of keys rather than rebuilt
+as a widget per key on every focus event."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
-
-from ..compat import footer_bindings_ready
+from textual.widget import Widget
 
 SETTLE = 0.03
 """Seconds without a new bindings signal before the footer is rebuilt."""
@@ -50,24 +50,60 @@ def keys_that_fit(keys: list[tuple[str, str, str]], width: int) -> set[str]:
     return set(shown)
 
 
-class KeysFooter(Footer):
-    """Textual's footer, minus redundant rebuilds.
+class KeysFooter(Widget, can_focus=False):
+    """The keys of the focus, in one line drawn as one widget.
 
-    Textual rebuilds the footer (about 20 ms, and a frame) for every bindings
-    signal, and a single stage switch sends several: focus leaves, the tab
-    changes, focus arrives. Here the signals of one burst share one rebuild,
-    made once they have settled, and a rebuild that would show the same keys
-    is skipped.
+    Textual's footer is a widget per key, recomposed (restyled, laid out and
+    painted: 30 to 60 ms on a stage switch) for every bindings signal, and a stage
+    switch sends several. This one redraws a single line once the signals of a
+    burst have settled, and not at all when the keys stay the same. A key is
+    clicked as in Textual's footer: it is pressed.
+    """
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"keys-footer--key", "keys-footer--description",
+                         "keys-footer--separator", "keys-footer--hover"}
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .keys-footer--separator {
+            color: $foreground 20%;
+        }
+        & > .keys-footer--hover {
+            background: $block-hover-background;
+        }
+    }
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: tuple[Any, ...] | None = None
         self._timer: Timer | None = None
+        self._spans: list[tuple[int, int, str, bool]] = []
+        """Where each key is drawn: start and end column, the key, whether enabled."""
+        self._hover: str | None = None
+        """The key under the mouse pointer, drawn highlighted."""
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        """Replaces Textual's handler, which rebuilds once per signal."""
-        footer_bindings_ready(self)
+        """The focus or a binding changed: redraw once the signals have settled."""
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         if self.screen is not self.app.screen:
@@ -84,9 +120,9 @@ class KeysFooter(Footer):
         to settle, then call `then`: for a caller that has finished moving the focus
         (a stage switch) and draws once the keys are in place."""
 
-        async def rebuild_then() -> None:
+        def rebuild_then() -> None:
             try:
-                await self._rebuild()
+                self._rebuild()
             finally:
                 then()
 
@@ -97,13 +133,19 @@ class KeysFooter(Footer):
 
     @property
     def settling(self) -> bool:
-        """A rebuild is waiting for the bindings signals to settle."""
+        """A redraw is waiting for the bindings signals to settle."""
         return self._timer is not None
 
     @property
     def shown_keys(self) -> tuple[Any, ...] | None:
-        """What the footer shows now: key, action, description, enabled, tooltip."""
+        """What the footer shows now: key, action, description, enabled, tooltip and the
+        key as shown."""
         return self._shown
+
+    @property
+    def line(self) -> str:
+        """The footer as drawn at its width, as plain text."""
+        return self._line().plain
 
     def _footer_bindings(self) -> list[Binding]:
         shown: dict[str, Binding] = {}
@@ -112,48 +154,98 @@ class KeysFooter(Footer):
                 shown.setdefault(binding.action, binding)
         return list(shown.values())
 
+    def _palette_width(self) -> int:
+        """"▏^p palette ": the palette's key, kept at the right edge."""
+        return cell_len(self.app.get_key_display(
+            Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette"))) + len(" palette ") + 2
+
     def _fitting(self) -> set[str]:
         """The actions whose keys fit beside the palette key at the screen's width."""
         bindings = self._footer_bindings()
-        palette = cell_len(self.app.get_key_display(
-            Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette"))) + len(" palette ") + 2
         keys = [(binding.id or binding.action, self.app.get_key_display(binding),
                  binding.description) for binding in bindings]
-        fit = keys_that_fit(keys, self.app.size.width - palette)
+        fit = keys_that_fit(keys, self.app.size.width - self._palette_width())
         return {binding.action for binding in bindings if (binding.id or binding.action) in fit}
 
     def _keys_to_show(self) -> tuple[Any, ...]:
         fitting = self._fitting()
-        return tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show and binding.action in fitting
-        )
+        shown: dict[str, Any] = {}
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action in fitting:
+                shown.setdefault(binding.action,
+                                 (binding.key, binding.action, binding.description, enabled,
+                                  tooltip, self.app.get_key_display(binding)))
+        return tuple(shown.values())
 
-    def compose(self) -> ComposeResult:
-        """Textual's keys, less those that do not fit (a footer cut at the right edge
-        lost ctrl+q and f1 on the stages with the most keys)."""
-        fitting = self._fitting() if self.is_attached else None
-        widgets: Iterable[Any] = super().compose()
-        kept = [widget for widget in widgets
-                if fitting is None or widget.has_class("-command-palette")
-                or getattr(widget, "action", None) in fitting]
-        self.styles.grid_size_columns = max(1, len(kept))
-        yield from kept
+    def _line(self) -> Text:
+        """" ^q Quit  f1 Keys …    ▏^p palette ": each key bold, its words after it,
+        a key not usable now dimmed; the palette's key at the right edge."""
+        key_style = self.get_component_rich_style("keys-footer--key")
+        words_style = self.get_component_rich_style("keys-footer--description")
+        hover = self.get_component_rich_style("keys-footer--hover", partial=True)
+        dim = Style(dim=True)
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[tuple[int, int, str, bool]] = []
+
+        def add(key: str, part: Text, enabled: bool) -> None:
+            if key == self._hover:
+                part.stylize(hover)
+            spans.append((line.cell_len, line.cell_len + part.cell_len, key, enabled))
+            line.append_text(part)
+
+        for key, _action, description, enabled, _tooltip, shown in self._shown or ():
+            faded = Style() if enabled else dim
+            add(key, Text.assemble((f" {shown} ", key_style + faded),
+                                   (f"{description} " if description else "",
+                                    words_style + faded)), bool(enabled))
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            _, binding, enabled, _ = palette
+            shown = self.app.get_key_display(binding)
+            part = Text.assemble(("▏", self.get_component_rich_style("keys-footer--separator")),
+                                 (shown, key_style), (f" {binding.description} ", words_style))
+            line.append(" " * max(0, self.size.width - line.cell_len - part.cell_len))
+            add(binding.key, part, bool(enabled))
+        self._spans = spans
+        return line
+
+    def render(self) -> Text:
+        return self._line()
+
+    def on_click(self, event: events.Click) -> None:
+        """A key clicked is pressed, as in Textual's footer (a key not usable now rings)."""
+        for start, end, key, enabled in self._spans:
+            if start <= event.x < end:
+                if enabled:
+                    self.app.simulate_key(key)
+                else:
+                    self.app.bell()
+                return
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = next((key for start, end, key, _ in self._spans if start <= event.x < end), None)
+        if key != self._hover:
+            self._hover = key
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         """Narrower or wider: fewer or more keys fit."""
         if self._shown is not None and self._keys_to_show() != self._shown:
             self.call_next(self._rebuild)
 
-    async def _rebuild(self) -> None:
+    def _rebuild(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if not self.is_attached or self.screen is not self.app.screen:
-            return  # behind a dialog, nobody sees it: rebuilt when it is on top again
+            return  # behind a dialog, nobody sees it: redrawn when it is on top again
         keys = self._keys_to_show()
         if keys == self._shown:
             return
         self._shown = keys
-        await self.recompose()
+        self.refresh()
