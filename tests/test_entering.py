@@ -226,3 +226,34 @@ async def test_keys_typed_in_a_burst_land_in_the_fields_in_the_order_typed(make_
         await saved(pilot)
     [goal] = [g for g in stored(db_path, "goals") if g["title"] == before + "[b]"]
     assert goal["why"].startswith("🚀x")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+async def test_a_long_burst_into_a_new_paths_first_row_keeps_every_key(make_app, db_path, size):
+    """A new workbook's first path: a 300-character word typed in one burst, tab, and
+    a team. As the word grew, the table was laid out again (its cells cut narrower) and
+    the form refilled from the record, which was behind the keys still arriving: the
+    role lost its last hundreds of characters and the team was emptied."""
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await enter(pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        paths.table.focus()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
+        word = "W" * 299 + "]"
+        for key in [*word, "tab", *"[b]TeamX"]:
+            character = key if len(key) == 1 else None
+            name = "right_square_bracket" if key == "]" else (
+                "left_square_bracket" if key == "[" else key)
+            app.post_message(events.Key(name, character))
+        role = paths.query_one("#field-role", Input)
+        team = paths.query_one("#field-team", Input)
+        await until(pilot, lambda: team.value == "[b]TeamX")
+        await settle(pilot)
+        assert role.value == word and team.value == "[b]TeamX"
+        await saved(pilot)
+    [path] = stored(db_path, "paths")
+    assert path["role"] == word and path["team"] == "[b]TeamX"

@@ -149,6 +149,9 @@ SHARE_COLUMN: Column[Record] = Column(
 """Every list shows whether a record may leave the workbook, in the same words."""
 
 
+_UNSET = object()
+
+
 class TableLayout(NamedTuple):
     """How a list's table is laid out for its width (see `fit_columns`)."""
 
@@ -309,6 +312,10 @@ class RecordList(Vertical, Generic[R]):
         """Choice fields now offering the shown record's value beyond their options."""
         self._hidden_fields: set[str] = set()
         """Fields showing "hidden while sharing" instead of the selected record's text."""
+        self._loaded_id: str | None = None
+        """The record the form shows."""
+        self._synced: dict[str, Any] = {}
+        """Each field's value as last written to it or taken from it, for that record."""
         self._naturals = [0] * len(self.columns)
         """The widest cell of each column, as last measured."""
         self._table_layout = self._layout_for(None)
@@ -596,10 +603,12 @@ class RecordList(Vertical, Generic[R]):
                     select = self.query_one(f"#field-{spec.name}", Select)
                     select.set_options(self._options(spec))
                     self._extra_choice.discard(spec.name)
+                    self._synced.pop(spec.name, None)  # emptied: the form sets it again
                 elif spec.kind == "links":
                     links = self.query_one(f"#field-{spec.name}", SelectionList)
                     links.clear_options()
                     links.add_options(self._options(spec))
+                    self._synced.pop(spec.name, None)
 
     def set_hint(self, text: str) -> None:
         if not self.has_form:
@@ -615,15 +624,24 @@ class RecordList(Vertical, Generic[R]):
         if self._gone is not None and record is not self._gone:
             self._hide_gone()
         # Filled without posting changes; a change posted before and overtaken by this
-        # fill is dropped by its handler (its value is no longer the field's).
+        # fill is dropped by its handler (its value is no longer the field's). So the
+        # record the form already shows (the table laid out again while keys arrive,
+        # new options) rewrites only the fields whose value changed elsewhere: a field
+        # typed into faster than its changes are handled is ahead of the record.
+        same = record.id == self._loaded_id
+        self._loaded_id = record.id
         state = self.share_safe
         with self.prevent(*FORM_CHANGES):
             for spec in self.fields:
                 value = getattr(record, spec.name)
                 hidden = (spec.kind in {"text", "long"} and state is not None
                           and isinstance(value, str) and not state.shows(value))
+                if (same and (spec.name in self._hidden_fields) == hidden
+                        and self._synced.get(spec.name, _UNSET) == value):
+                    continue
                 self._hide_field(spec, hidden)
                 self._set_widget(spec, sharing.HIDDEN if hidden else value)
+                self._synced[spec.name] = value
             self.query_one("#field-shareable", ShareableToggle).show(record)
         self.post_message(self.Selected(self, record))
 
@@ -693,6 +711,7 @@ class RecordList(Vertical, Generic[R]):
             return
         if self._apply is None or not self._apply(record, name, value):
             setattr(record, name, value)
+        self._synced[name] = getattr(record, name)  # what the field shows is the record's
         self.post_message(self.Saved(self, record))
         self.refresh_row(record)
 
