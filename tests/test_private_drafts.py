@@ -200,3 +200,18 @@ def test_private_words_are_found_in_any_case_and_gathered_once():
     words = PrivateWords.of([item, Goal(title=SECRET)])
     assert words.mentions(f"x {SECRET.upper()} y") == [SECRET]
     assert words.mentions("nothing here") == []
+
+
+def test_one_private_item_quoted_twice_is_one_item():
+    """An achievement made private whose words and impact both reach the agenda was
+    counted as "2 private items"."""
+    from careertui.core.drafting.privacy import describe_mentions, private_mentions
+    from careertui.core.model import Achievement
+
+    item = Achievement(what="Shipped [b]x 🚀 漢字", impact="Cut costs by مرحبا 30%")
+    other = Goal(title="Leave the team [/]")
+    agenda = f"- {item.what}: {item.impact}\n- {other.title}\n"
+    found = private_mentions(agenda, [item, other])
+    assert len(found) == 2 and found[1] == other.title
+    assert describe_mentions(private_mentions(f"- {item.what}: {item.impact}", [item, other])
+                             ).startswith("it mentions 1 private item (")

@@ -60,26 +60,38 @@ class PrivateWords:
 
     phrases: tuple[str, ...] = ()
     """Private phrases no shareable record says too, in the order they are reported."""
+    owners: tuple[int, ...] = ()
+    """For each phrase, which private record said it (its place among the records)."""
 
     @classmethod
     def of(cls, records: Iterable[Record]) -> PrivateWords:
         records = list(records)
         shared = set().union(*(phrases(r) for r in records if r.shareable)) if records else set()
         found: list[str] = []
-        for record in records:
+        owners: list[int] = []
+        for index, record in enumerate(records):
             if record.shareable:
                 continue
             for phrase in sorted(phrases(record)):
                 if phrase not in found and not any(
                         phrase.casefold() in said.casefold() for said in shared):
                     found.append(phrase)  # (a phrase a shareable record says too is no leak)
-        return cls(tuple(found))
+                    owners.append(index)
+        return cls(tuple(found), tuple(owners))
 
     def mentions(self, text: str) -> list[str]:
-        """The private phrases `text` contains, in any case: the thank-you says an action
-        item "Ask about the move" as "I will ask about the move"."""
+        """The private items `text` quotes, one phrase each (a title and a note of the
+        same goal are one item), in any case: the thank-you says an action item "Ask
+        about the move" as "I will ask about the move"."""
         flat = " ".join(text.split()).casefold()
-        return [phrase for phrase in self.phrases if phrase.casefold() in flat]
+        seen: set[int] = set()
+        found: list[str] = []
+        for phrase, owner in zip(self.phrases, self.owners or range(len(self.phrases)),
+                                 strict=True):
+            if owner not in seen and phrase.casefold() in flat:
+                seen.add(owner)
+                found.append(phrase)
+        return found
 
 
 def private_mentions(text: str, records: Iterable[Record]) -> list[str]:
