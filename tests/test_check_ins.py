@@ -23,7 +23,7 @@ async def test_overview_shows_what_is_overdue_and_waiting(make_app):
         assert "Last one-on-one: 7 days ago · Next: Wed 2 Dec 2026" in overview
         assert "Open action items: 3, 2 overdue" in overview
         assert overview.index("SECRET private action") < overview.index("Draft the Q1")
-        assert "Waiting on your manager: 2" in overview  # a request, and Priya's action item
+        assert "Waiting on your manager: 2 (1 request, 1 action item)" in overview
         assert "Introduce me to a team lead who could mentor me (15 days)" in overview
         assert "• Confirm the course budget (due Fri 4 Dec 2026)" in overview
         assert "Lead a small analytics project end to end [idea]" in overview
@@ -128,7 +128,7 @@ async def test_before_any_check_in_next_is_the_1_1_set_in_follow_up(make_app, db
         await enter(pilot, "check-ins")
         overview = str(app.query_one("#checkin-overview").render())
         assert "Next: Wed 9 Dec 2026" in overview and "(today)" not in overview
-        assert "Waiting on your manager: 1" in overview
+        assert "Waiting on your manager: 1 (1 action item)" in overview
         assert "• Book the [b]x training 目标 (due Fri 4 Dec 2026)" in overview
         assert await app.save_workbook()
     [meeting] = _stored(db_path, "meetings")

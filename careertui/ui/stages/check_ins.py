@@ -188,7 +188,10 @@ class CheckInsStage(Stage):
         waiting = waiting_requests(book.all(Request), today)
         owed = manager_actions(book.all(Capture), manager, today)
         lines.append("")
-        lines.append(f"Waiting on your manager: {len(waiting) + len(owed)}")
+        parts = [f"{len(waiting)} request{'s' if len(waiting) != 1 else ''}"] if waiting else []
+        parts += [f"{len(owed)} action item{'s' if len(owed) != 1 else ''}"] if owed else []
+        lines.append(f"Waiting on your manager: {len(waiting) + len(owed)}"
+                     + (f" ({', '.join(parts)})" if parts else ""))
         for entry in waiting[:5]:
             lines.append(f"  • {entry.request.ask} ({entry.days} days)")
         for item in owed[:5]:
