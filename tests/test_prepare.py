@@ -264,3 +264,32 @@ async def test_a_goal_shows_the_achievements_that_support_it(make_app):
         await pilot.press("down", "up")
         await until(pilot, lambda: "Evidence: 2 achievements, latest 3 Nov Shipped 🚀 目标"
                     in str(goals.query_one(".record-hint").render()))
+
+
+async def test_a_request_for_an_untitled_goal_names_it_in_the_table(make_app, db_path):
+    """The request's form said "For goal (untitled goal)" while its table cell was
+    blank: both say it now, and the title typed later replaces it in the table."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        await pilot.press("ctrl+n")  # a goal, left untitled for now
+        await until(pilot, lambda: len(goals.records) == 1)
+        requests = app.query_one("#requests-list", RecordList)
+        requests.table.focus()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: len(requests.records) == 1)
+        request = requests.records[0]
+
+        def cell() -> str:
+            return str(requests.table.get_cell(request.id, "For goal"))
+
+        await until(pilot, lambda: cell() == "(untitled goal)")
+        goals.query_one("#field-title").focus()  # back to the goal's title
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "field-title")
+        await paste(pilot, "[b]Lead 🚀 目标")
+        await until(pilot, lambda: cell() == "[b]Lead 🚀 目标")
+        await settle(pilot)
+        assert await app.save_workbook()
+    [stored_request] = stored(db_path, "requests")
+    assert stored_request["goal_id"] == stored(db_path, "goals")[0]["id"]

@@ -120,7 +120,7 @@ class GoalsStage(Stage):
 
     def _goal_title(self, request: Request) -> str:
         goal = self.workbook.get(Goal, request.goal_id) if request.goal_id else None
-        return goal.title if goal else "–"
+        return (goal.title or "(untitled goal)") if goal else "–"
 
     def _waiting(self, request: Request) -> str:
         waiting = days_waiting(request, self.now().date())
