@@ -155,9 +155,13 @@ class KeysFooter(Widget, can_focus=False):
         return list(shown.values())
 
     def _palette_width(self) -> int:
-        """"▏^p palette ": the palette's key, kept at the right edge."""
-        return cell_len(self.app.get_key_display(
-            Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette"))) + len(" palette ") + 2
+        """"▏^p palette ", as `_line` draws it at the right edge (none, no width)."""
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is None or not self.app.ENABLE_COMMAND_PALETTE:
+            return 0
+        binding = palette[1]
+        return 1 + cell_len(self.app.get_key_display(binding)) + cell_len(
+            f" {binding.description} ")
 
     def _fitting(self) -> set[str]:
         """The actions whose keys fit beside the palette key at the screen's width."""
