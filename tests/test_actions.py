@@ -83,3 +83,14 @@ def test_held_starts_the_clock_at_its_time_or_when_marked_held_whichever_first()
     early = Meeting(date="2026-11-30", time="10:00", held_at="2026-11-25T12:00:00+01:00")
     late = ("Thank-you overdue by 1 h 0 m.", "overdue")
     assert thank_you_status(early, at(13, 0, day=26)) == late
+
+
+def test_a_meeting_without_a_time_is_said_without_one():
+    """Follow-up said "Planned for Fri 4 Dec 2026, 09:00" for a meeting whose time was
+    never typed (the Meeting stage's field showed only its 10:00 example)."""
+    planned = Meeting(date="2026-12-04", status="planned")
+    assert thank_you_status(planned, at(9))[0].startswith("Planned for Fri 4 Dec 2026: ")
+    timed = Meeting(date="2026-12-04", time="10:30", status="planned")
+    assert thank_you_status(timed, at(9))[0].startswith("Planned for Fri 4 Dec 2026, 10:30: ")
+    later = Meeting(date="2026-11-26", time="[b]noon")  # unreadable: no time, not 09:00
+    assert thank_you_status(later, at(9)) == ("The meeting is on Thu 26 Nov 2026.", "none")

@@ -54,6 +54,17 @@ def _span(delta: timedelta) -> str:
     return f"{hours} h {minutes} m" if hours else f"{minutes} m"
 
 
+def _when(meeting: Meeting, start: datetime) -> str:
+    """"Fri 4 Dec 2026, 10:00", the time only when the meeting has one: the 09:00 that
+    starts the clock of a meeting without a time is no time the person gave."""
+    try:
+        hour, minute = (int(part) for part in meeting.time.strip().split(":"))
+        time(hour, minute)
+    except ValueError:
+        return friendly(start.date())
+    return f"{friendly(start.date())}, {start:%H:%M}"
+
+
 def thank_you_status(meeting: Meeting, now: datetime) -> tuple[str, str]:
     """What the 24-hour clock says, and a severity: "ok", "due", "overdue", "sent" or "none"."""
     if meeting.thank_you_sent_at:
@@ -61,14 +72,14 @@ def thank_you_status(meeting: Meeting, now: datetime) -> tuple[str, str]:
         return f"Thank-you sent on {friendly(sent.date())}, {sent:%H:%M}.", "sent"
     if meeting.planned:
         begun = meeting_start(meeting, now.tzinfo)
-        when = f" for {friendly(begun.date())}, {begun:%H:%M}" if begun else ""
+        when = f" for {_when(meeting, begun)}" if begun else ""
         return (f"Planned{when}: the 24-hour clock starts once it has taken place "
                 "(mark it held on the Meeting stage)."), "none"
     start = thank_you_start(meeting, now.tzinfo)
     if start is None:
         return "Set the meeting date to start the 24-hour clock.", "none"
     if now < start:
-        return f"The meeting is on {friendly(start.date())}, {start:%H:%M}.", "none"
+        return f"The meeting is on {_when(meeting, start)}.", "none"
     deadline = start + THANK_YOU_WITHIN
     if now <= deadline:
         return f"Thank-you due in {_span(deadline - now)}.", "due"
