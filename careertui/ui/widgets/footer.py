@@ -12,11 +12,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
-
-SETTLE = 0.03
-"""Seconds without a new bindings signal before the footer is rebuilt."""
 
 KEPT_LAST = ("quit", "help")
 """Binding ids that give way last, the last first: ctrl+q and f1 stay in the footer
@@ -55,8 +51,9 @@ class KeysFooter(Widget, can_focus=False):
 
     Textual's footer is a widget per key, recomposed (restyled, laid out and
     painted: 30 to 60 ms on a stage switch) for every bindings signal, and a stage
-    switch sends several. This one redraws a single line once the signals of a
-    burst have settled, and not at all when the keys stay the same. A key is
+    switch sends several. This one redraws a single line, once for the signals of
+    one burst, in the frame that shows the new focus, and not at all when the keys
+    stay the same. A key is
     clicked as in Textual's footer: it is pressed.
     """
 
@@ -90,7 +87,8 @@ class KeysFooter(Widget, can_focus=False):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._shown: tuple[Any, ...] | None = None
-        self._timer: Timer | None = None
+        self._pending = False
+        """A redraw is asked for and not yet made."""
         self._spans: list[tuple[int, int, str, bool]] = []
         """Where each key is drawn: start and end column, the key, whether enabled."""
         self._hover: str | None = None
@@ -108,12 +106,9 @@ class KeysFooter(Widget, can_focus=False):
             return
         if self.screen is not self.app.screen:
             return  # behind a dialog: its keys show again, unchanged, when it closes
-        if self._shown is None:  # nothing shown yet: be part of the first frame
+        if not self._pending:  # the signals of one burst (a stage switch sends several)
+            self._pending = True  # share one redraw, in the same frame as the focus
             self.call_next(self._rebuild)
-        elif self._timer is None:
-            self._timer = self.set_timer(SETTLE, self._rebuild)
-        else:  # focus is still moving (a stage switch sends several signals)
-            self._timer.reset()
 
     def show_keys_now(self, then: Callable[[], object]) -> None:
         """Show the keys of the focus as it is now, without waiting for the signals
@@ -133,8 +128,8 @@ class KeysFooter(Widget, can_focus=False):
 
     @property
     def settling(self) -> bool:
-        """A redraw is waiting for the bindings signals to settle."""
-        return self._timer is not None
+        """A redraw is asked for and not yet made."""
+        return self._pending
 
     @property
     def shown_keys(self) -> tuple[Any, ...] | None:
@@ -243,9 +238,7 @@ class KeysFooter(Widget, can_focus=False):
             self.call_next(self._rebuild)
 
     def _rebuild(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._pending = False
         if not self.is_attached or self.screen is not self.app.screen:
             return  # behind a dialog, nobody sees it: redrawn when it is on top again
         keys = self._keys_to_show()
