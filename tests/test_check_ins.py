@@ -189,3 +189,23 @@ async def test_the_prepare_note_button_prepares_the_note_and_f8_shows_the_journe
         await settle(pilot)
         await pilot.press("f8")
         await until(pilot, lambda: isinstance(app.screen, JourneyScreen))
+
+
+async def test_a_goal_titled_with_one_long_word_keeps_its_progress_row_readable(make_app):
+    """A 300-letter title filled ten lines and ran into the note field beside it."""
+    from textual.widgets import Label
+
+    from careertui.core.model import Goal
+
+    app = make_app()
+    app.workbook.add(Goal(title="W" * 299 + "[/]"))
+    app.workbook.add(CheckIn(date="2026-11-20"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        await until(pilot, lambda: app.query(".progress-row"))
+        row = app.query_one(".progress-row")
+        label, note = row.query_one(".progress-goal", Label), row.query_one(".progress-note")
+        await until(pilot, lambda: label.region.height > 0)
+        assert label.region.height <= 3
+        assert label.content_region.right < note.region.x  # a gap before the note
+        await settle(pilot)
