@@ -446,3 +446,28 @@ async def test_a_thank_you_marked_sent_is_never_redrafted(make_app, db_path):
     stored = [m for m in json.loads(db_path.read_text("utf-8"))["meetings"].values()
               if m["id"] == "m1"]
     assert [m["thank_you_body"] for m in stored] == [sent]
+
+
+async def test_f5_asks_once_when_the_thank_you_still_has_placeholders(make_app, db_path,
+                                                                      notices):
+    """f5 marked a thank-you sent that still said [Manager's Name] and [Your Name]: it
+    now says so first, and a second f5 marks it sent as it is."""
+    app = make_app()
+    app.workbook.add(Meeting(date="2026-11-25", time="08:00"))  # held, no names anywhere
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        stage = app.query_one(FollowUpStage)
+        await until(pilot, lambda: stage.draft.unfilled)
+        await pilot.press("f5")
+        await until(pilot, lambda: any("[Manager's Name]" in n.message for n in notices))
+        warning = next(n for n in notices if "[Manager's Name]" in n.message)
+        assert warning.severity == "warning" and "f5 again" in warning.message
+        assert await app.save_workbook()
+        [meeting] = json.loads(db_path.read_text("utf-8"))["meetings"].values()
+        assert not meeting["thank_you_sent_at"]  # not marked sent yet
+        await pilot.press("f5")
+        await until(pilot, lambda: "Thank-you sent on" in str(
+            app.query_one("#thank-you-clock").render()))
+        assert await app.save_workbook()
+    [meeting] = json.loads(db_path.read_text("utf-8"))["meetings"].values()
+    assert meeting["thank_you_sent_at"].startswith("2026-11-25T09:30")

@@ -20,6 +20,7 @@ from textual.widgets import Button, Label, Static
 from ...core.actions import action_order, apply_action_status, thank_you_status
 from ...core.dates import friendly
 from ...core.drafting.emails import Email, StoredDraft, thank_you
+from ...core.drafting.placeholders import describe_unfilled
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
 from ...core.meetings import current_meeting, latest_held
 from ...core.model import Capture, Meeting, Record
@@ -52,6 +53,8 @@ class FollowUpStage(DraftActions, Stage):
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
         self.meeting = self._followed(workbook)
+        self._sent_asked: tuple[str, tuple[str, ...]] | None = None
+        """The meeting and unfilled placeholders f5 last warned of (f5 again: sent)."""
         self.draft = EmailDraft(
             DraftSource(
                 what="Thank-you email",
@@ -233,6 +236,14 @@ class FollowUpStage(DraftActions, Stage):
                         "Meeting stage marks it held; then the thank-you can be sent.",
                         severity="warning", markup=False)
             return
+        unfilled = tuple(self.draft.unfilled)
+        if unfilled and self._sent_asked != (self.meeting.id, unfilled):
+            self._sent_asked = (self.meeting.id, unfilled)  # asked once: f5 again goes ahead
+            self.notify(f"The thank-you still has {describe_unfilled(list(unfilled))}. "
+                        "Was that what you sent? f5 again marks it sent as it is.",
+                        severity="warning", markup=False)
+            return
+        self._sent_asked = None
         self.meeting.thank_you_sent_at = self.now().isoformat(timespec="minutes")
         self.add(self.meeting)
         self._update_clock()
