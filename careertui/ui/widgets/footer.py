@@ -53,8 +53,7 @@ class KeysFooter(Widget, can_focus=False):
     painted: 30 to 60 ms on a stage switch) for every bindings signal, and a stage
     switch sends several. This one redraws a single line, once for the signals of
     one burst, in the frame that shows the new focus, and not at all when the keys
-    stay the same. A key is
-    clicked as in Textual's footer: it is pressed.
+    stay the same. A key clicked is pressed, as in Textual's footer.
     """
 
     ALLOW_SELECT = False
@@ -101,7 +100,7 @@ class KeysFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
-        """The focus or a binding changed: redraw once the signals have settled."""
+        """The focus or a binding changed: redraw once for the whole burst of signals."""
         if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
             return
         if self.screen is not self.app.screen:
@@ -142,39 +141,39 @@ class KeysFooter(Widget, can_focus=False):
         """The footer as drawn at its width, as plain text."""
         return self._line().plain
 
-    def _footer_bindings(self) -> list[Binding]:
-        shown: dict[str, Binding] = {}
-        for _, binding, _, _ in self.screen.active_bindings.values():
+    def _footer_entries(self) -> dict[str, tuple[Binding, bool, str]]:
+        """The first binding shown for each action, with whether it is enabled and its
+        tooltip, in footer order; the palette's key is drawn apart (`_palette_part`)."""
+        shown: dict[str, tuple[Binding, bool, str]] = {}
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
             if binding.show and binding.key != self.app.COMMAND_PALETTE_BINDING:
-                shown.setdefault(binding.action, binding)
-        return list(shown.values())
+                shown.setdefault(binding.action, (binding, enabled, tooltip))
+        return shown
 
-    def _palette_width(self) -> int:
-        """"▏^p palette ", as `_line` draws it at the right edge (none, no width)."""
+    def _palette_part(self) -> tuple[str, bool, Text] | None:
+        """"▏^p palette " as drawn at the right edge: its key, whether enabled, the text."""
         palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
         if palette is None or not self.app.ENABLE_COMMAND_PALETTE:
-            return 0
-        binding = palette[1]
-        return 1 + cell_len(self.app.get_key_display(binding)) + cell_len(
-            f" {binding.description} ")
-
-    def _fitting(self) -> set[str]:
-        """The actions whose keys fit beside the palette key at the screen's width."""
-        bindings = self._footer_bindings()
-        keys = [(binding.id or binding.action, self.app.get_key_display(binding),
-                 binding.description) for binding in bindings]
-        fit = keys_that_fit(keys, self.app.size.width - self._palette_width())
-        return {binding.action for binding in bindings if (binding.id or binding.action) in fit}
+            return None
+        _, binding, enabled, _ = palette
+        return binding.key, bool(enabled), Text.assemble(
+            ("▏", self.get_component_rich_style("keys-footer--separator")),
+            (self.app.get_key_display(binding), self.get_component_rich_style("keys-footer--key")),
+            (f" {binding.description} ",
+             self.get_component_rich_style("keys-footer--description")))
 
     def _keys_to_show(self) -> tuple[Any, ...]:
-        fitting = self._fitting()
-        shown: dict[str, Any] = {}
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action in fitting:
-                shown.setdefault(binding.action,
-                                 (binding.key, binding.action, binding.description, enabled,
-                                  tooltip, self.app.get_key_display(binding)))
-        return tuple(shown.values())
+        """Each key that fits beside the palette's at the screen's width: key, action,
+        description, enabled, tooltip and the key as shown."""
+        entries = list(self._footer_entries().values())
+        palette = self._palette_part()
+        keys = [(binding.id or binding.action, self.app.get_key_display(binding),
+                 binding.description) for binding, _, _ in entries]
+        fit = keys_that_fit(keys, self.app.size.width - (palette[2].cell_len if palette else 0))
+        return tuple((binding.key, binding.action, binding.description, enabled, tooltip,
+                      self.app.get_key_display(binding))
+                     for binding, enabled, tooltip in entries
+                     if (binding.id or binding.action) in fit)
 
     def _line(self) -> Text:
         """" ^q Quit  f1 Keys …    ▏^p palette ": each key bold, its words after it,
@@ -197,14 +196,11 @@ class KeysFooter(Widget, can_focus=False):
             add(key, Text.assemble((f" {shown} ", key_style + faded),
                                    (f"{description} " if description else "",
                                     words_style + faded)), bool(enabled))
-        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
-            _, binding, enabled, _ = palette
-            shown = self.app.get_key_display(binding)
-            part = Text.assemble(("▏", self.get_component_rich_style("keys-footer--separator")),
-                                 (shown, key_style), (f" {binding.description} ", words_style))
+        palette = self._palette_part()
+        if palette is not None:
+            key, enabled, part = palette
             line.append(" " * max(0, self.size.width - line.cell_len - part.cell_len))
-            add(binding.key, part, bool(enabled))
+            add(key, part, enabled)
         self._spans = spans
         return line
 

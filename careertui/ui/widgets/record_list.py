@@ -568,8 +568,8 @@ class RecordList(Vertical, Generic[R]):
             if width > self._naturals[index]:
                 self._naturals[index], wider = width, True
         if wider:
-            layout = self._layout()
-            if layout[:2] != self._table_layout[:2]:
+            layout, was = self._layout(), self._table_layout
+            if (layout.shown, layout.cap) != (was.shown, was.cap):
                 self._fill_table()  # the table no longer fits as it was: lay it out again
                 return
             self._table_layout = layout
