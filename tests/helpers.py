@@ -4,9 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
 
 from textual.pilot import Pilot
+
+
+def post_keys(app, keys: Iterable[str]) -> None:
+    """Keys as a terminal delivers a burst typed fast: posted at once, no pause between.
+
+    A character is named as Textual's driver names it ("[" is left_square_bracket,
+    " " is space, "🚀" is rocket); a longer name ("tab", "ctrl+n") is a key as given.
+    """
+    from textual import events
+
+    for key in keys:
+        if len(key) == 1:
+            name = key if key.isalnum() else (
+                unicodedata.name(key, key).lower().replace("-", "_").replace(" ", "_"))
+            app.post_message(events.Key(name, key))
+        else:
+            app.post_message(events.Key(key, None))
 
 
 async def run_command(pilot: Pilot, title: str) -> None:

@@ -14,7 +14,7 @@ from careertui.ui.stages import STAGE_IDS
 from careertui.ui.stages.base import Stage
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, self_assessment_built, settle, until
+from .helpers import enter, paste, post_keys, self_assessment_built, settle, until
 
 SIZE = (120, 40)
 HOSTILE = "[/] [b]x [link=https://x.y]z[/link] 🚀 目标 مرحبا\t" + "w" * 300
@@ -205,8 +205,6 @@ async def test_keys_typed_in_a_burst_land_in_the_fields_in_the_order_typed(make_
     """Letters typed right after a tab went into the field left behind (the tab reached
     the focus only after the field's save had gone round every stage). A terminal
     delivers a burst of keys at once: posted here at once, as it does."""
-    from textual import events
-
     from careertui.core.sample import write_sample
 
     write_sample(db_path, years=1, end=date(2026, 11, 24))
@@ -218,8 +216,7 @@ async def test_keys_typed_in_a_burst_land_in_the_fields_in_the_order_typed(make_
         title.focus()
         await until(pilot, lambda: app.focused is title)
         before = title.value
-        for key in [*"[b]", "tab", "tab", *"🚀x"]:
-            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        post_keys(app, [*"[b]", "tab", "tab", *"🚀x"])
         await until(pilot, lambda: app.focused is not None and app.focused.id == "field-why"
                     and "🚀x" in app.focused.text)
         assert title.value == before + "[b]"
@@ -234,8 +231,6 @@ async def test_a_long_burst_into_a_new_paths_first_row_keeps_every_key(make_app,
     a team. As the word grew, the table was laid out again (its cells cut narrower) and
     the form refilled from the record, which was behind the keys still arriving: the
     role lost its last hundreds of characters and the team was emptied."""
-    from textual import events
-
     app = make_app()
     async with app.run_test(size=size) as pilot:
         await enter(pilot, "paths")
@@ -244,11 +239,7 @@ async def test_a_long_burst_into_a_new_paths_first_row_keeps_every_key(make_app,
         await pilot.press("ctrl+n")
         await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
         word = "W" * 299 + "]"
-        for key in [*word, "tab", *"[b]TeamX"]:
-            character = key if len(key) == 1 else None
-            name = "right_square_bracket" if key == "]" else (
-                "left_square_bracket" if key == "[" else key)
-            app.post_message(events.Key(name, character))
+        post_keys(app, [*word, "tab", *"[b]TeamX"])
         role = paths.query_one("#field-role", Input)
         team = paths.query_one("#field-team", Input)
         await until(pilot, lambda: team.value == "[b]TeamX")

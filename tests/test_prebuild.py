@@ -6,14 +6,13 @@ from __future__ import annotations
 import asyncio
 import json
 
-from textual import events
 from textual.widgets import DataTable, TextArea
 
 from careertui.core.model import Goal
 from careertui.ui.stages import STAGE_IDS
 
 from .conftest import SIZE
-from .helpers import until
+from .helpers import post_keys, until
 
 
 def built(app, stage_id: str) -> bool:
@@ -47,9 +46,7 @@ async def test_keys_typed_while_stages_are_prebuilt_land_in_order(make_app, db_p
         await until(pilot, lambda: isinstance(app.focused, TextArea))
         field = app.focused
         assert not all_built(app)  # the keys below really race the builds
-        for char in typed:
-            key = "space" if char == " " else ("comma" if char == "," else char)
-            app.post_message(events.Key(key, char))
+        post_keys(app, typed)
         await until(pilot, lambda: all_built(app), timeout=60)
         await until(pilot, lambda: field.text == typed)
         assert app.focused is field  # the builds took no focus
@@ -88,7 +85,7 @@ async def test_no_stage_is_built_while_the_person_types_and_all_are_once_they_pa
         field = app.focused
         begun: frozenset[str] | None = None
         for index, char in enumerate(typed):
-            app.post_message(events.Key("space" if char == " " else char, char))
+            post_keys(app, char)
             await asyncio.sleep(0.05)
             if index == 2:
                 begun = app.main.builds_begun  # any build under way as typing began
