@@ -11,17 +11,21 @@ from .model import Capture, Meeting, Record
 THANK_YOU_WITHIN = timedelta(hours=24)
 
 
+def _given_time(meeting: Meeting) -> time | None:
+    """The meeting's time of day as typed ("10:00"), or None when none can be read."""
+    try:
+        hour, minute = (int(part) for part in meeting.time.strip().split(":"))
+        return time(hour, minute)
+    except ValueError:
+        return None
+
+
 def meeting_start(meeting: Meeting, tz: tzinfo | None = None) -> datetime | None:
     """When the meeting began; a meeting without a time is taken to start at 09:00."""
     day = iso_or_none(meeting.date)
     if day is None:
         return None
-    try:
-        hour, minute = (int(part) for part in meeting.time.strip().split(":"))
-        clock = time(hour, minute)
-    except ValueError:
-        clock = time(9, 0)
-    return datetime.combine(day, clock, tzinfo=tz)
+    return datetime.combine(day, _given_time(meeting) or time(9, 0), tzinfo=tz)
 
 
 def thank_you_start(meeting: Meeting, tz: tzinfo | None = None) -> datetime | None:
@@ -57,10 +61,7 @@ def _span(delta: timedelta) -> str:
 def _when(meeting: Meeting, start: datetime) -> str:
     """"Fri 4 Dec 2026, 10:00", the time only when the meeting has one: the 09:00 that
     starts the clock of a meeting without a time is no time the person gave."""
-    try:
-        hour, minute = (int(part) for part in meeting.time.strip().split(":"))
-        time(hour, minute)
-    except ValueError:
+    if _given_time(meeting) is None:
         return friendly(start.date())
     return f"{friendly(start.date())}, {start:%H:%M}"
 
