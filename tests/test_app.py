@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, TextArea
 
@@ -14,9 +15,10 @@ from careertui.ui.screens.help import HelpScreen
 from careertui.ui.screens.profile import ProfileScreen
 from careertui.ui.stages import STAGE_IDS, STAGES
 from careertui.ui.stages.base import Stage
+from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import until
+from .helpers import enter, post_keys, until
 
 
 def answers(db_path: Path) -> dict[str, str]:
@@ -195,6 +197,54 @@ async def test_ctrl_q_saves_before_quitting(make_app, db_path: Path):
         await pilot.pause()
     assert app.return_code == 0
     assert answers(db_path) == {"strengths": "Grace"}
+
+
+HOSTILE_BURST = "Kept 目标 🚀 [b]x [/] [link=https://x.y]سلام"
+
+
+async def test_keys_typed_just_before_ctrl_q_are_saved(make_app, db_path: Path):
+    """A burst typed and ctrl+q at once (a terminal delivers them together): the keys
+    were still on their way to the field when the save ran, and quitting lost them."""
+    app = make_app(autosave_delay=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        post_keys(app, [*HOSTILE_BURST, "ctrl+q"])
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
+    assert answers(db_path) == {"strengths": HOSTILE_BURST}
+
+
+async def test_a_paste_and_a_burst_into_a_form_just_before_ctrl_q_are_saved(
+    make_app, db_path: Path
+):
+    """The same through a record form's fields: a paste into one, tab, keys in the next."""
+    app = make_app(autosave_delay=60)
+    pasted = "W" * 299 + "]\t" + " 平和 سلام [b]x" * 2000
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        paths.table.focus()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
+        app.post_message(events.Paste(pasted))
+        post_keys(app, ["tab", *"[b]Team🚀", "ctrl+q"])
+        await until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
+    [path] = json.loads(db_path.read_text("utf-8"))["paths"].values()
+    assert path["role"] == pasted.replace("\n", " ")
+    assert path["team"] == "[b]Team🚀"
+
+
+async def test_keys_typed_just_before_ctrl_s_are_saved_before_it_says_so(
+    make_app, db_path: Path, notices
+):
+    app = make_app(autosave_delay=60)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        post_keys(app, [*HOSTILE_BURST, "ctrl+s"])
+        await until(pilot, lambda: any("Saved to" in n.message for n in notices))
+        assert answers(db_path) == {"strengths": HOSTILE_BURST}
+        assert not any("Everything is saved" in n.message for n in notices)
 
 
 async def test_ctrl_s_saves_now(make_app, db_path: Path):

@@ -199,3 +199,22 @@ def test_closing_the_terminal_window_saves_and_the_process_ends(tmp_path: Path, 
     texts = [doc.get("text") for doc in
              json.loads(db.read_text("utf-8")).get("reflections", {}).values()]
     assert TYPED in texts
+
+
+async def test_keys_already_read_reach_the_workbook_before_a_signal_s_save(make_app):
+    """A signal's save runs beside the app's queues, not after them: keys the terminal
+    had delivered were still on their way to the field, and the save found nothing
+    to write (the closed-window test above failed so on a loaded machine). Before
+    saving, the app now waits for what is queued to land."""
+    from careertui.core.model import Reflection
+    from careertui.ui.leaving import let_typing_land
+
+    from .helpers import post_keys
+
+    app = make_app(autosave_delay=60)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        post_keys(app, list(TYPED))
+        assert not app.workbook.dirty  # the keys are queued, nothing has landed yet
+        await let_typing_land(app, through_app=True)  # as the signal's save does first
+        assert [r.text for r in app.workbook.all(Reflection)] == [TYPED]

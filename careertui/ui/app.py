@@ -26,7 +26,7 @@ from ..core.sharing import SharedView, ShareSafe
 from ..core.status import RELEVANT_TABLES, workbook_status
 from ..core.store import Change, Settings, Workbook, display_path
 from .commands import careertui_commands
-from .leaving import LeaveSignals, quit_safely, save_and_leave
+from .leaving import LeaveSignals, let_typing_land, quit_safely, save_and_leave
 from .screens.main import MainScreen
 from .startup import apply_theme, settle_memory, show_startup_messages, stylesheets
 from .widgets.minutes import MinutesInput
@@ -369,6 +369,7 @@ class CareerApp(App[None]):
 
     async def action_save(self) -> None:
         where = display_path(self.workbook.path)
+        await let_typing_land(self, through_app=False)  # keys typed just before ctrl+s
         if not self.workbook.dirty and self.autosaver.error is None:
             self.notify(f"Everything is saved in\n{where}", key="save")
         elif await self.autosaver.save():

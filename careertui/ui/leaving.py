@@ -5,6 +5,7 @@ said in the exit code) rather than lost."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import threading
@@ -15,12 +16,18 @@ from typing import TYPE_CHECKING
 from ..core.store import SaveError, WorkbookError
 
 if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+    from textual.widget import Widget
+
     from .app import CareerApp
 
 LEAVE_SIGNALS = ("SIGHUP", "SIGTERM")
 """The terminal window or SSH session closed; a logout or shutdown."""
 LEAVE_SAVE_SECONDS = 1.0
 """How long saving may take on the way out after such a signal."""
+TYPING_LAND_SECONDS = 0.5
+"""How long keys already read may take to reach the workbook before a save that
+must not miss them (quitting, a signal, ctrl+s)."""
 LEAVE_GRACE_SECONDS = 2.0
 """How long the app may take to hand the terminal back after that, before the
 process ends without it (a closed terminal window never answers)."""
@@ -56,12 +63,48 @@ class LeaveSignals:
         self._previous.clear()
 
 
+async def let_typing_land(app: CareerApp, *, through_app: bool) -> None:
+    """Wait until keys already read from the terminal have reached their field and the
+    field's change has reached the workbook, so that a save now includes them.
+
+    Typing a burst and pressing ctrl+q (or closing the window) a moment later is
+    ordinary: the keys then still sit in queues on their way — the app's, the
+    field's (a key, then the change it makes), and each container's the change
+    bubbles through to its stage. Each queue is passed through in that order,
+    by a callback posted behind what is already queued. `through_app` is False
+    when called from the app's own message handling (a key binding), which has
+    handed every earlier key on already and cannot wait for itself.
+    """
+
+    async def behind_queued(pump: MessagePump) -> None:
+        passed = asyncio.Event()
+        if pump.call_later(passed.set):
+            await passed.wait()
+
+    async def through_the_queues() -> None:
+        if through_app:
+            await behind_queued(app)
+        passed: list[Widget] = []
+        # a tab among the keys moves on to the next field: through that one as well
+        while (focused := app.focused) is not None and focused not in passed:
+            passed.append(focused)
+            # twice through the field: its keys first, then the changes they posted
+            for pump in [focused, *focused.ancestors_with_self]:
+                if pump is app:
+                    break
+                await behind_queued(pump)
+
+    with contextlib.suppress(TimeoutError):  # a queue stuck: save what has landed
+        await asyncio.wait_for(through_the_queues(), TYPING_LAND_SECONDS)
+
+
 async def save_and_leave(app: CareerApp) -> None:
     """After a signal: save (for a second at most), let go of the lock, exit.
 
     Nobody may be left to answer a dialog, so a failed save is not asked
     about: the exit code and message say it.
     """
+    await let_typing_land(app, through_app=True)
     try:
         saved = await asyncio.wait_for(app.autosaver.save(), LEAVE_SAVE_SECONDS)
     except TimeoutError:
@@ -84,6 +127,7 @@ async def save_and_leave(app: CareerApp) -> None:
 
 async def quit_safely(app: CareerApp) -> None:
     """Save, then quit; if saving fails, ask rather than lose anything."""
+    await let_typing_land(app, through_app=False)
     if await app.autosaver.save():
         app.exit()
         return
