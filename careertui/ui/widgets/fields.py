@@ -68,7 +68,12 @@ class ShareableToggle(TickBox):
         self._say()
 
     def _say(self) -> None:
-        self.label = self.shared_label if self.value else PRIVATE_LABEL
+        said = self.shared_label if self.value else PRIVATE_LABEL
+        # A label set again lays the whole stage out again, even when it is the same.
+        # (The button calls this before it has a label: the watcher runs in __init__.)
+        if getattr(self, "_said", None) != said:
+            self._said = said
+            self.label = said
         self.set_class(self.value, "-shareable")
 
     def watch_value(self) -> None:
