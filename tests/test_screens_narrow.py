@@ -134,6 +134,28 @@ async def test_paths_table_keeps_status_and_share_at_80_columns(make_app):
         await pilot.press("s")  # sorting still works with all columns back
 
 
+async def test_a_list_changed_while_its_stage_is_hidden_still_fits_when_shown(make_app):
+    """A change made elsewhere refills a hidden stage's list. Hidden, the list has no
+    size on screen: it lays its table out for the width it last had, not for any
+    width (which drew every column, 60 wide, until the next resize corrected it)."""
+    app = sample_app(make_app)
+    async with app.run_test(size=NARROW) as pilot:
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        await until(pilot, lambda: "Horizon" not in header(goals))
+        narrow = header(goals)
+        await enter(pilot, "self-assessment")
+        goal = app.workbook.all(Goal)[0]
+        goal.title = "[b]Renamed while hidden 目标 🚀"
+        app.workbook.update(goal)  # as another stage's change reaches a hidden one
+        await enter(pilot, "goals")
+        await settle(pilot)
+        assert header(goals) == narrow
+        table = goals.table
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert "[b]Renamed while hidden 目标 🚀" in screen_text(app)
+
+
 # -- the footer at 80 columns ----------------------------------------------------------
 
 

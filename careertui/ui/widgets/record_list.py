@@ -318,6 +318,11 @@ class RecordList(Vertical, Generic[R]):
         """Each field's value as last written to it or taken from it, for that record."""
         self._naturals = [0] * len(self.columns)
         """The widest cell of each column, as last measured."""
+        self._width: int | None = None
+        """The list's width when last laid out. Not `size`, which is 0 while the list's
+        stage is hidden: a list refilled then (a change made on another stage) laid
+        its table out for any width, and filled and laid out everything again when
+        shown."""
         self._table_layout = self._layout_for(None)
         """The columns in the table now (narrow tables drop some), how wide a cell may
         be, and each shown column's width."""
@@ -429,7 +434,7 @@ class RecordList(Vertical, Generic[R]):
     def _table_width(self) -> int | None:
         """The room for cells: the list's width less the table's border, and less its
         scrollbar when there are more rows than it shows at once."""
-        width = self.size.width
+        width = self._width if self._width is not None else self.size.width
         if width <= 0:
             return None
         scrolls = len(self.records) > TABLE_ROWS
@@ -475,6 +480,7 @@ class RecordList(Vertical, Generic[R]):
         self._add_columns(table)
 
     def on_resize(self, event: events.Resize) -> None:
+        self._width = event.size.width - self.styles.gutter.width
         if self._layout() != self._table_layout:
             self._fill_table()
 
