@@ -301,6 +301,26 @@ async def test_back_on_self_assessment_the_first_field_is_in_view(make_app, size
         assert "Clear writing" in first.text
 
 
+async def test_coming_back_to_a_stage_opens_at_its_field_in_one_frame(make_app, sample_path):
+    """Check-ins at 80x24: its first field sits below the fold. Coming back, the stage
+    was drawn at its top first and scrolled to the field a frame or two later (two
+    repaints, the screen jumping); now every frame after the switch shows the field."""
+    app = make_app(db_path=sample_path)
+    async with app.run_test(size=NARROW) as pilot:
+        await enter(pilot, "check-ins")
+        stage = app.query_one("#stage-check-ins", Stage)
+        await until(pilot, lambda: shown_in_stage(app, "check-ins"))
+        assert stage.scroll_y > 0  # else this test proves nothing
+        await enter(pilot, "follow-up")
+        seen: list[float] = []
+        app.screen.screen_layout_refresh_signal.subscribe(
+            stage, lambda screen: seen.append(stage.scroll_y) if stage.region.area else None)
+        await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda: shown_in_stage(app, "check-ins"))
+        await settle(pilot)
+        assert seen and all(y == stage.scroll_y for y in seen), seen
+
+
 # -- 6. nothing cut at 80 columns: the meeting's checklist, the invite's times -------------
 
 

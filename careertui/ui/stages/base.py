@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Static
@@ -60,6 +61,8 @@ class Stage(VerticalScroll):
         """Set by the app once the stage and everything it composes are mounted."""
         self.stale = False
         """Something it shows changed while it was hidden: reload when next shown."""
+        self._entry_scroll: tuple[Size, float] | None = None
+        """Where the stage was scrolled to show its first field, at which terminal size."""
 
     # -- the share-safe view ------------------------------------------------------------
 
@@ -193,7 +196,14 @@ class Stage(VerticalScroll):
         self.before_entering()
         field = self.first_field()
         self.screen.set_focus(field, scroll_visible=False)
-        self.scroll_home(animate=False)
+        # Back at the same terminal size, the stage opens where it opened last time:
+        # scrolled home and then to a field below the fold, it was drawn twice (at its
+        # top, then a frame or two later at the field). Checked below all the same.
+        remembered = self._entry_scroll
+        if remembered is not None and remembered[0] == self.app.size:
+            self.scroll_to(y=remembered[1], animate=False, immediate=True)
+        else:
+            self.scroll_home(animate=False, immediate=True)
 
         give_up = monotonic() + LAYOUT_WAIT
 
@@ -214,8 +224,16 @@ class Stage(VerticalScroll):
                     self.set_timer(LAYOUT_POLL, partial(show_field, frames))
             elif not self.region.contains_region(region):
                 field.scroll_visible(animate=False)
-            elif frames:
-                self.call_after_refresh(show_field, frames - 1)
+                if frames:  # and remember where, next frame
+                    self.call_after_refresh(show_field, frames - 1)
+            elif self.scroll_y and region.bottom + self.scroll_y <= self.region.bottom:
+                self.scroll_home(animate=False)  # the top fits above the field again
+                if frames:
+                    self.call_after_refresh(show_field, frames - 1)
+            else:
+                self._entry_scroll = (self.app.size, self.scroll_y)
+                if frames:
+                    self.call_after_refresh(show_field, frames - 1)
 
         self.call_after_refresh(show_field)
 
