@@ -227,7 +227,9 @@ class Stage(VerticalScroll):
                 if frames:  # and remember where, next frame
                     self.call_after_refresh(show_field, frames - 1)
             elif self.scroll_y and region.bottom + self.scroll_y <= self.region.bottom:
-                self.scroll_home(animate=False)  # the top fits above the field again
+                # the top fits above the field again; now, while the field has the focus
+                # (a scroll left for later could undo one made meanwhile, by ctrl+n say)
+                self.scroll_home(animate=False, immediate=True)
                 if frames:
                     self.call_after_refresh(show_field, frames - 1)
             else:
