@@ -17,7 +17,7 @@ from careertui.ui.stages.invite import InviteStage
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, paste, post_keys, run_command, settle, until
 
 
 async def open_invite(app, pilot) -> InviteStage:
@@ -272,3 +272,27 @@ async def test_hostile_greeting_and_role_are_shown_and_sent_literally(make_app):
         await run_command(pilot, "Edit profile")
         assert app.screen.query_one("#profile-role", Input).value == HOSTILE
         assert app.screen.query_one("#profile-greeting_name", Input).value == "[/]"
+
+
+async def test_a_burst_across_the_first_profile_fields_keeps_every_field(make_app, db_path):
+    """A new workbook: the manager's name, tab, the email, typed as one burst (as a
+    terminal delivers keys typed fast). The name's change, handled behind the keys,
+    showed the stored profile again in every field, and emptied the email being typed
+    (the file kept it until the next key replaced it)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "invite")
+        manager = app.query_one("#invite-manager", Input)
+        email_field = app.query_one("#invite-email", Input)
+        assert app.focused is manager
+        post_keys(app, [*"Ann [b]Lee 目标", "tab", *"ann@x.com"])
+        await until(pilot, lambda: email_field.value == "ann@x.com")
+        await settle(pilot)
+        assert manager.value == "Ann [b]Lee 目标" and email_field.value == "ann@x.com"
+        post_keys(app, ["X"])
+        await until(pilot, lambda: email_field.value == "ann@x.comX")
+        await settle(pilot)
+        await until(pilot, lambda: db_path.exists() and not app.workbook.dirty)
+    [stored] = json.loads(db_path.read_text("utf-8"))["profile"].values()
+    assert stored["manager_name"] == "Ann [b]Lee 目标"
+    assert stored["manager_email"] == "ann@x.comX"

@@ -58,6 +58,10 @@ class InviteStage(DraftActions, Stage):
     def __init__(self, workbook: Workbook, *, id: str | None = None) -> None:
         super().__init__(workbook, id=id)
         self.invite = invite_for(workbook, current_meeting(workbook))
+        self._shown: dict[str, str] = {}
+        """Each profile field's stored value as last shown in it or typed into it: a
+        field is rewritten only when the stored value moved on from that (changed
+        elsewhere), never because it lags behind keys still on their way."""
         self.draft = EmailDraft(
             DraftSource(
                 what="Meeting request email",
@@ -83,6 +87,7 @@ class InviteStage(DraftActions, Stage):
     def compose(self) -> ComposeResult:
         profile = self.workbook.profile()
         invite = self.invite
+        self._shown = self._profile_values()  # the fields below start with these
         yield from self.compose_intro()
         with Horizontal(classes="form-row"):
             yield Label("To", classes="form-label")
@@ -243,20 +248,31 @@ class InviteStage(DraftActions, Stage):
     def _show_profile(self) -> None:
         """The profile's fields as stored (the greeting as it will be said), without
         posting a change: only what the person types is written."""
-        profile = self.workbook.profile()
-        for selector, value in (
-            ("#invite-manager", profile.manager_name),
-            ("#invite-email", profile.manager_email),
-            ("#invite-greeting", profile.greeting),
-            ("#invite-name", profile.name),
-            ("#invite-role", profile.role),
-            ("#invite-company", profile.company),
-        ):
+        for selector, value in self._profile_values().items():
+            if self._shown.get(selector) == value:
+                continue  # unchanged elsewhere: what the field shows is newer or the same
+            self._shown[selector] = value
             field = self.query_one(selector, Input)
             if field.value.strip() != value and not (field.has_focus and " ".join(
                     field.value.split()) == value):
                 with field.prevent(Input.Changed):
                     field.value = value
+
+    def _profile_values(self) -> dict[str, str]:
+        profile = self.workbook.profile()
+        return {
+            "#invite-manager": profile.manager_name,
+            "#invite-email": profile.manager_email,
+            "#invite-greeting": profile.greeting,
+            "#invite-name": profile.name,
+            "#invite-role": profile.role,
+            "#invite-company": profile.company,
+        }
+
+    def _typed(self, event: Input.Changed, stored: str) -> None:
+        """What a person typed is what the field shows: not to be written back."""
+        if event.input.id:
+            self._shown[f"#{event.input.id}"] = stored
 
     # -- fields ------------------------------------------------------------------
 
@@ -272,6 +288,7 @@ class InviteStage(DraftActions, Stage):
     @on(Input.Changed, "#invite-manager")
     def _manager_changed(self, event: Input.Changed) -> None:
         self._update_profile(manager_name=event.value.strip())
+        self._typed(event, event.value.strip())
         self._show_profile()  # a greeting that follows the manager's name follows it here
 
     @on(Input.Changed, "#invite-greeting")
@@ -279,22 +296,27 @@ class InviteStage(DraftActions, Stage):
         profile = self.workbook.profile()
         profile.set_greeting(event.value)
         self._update_profile(greeting_name=profile.greeting_name)
+        self._typed(event, profile.greeting)
 
     @on(Input.Changed, "#invite-name")
     def _name_changed(self, event: Input.Changed) -> None:
         self._update_profile(name=event.value.strip())
+        self._typed(event, event.value.strip())
 
     @on(Input.Changed, "#invite-role")
     def _role_changed(self, event: Input.Changed) -> None:
         self._update_profile(role=event.value.strip())
+        self._typed(event, event.value.strip())
 
     @on(Input.Changed, "#invite-company")
     def _company_changed(self, event: Input.Changed) -> None:
         self._update_profile(company=event.value.strip())
+        self._typed(event, event.value.strip())
 
     @on(Input.Changed, "#invite-email")
     def _email_changed(self, event: Input.Changed) -> None:
         self._update_profile(manager_email=event.value.strip())
+        self._typed(event, event.value.strip())
 
     @on(MinutesInput.Length, "#invite-minutes")
     def _minutes_changed(self, event: MinutesInput.Length) -> None:
