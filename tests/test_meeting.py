@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from careertui.core.model import Capture, Goal, Meeting, meeting_minutes
@@ -15,7 +16,7 @@ from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, paste, post_keys, run_command, settle, until
 from .sample_data import fill_profile
 
 MEETING_LINES = [
@@ -471,3 +472,34 @@ async def test_f5_asks_once_when_the_thank_you_still_has_placeholders(make_app, 
         assert await app.save_workbook()
     [meeting] = json.loads(db_path.read_text("utf-8"))["meetings"].values()
     assert meeting["thank_you_sent_at"].startswith("2026-11-25T09:30")
+
+
+async def test_lines_typed_in_one_burst_are_captured_one_by_one(make_app, db_path):
+    """Four lines and their enters typed as one burst (a terminal delivers keys typed fast
+    together): enter ran once the key had gone round the app, after the next line's
+    keys were in the field, so the lines came out run together and saved twice."""
+    app = make_app()
+    fill_profile(app.workbook)
+    lines = ["s: [b]x 🚀 目标 سلام [/]", "a: [link=https://x.y]z send deck @ann fri",
+             "q: " + "W" * 299 + "]", "n: two\tcolumns"]
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        capture = app.query_one("#capture", Input)
+        capture.focus()
+        await until(pilot, lambda: app.focused is capture)
+        keys: list[str] = []
+        for line in lines:
+            keys += [*line.replace("\t", " "), "enter"]
+        post_keys(app, keys)
+        await until(pilot, lambda: len(app.workbook.all(Capture)) >= 4)
+        await settle(pilot)
+        assert capture.value == ""
+        # a pasted block (no bracketed paste needed): one capture a line, the last kept
+        app.post_message(events.Paste("g: first pasted\nn: second pasted\r\nunfinished"))
+        await until(pilot, lambda: len(app.workbook.all(Capture)) >= 6)
+        await settle(pilot)
+        assert capture.value == "unfinished"
+        await until(pilot, lambda: db_path.exists() and not app.workbook.dirty)
+    raws = [c["raw"] for c in json.loads(db_path.read_text("utf-8"))["captures"].values()]
+    assert sorted(raws) == sorted([line.replace("\t", " ") for line in lines]
+                                  + ["g: first pasted", "n: second pasted"])

@@ -30,7 +30,7 @@ from ...core.model import (
 )
 from ...core.prompts import MEETING_QUESTIONS
 from ...core.store import Workbook
-from ..widgets.fields import DateInput, TickBox
+from ..widgets.fields import DateInput, LineInput, TickBox
 from ..widgets.minutes import MinutesInput
 from ..widgets.plain import show_text
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
@@ -104,7 +104,7 @@ class MeetingStage(Stage):
                                id=f"check-{key}")
         yield Static(self._status_text(), id="meeting-status", markup=False)
         yield Static(CAPTURE_HELP, classes="capture-help")
-        yield Input(placeholder="Type a line and press enter", id="capture")
+        yield LineInput(placeholder="Type a line and press enter", id="capture")
         yield Static("", id="capture-feedback", markup=False)
         yield RecordList(
             self._captures(),
@@ -240,8 +240,7 @@ class MeetingStage(Stage):
         record.position = max((c.position for c in captures.records), default=0) + 1
         self.add(record)
         captures.records = self._captures()
-        captures.reload(select=record.id)
-        event.input.value = ""
+        captures.reload(select=record.id)  # the field was emptied as enter was pressed
         message = f"✓ {record.kind_label}: {record.text}"
         if record.kind == "action":
             due = f", due {friendly(record.due)}" if record.due else ", no due date"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
@@ -82,6 +82,39 @@ class ShareableToggle(TickBox):
         flag a person set would never be saved)."""
         super().watch_value()
         self._say()
+
+
+class LineInput(Input):
+    """One line at a time: enter hands the line over at once and starts the next, and a
+    pasted block gives one line each.
+
+    Textual submits on enter by a key binding, run once the key has gone round the app;
+    by then keys typed after it (a fast typist, a paste without bracketed paste) were
+    already in the field, so two lines came out as one, submitted twice. And a paste
+    kept its first line only.
+    """
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            line, self.value = self.value, ""
+            self.post_message(self.Submitted(self, line))
+
+    def on_paste(self, event: events.Paste) -> None:
+        if "\n" not in event.text and "\r" not in event.text:
+            return  # one line: pasted where the cursor is, as any input does
+        event.stop()
+        event.prevent_default()
+        *lines, rest = event.text.splitlines(keepends=True)
+        if rest.endswith(("\n", "\r")):
+            lines, rest = [*lines, rest], ""
+        before, after = self.value[:self.cursor_position], self.value[self.cursor_position:]
+        for index, line in enumerate(lines):
+            text = line.rstrip("\r\n")
+            self.post_message(self.Submitted(self, before + text if index == 0 else text))
+        self.value = rest + after
+        self.cursor_position = len(rest)
 
 
 def short_problem(problem: str) -> str:
