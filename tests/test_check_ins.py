@@ -209,3 +209,18 @@ async def test_a_goal_titled_with_one_long_word_keeps_its_progress_row_readable(
         assert label.region.height <= 3
         assert label.content_region.right < note.region.x  # a gap before the note
         await settle(pilot)
+
+
+async def test_a_new_workbook_has_no_next_one_on_one_yet(make_app):
+    """Nothing held, nothing noted: Check-ins said "Next: <today> (today)" while
+    `careertui status` said nothing was due (new-user trial). Both now say none is set."""
+    from careertui.core.status import workbook_status
+
+    from .conftest import fixed_clock
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        overview = str(app.query_one("#checkin-overview").render())
+        assert "Next: not set yet" in overview and "(today)" not in overview
+    assert workbook_status(app.workbook, fixed_clock()).next_one_on_one is None
