@@ -188,6 +188,28 @@ async def test_typing_is_autosaved_and_back_after_reopening(make_app, db_path: P
         assert reopened.query_one("#answer-strengths", TextArea).text == "Ada Lovelace"
 
 
+async def test_typing_in_an_answer_after_a_relaunch_goes_on_from_its_end(make_app, db_path):
+    """The cursor sat before the saved answer: typing on a relaunch wrote in front of it
+    (new-user trial: "Quick words [b]xHello ...")."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        post_keys(app, [*"Hello [b]x 目标"])
+        await until(pilot, lambda: app.query_one("#answer-strengths", TextArea).text
+                    == "Hello [b]x 目标")
+        await pilot.press("ctrl+q")
+    app.workbook.close()
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        answer = again.query_one("#answer-strengths", TextArea)
+        await until(pilot, lambda: again.focused is answer)
+        post_keys(again, [*" more 🚀"])
+        await until(pilot, lambda: answer.text.endswith("🚀"))
+        assert answer.text == "Hello [b]x 目标 more 🚀"
+        await pilot.press("ctrl+q")
+    assert answers(db_path) == {"strengths": "Hello [b]x 目标 more 🚀"}
+
+
 async def test_ctrl_q_saves_before_quitting(make_app, db_path: Path):
     app = make_app(autosave_delay=60)
     async with app.run_test(size=SIZE) as pilot:

@@ -177,6 +177,13 @@ class SelfAssessmentStage(Stage):
             return answer  # the first answer shown (private ones are hidden while sharing)
         return super().first_field()
 
+    def before_entering(self) -> None:
+        """An answer not yet visited opens with the cursor at its end: typing goes on
+        from there, rather than before what is already written."""
+        answer = self.first_field()
+        if isinstance(answer, TextArea) and answer.text and answer.cursor_location == (0, 0):
+            answer.move_cursor(answer.document.end)
+
     def _show_profile(self) -> None:
         profile = self.workbook.profile()
         who = ", ".join(part for part in (profile.name, profile.role) if part)
