@@ -122,3 +122,16 @@ async def until(pilot: Pilot, condition: Callable[[], object], timeout: float = 
         if time.monotonic() > deadline:
             raise AssertionError(f"still not true after {timeout:g} s: {condition}")
         await asyncio.sleep(0.01)
+
+
+async def new_path(pilot: Pilot):
+    """On Paths, ctrl+n in its list: a new path, the cursor in its role. Returns the list."""
+    from careertui.ui.widgets.record_list import RecordList
+
+    app = pilot.app
+    await enter(pilot, "paths")
+    paths = app.query_one("#paths-list", RecordList)
+    paths.table.focus()
+    await pilot.press("ctrl+n")
+    await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
+    return paths

@@ -15,10 +15,9 @@ from careertui.ui.screens.help import HelpScreen
 from careertui.ui.screens.profile import ProfileScreen
 from careertui.ui.stages import STAGE_IDS, STAGES
 from careertui.ui.stages.base import Stage
-from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, post_keys, until
+from .helpers import new_path, post_keys, until
 
 
 def answers(db_path: Path) -> dict[str, str]:
@@ -243,11 +242,7 @@ async def test_a_paste_and_a_burst_into_a_form_just_before_ctrl_q_are_saved(
     app = make_app(autosave_delay=60)
     pasted = "W" * 299 + "]\t" + " 平和 سلام [b]x" * 2000
     async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "paths")
-        paths = app.query_one("#paths-list", RecordList)
-        paths.table.focus()
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
+        await new_path(pilot)
         app.post_message(events.Paste(pasted))
         post_keys(app, ["tab", *"[b]Team🚀", "ctrl+q"])
         await until(pilot, lambda: not app.is_running)

@@ -14,7 +14,7 @@ from careertui.ui.stages import STAGE_IDS
 from careertui.ui.stages.base import Stage
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, post_keys, self_assessment_built, settle, until
+from .helpers import enter, new_path, paste, post_keys, self_assessment_built, settle, until
 
 SIZE = (120, 40)
 HOSTILE = "[/] [b]x [link=https://x.y]z[/link] 🚀 目标 مرحبا\t" + "w" * 300
@@ -233,11 +233,7 @@ async def test_a_long_burst_into_a_new_paths_first_row_keeps_every_key(make_app,
     role lost its last hundreds of characters and the team was emptied."""
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await enter(pilot, "paths")
-        paths = app.query_one("#paths-list", RecordList)
-        paths.table.focus()
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
+        paths = await new_path(pilot)
         word = "W" * 299 + "]"
         post_keys(app, [*word, "tab", *"[b]TeamX"])
         role = paths.query_one("#field-role", Input)
