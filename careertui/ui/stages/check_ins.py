@@ -178,7 +178,7 @@ class CheckInsStage(Stage):
              f"Last one-on-one: {since} day{'s' if since != 1 else ''} ago")
             + (f" · Next: {friendly(upcoming)}"
                + (" (today)" if upcoming == today else " (overdue)" if upcoming < today else "")
-               if planned else " · Next: not set yet (Follow-up's Next 1:1, or a check-in)")
+               if planned else " · Next: not set yet")
         ]
         manager = book.profile().manager_name
         actions = open_actions(book.all(Capture), today)
