@@ -123,8 +123,10 @@ async def test_before_any_check_in_next_is_the_1_1_set_in_follow_up(make_app, db
         await enter(pilot, "check-ins")  # built before the date is set: must hear of it
         await enter(pilot, "follow-up")
         await pilot.press("+", "2", "w")
+        body = app.query_one("#thank-you-body TextArea", TextArea)
+        # the draft follows a moment after the last change (a timer): waited for
+        await until(pilot, lambda: "Wed 9 Dec 2026" in body.text)
         await settle(pilot)
-        assert "Wed 9 Dec 2026" in app.query_one("#thank-you-body TextArea", TextArea).text
         await enter(pilot, "check-ins")
         overview = str(app.query_one("#checkin-overview").render())
         assert "Next: Wed 9 Dec 2026" in overview and "(today)" not in overview
