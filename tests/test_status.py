@@ -269,3 +269,16 @@ def test_the_command_line_answers_without_importing_textual(tmp_path):
     assert set(json.loads(result.stdout)) >= {"next_one_on_one", "overdue_actions",
                                                "open_actions", "requests_waiting",
                                                "thank_you_due"}
+
+
+def test_the_next_one_on_one_is_known_only_with_something_to_count_from():
+    """The one rule `status` and the Check-ins stage share: nothing held, nothing noted
+    is no date (not today); a held conversation or a check-in gives one."""
+    from careertui.core.model import CheckIn, Meeting
+    from careertui.core.overview import planned_check_in
+
+    today = date(2026, 11, 28)
+    assert planned_check_in([], "2w", today, None) is None
+    assert planned_check_in([], "2w", today, Meeting(date="")) is None
+    assert planned_check_in([], "2w", today, Meeting(date="2026-11-20")) == date(2026, 12, 4)
+    assert planned_check_in([CheckIn(date="2026-11-27")], "2w", today) == date(2026, 12, 11)

@@ -54,6 +54,18 @@ def next_check_in(
     return today
 
 
+def planned_check_in(
+    checkins: Sequence[CheckIn], cadence: str, today: date, meeting: Meeting | None = None
+) -> date | None:
+    """The next one-on-one (`next_check_in`), or None while there is nothing to count
+    from: no conversation held on a date, no check-in noted. (Not "today": a new
+    workbook has no one-on-one due.)"""
+    talked = meeting is not None and iso_or_none(meeting.date) is not None
+    if not talked and last_check_in(checkins) is None:
+        return None
+    return next_check_in(checkins, cadence, today, meeting)
+
+
 def urgency(item: Capture, today: date) -> tuple[bool, str, str]:
     """Where an open action item goes in a list: overdue first, then by due date
     (undated last)."""

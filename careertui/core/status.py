@@ -13,10 +13,9 @@ from datetime import date, datetime
 from typing import Any
 
 from .actions import THANK_YOU_WITHIN, is_overdue, thank_you_start
-from .dates import iso_or_none
 from .meetings import latest_held_of
 from .model import CHECK_IN_CADENCE, Capture, CheckIn, Meeting, Request
-from .overview import last_check_in, next_check_in, open_actions, waiting_requests
+from .overview import open_actions, planned_check_in, waiting_requests
 from .store import VALUES_TABLE, Workbook
 
 SOON_DAYS = 2
@@ -193,9 +192,7 @@ def compute_status(captures: Sequence[Capture], requests: Sequence[Request],
     """The status from records, at `now` (the caller's clock: tests inject one)."""
     today = now.date()
     latest = latest_held_of(meetings)
-    talked = latest is not None and iso_or_none(latest.date) is not None
-    upcoming = (next_check_in(checkins, cadence, today, latest)
-                if talked or last_check_in(checkins) is not None else None)
+    upcoming = planned_check_in(checkins, cadence, today, latest)
     actions = open_actions(captures, today)
     overdue = tuple(item.id for item in actions if is_overdue(item, today))
     return Status(

@@ -48,6 +48,7 @@ from ...core.overview import (
     newest_first,
     next_check_in,
     open_actions,
+    planned_check_in,
     urgency,
     waiting_requests,
 )
@@ -168,17 +169,13 @@ class CheckInsStage(Stage):
         book, today = self.workbook, self.now().date()
         checkins = book.all(CheckIn)
         since = days_since_last(checkins, today)
-        held = latest_held(book)
-        upcoming = next_check_in(checkins, self._cadence(), today, held)
-        # As `careertui status` says: nothing to count from (no conversation held, no
-        # check-in noted) is no date yet, not "today".
-        planned = since is not None or (held is not None and bool(held.date))
+        upcoming = planned_check_in(checkins, self._cadence(), today, latest_held(book))
         lines = [
             ("Last one-on-one: never noted" if since is None else
              f"Last one-on-one: {since} day{'s' if since != 1 else ''} ago")
-            + (f" · Next: {friendly(upcoming)}"
-               + (" (today)" if upcoming == today else " (overdue)" if upcoming < today else "")
-               if planned else " · Next: not set yet")
+            + (" · Next: not set yet" if upcoming is None else
+               f" · Next: {friendly(upcoming)}"
+               + (" (today)" if upcoming == today else " (overdue)" if upcoming < today else ""))
         ]
         manager = book.profile().manager_name
         actions = open_actions(book.all(Capture), today)
