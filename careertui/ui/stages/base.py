@@ -222,20 +222,17 @@ class Stage(VerticalScroll):
                 # the clock: callbacks after a refresh can all run before the layout.
                 if monotonic() < give_up:
                     self.set_timer(LAYOUT_POLL, partial(show_field, frames))
-            elif not self.region.contains_region(region):
-                field.scroll_visible(animate=False)
-                if frames:  # and remember where, next frame
-                    self.call_after_refresh(show_field, frames - 1)
+                return
+            if not self.region.contains_region(region):
+                field.scroll_visible(animate=False)  # where it ends is remembered next frame
             elif self.scroll_y and region.bottom + self.scroll_y <= self.region.bottom:
                 # the top fits above the field again; now, while the field has the focus
                 # (a scroll left for later could undo one made meanwhile, by ctrl+n say)
                 self.scroll_home(animate=False, immediate=True)
-                if frames:
-                    self.call_after_refresh(show_field, frames - 1)
             else:
                 self._entry_scroll = (self.app.size, self.scroll_y)
-                if frames:
-                    self.call_after_refresh(show_field, frames - 1)
+            if frames:
+                self.call_after_refresh(show_field, frames - 1)
 
         self.call_after_refresh(show_field)
 
