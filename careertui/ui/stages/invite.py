@@ -269,10 +269,11 @@ class InviteStage(DraftActions, Stage):
             "#invite-company": profile.company,
         }
 
-    def _typed(self, event: Input.Changed, stored: str) -> None:
-        """What a person typed is what the field shows: not to be written back."""
-        if event.input.id:
-            self._shown[f"#{event.input.id}"] = stored
+    def _typed(self, event: Input.Changed) -> None:
+        """What a person typed, as now stored, is what the field shows: not to be
+        written back."""
+        selector = f"#{event.input.id}"
+        self._shown[selector] = self._profile_values()[selector]
 
     # -- fields ------------------------------------------------------------------
 
@@ -288,7 +289,7 @@ class InviteStage(DraftActions, Stage):
     @on(Input.Changed, "#invite-manager")
     def _manager_changed(self, event: Input.Changed) -> None:
         self._update_profile(manager_name=event.value.strip())
-        self._typed(event, event.value.strip())
+        self._typed(event)
         self._show_profile()  # a greeting that follows the manager's name follows it here
 
     @on(Input.Changed, "#invite-greeting")
@@ -296,27 +297,27 @@ class InviteStage(DraftActions, Stage):
         profile = self.workbook.profile()
         profile.set_greeting(event.value)
         self._update_profile(greeting_name=profile.greeting_name)
-        self._typed(event, profile.greeting)
+        self._typed(event)
 
     @on(Input.Changed, "#invite-name")
     def _name_changed(self, event: Input.Changed) -> None:
         self._update_profile(name=event.value.strip())
-        self._typed(event, event.value.strip())
+        self._typed(event)
 
     @on(Input.Changed, "#invite-role")
     def _role_changed(self, event: Input.Changed) -> None:
         self._update_profile(role=event.value.strip())
-        self._typed(event, event.value.strip())
+        self._typed(event)
 
     @on(Input.Changed, "#invite-company")
     def _company_changed(self, event: Input.Changed) -> None:
         self._update_profile(company=event.value.strip())
-        self._typed(event, event.value.strip())
+        self._typed(event)
 
     @on(Input.Changed, "#invite-email")
     def _email_changed(self, event: Input.Changed) -> None:
         self._update_profile(manager_email=event.value.strip())
-        self._typed(event, event.value.strip())
+        self._typed(event)
 
     @on(MinutesInput.Length, "#invite-minutes")
     def _minutes_changed(self, event: MinutesInput.Length) -> None:
