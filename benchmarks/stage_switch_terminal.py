@@ -25,7 +25,10 @@ stage: a key lost; or it keeps changing for 10 s, e.g. flipping between two
 stages) is left out of the percentiles and counted on its own; --verbose
 prints the stages it showed.
 
-    python benchmarks/stage_switch_terminal.py [--tours 3] [--verbose]
+With --read SECONDS the first key waits that long after launch, as a person
+reading the first stage would: the stages are then built ahead of time.
+
+    python benchmarks/stage_switch_terminal.py [--tours 3] [--verbose] [--read 0]
 """
 
 from __future__ import annotations
@@ -53,6 +56,8 @@ GIVE_UP = 5.0
 TIMEOUT = 10.0
 DOUBLE_GAP = 0.1
 VERBOSE = False
+READ = 0.0
+"""Seconds spent reading the first stage after launch, before the first key (--read)."""
 
 
 @dataclass
@@ -159,6 +164,7 @@ def tour(term: Terminal, name: str, command: str, markers: tuple[str, ...],
     session = f"bench-switch-{name}"
     try:
         underline = launch(term, session, command, markers)
+        time.sleep(READ)
         current = 0
         for lap in range(2):
             for _ in LABELS:
@@ -174,6 +180,7 @@ def tour(term: Terminal, name: str, command: str, markers: tuple[str, ...],
                     print(f"    {name:9} {kind:5} {LABELS[target]:16} {took:7.0f} ms"
                           + ("" if current == target else f", stayed on {LABELS[current]}"))
         underline = launch(term, session, command, markers)
+        time.sleep(READ)
         current = 0
         for lap in range(2):
             for _ in range(len(LABELS) // 2):
@@ -278,7 +285,8 @@ def measure(tours: int) -> Result:
 def report(result: Result) -> list[str]:
     lines = [
         f"stage switch in a terminal: tmux 120x40, five-year sample, {result.tours} tour(s), "
-        "each launching careertui and the minimal app in turn",
+        "each launching careertui and the minimal app in turn"
+        + (f", the first stage read for {READ:g} s before the first key" if READ else ""),
         "  key to the last change of the screen's text before 0.4 s of calm (underline left out)",
         "",
         f"  {'':33}careertui p50 / p95   minimal p50 / p95   ratio p95   never settled",
@@ -314,9 +322,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tours", type=int, default=3)
     parser.add_argument("--verbose", action="store_true", help="print every switch")
+    parser.add_argument("--read", type=float, default=0.0, metavar="SECONDS",
+                        help="wait this long after launch before the first key, as a person "
+                        "reading the first stage does (stages are built ahead meanwhile)")
     args = parser.parse_args()
-    global VERBOSE
-    VERBOSE = args.verbose
+    global VERBOSE, READ
+    VERBOSE, READ = args.verbose, args.read
     print("\n".join(report(measure(args.tours))))
 
 
