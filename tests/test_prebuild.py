@@ -24,6 +24,12 @@ def all_built(app) -> bool:
     return all(built(app, stage_id) for stage_id in STAGE_IDS)
 
 
+def all_laid_out(app) -> bool:
+    """Every stage built ahead, and laid out unseen at its size."""
+    return all_built(app) and not any(
+        app.main.tabs.get_pane(stage_id).has_class("-unseen") for stage_id in STAGE_IDS)
+
+
 async def test_a_stage_visited_first_after_start_up_is_already_built(make_app):
     app = make_app(prebuild=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -97,3 +103,79 @@ async def test_no_stage_is_built_while_the_person_types_and_all_are_once_they_pa
         await until(pilot, lambda: not app.workbook.dirty)
     on_disk = json.loads(db_path.read_text(encoding="utf-8"))
     assert typed in json.dumps(on_disk, ensure_ascii=False)
+
+
+def sizes_in(stage) -> dict[object, tuple[object, object]]:
+    """Every widget's laid-out size in a stage. An option list measures its lines when
+    first drawn, never unseen: its width (and a layout) is left to the first visit."""
+    from textual.widgets import OptionList
+
+    return {widget: (widget.virtual_size, widget.container_size)
+            for widget in stage.walk_children(with_self=True)
+            if not isinstance(widget, OptionList)}
+
+
+def rows_in(stage) -> list[list[list[object]]]:
+    from careertui.ui.widgets.record_list import RecordList
+
+    return [[list(table.get_row_at(row)) for row in range(table.row_count)]
+            for table in (listed.table for listed in stage.query(RecordList))]
+
+
+async def test_a_stage_built_ahead_is_shown_at_the_size_it_was_laid_out_at(make_app, tmp_path):
+    """A stage built ahead is laid out once, unseen, at the size it will have, so its
+    first visit is drawn as a later one is: in one layout. Laid out for the first time
+    on the visit, every widget in it went from no size to its size, which took two
+    more layouts (the new sizes, then the scrollbar), each a frame of its own, and the
+    lists refilled their tables for their width."""
+    from datetime import date
+
+    from careertui.core.sample import write_sample
+
+    path = tmp_path / "sample.json"
+    write_sample(path, years=1, end=date(2026, 11, 24))
+    app = make_app(db_path=path, prebuild=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: all_laid_out(app), timeout=60)
+        for stage_id in STAGE_IDS[1:]:
+            stage = app.stage(stage_id)
+            assert not stage.parent.display, stage_id  # hidden until visited
+            unseen, unseen_rows = sizes_in(stage), rows_in(stage)
+            assert stage.virtual_size.width > 0, stage_id
+            await pilot.press("ctrl+pagedown")
+            await until(pilot, lambda shown=stage: app.focused is not None
+                        and shown in app.focused.ancestors)
+            await pilot.pause()
+            shown = sizes_in(stage)
+            changed = [(type(widget).__name__, widget.id, unseen.get(widget), shown[widget])
+                       for widget in shown if unseen.get(widget) != shown[widget]]
+            assert not changed, (stage_id, changed)
+            assert rows_in(stage) == unseen_rows, stage_id
+
+
+async def test_tab_pressed_while_a_stage_is_laid_out_unseen_stays_on_the_stage_shown(
+        make_app):
+    """While a stage built ahead is laid out unseen, nothing in it takes the focus: a
+    tab pressed then moves to the next field of the stage shown."""
+    from textual import events
+
+    app = make_app(prebuild=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
+        first = app.stage(STAGE_IDS[0])
+        panes = [app.main.tabs.get_pane(stage_id) for stage_id in STAGE_IDS[1:]]
+        strayed: list[str] = []
+        tabs_sent = 0
+        while tabs_sent < 3:
+            await until(pilot, lambda: any(pane.has_class("-unseen") for pane in panes))
+            # From the last field of the stage shown: the next in the focus chain would
+            # be in the stage laid out unseen, were it let in.
+            last = [widget for widget in app.screen.focus_chain if first in widget.ancestors][-1]
+            last.focus()
+            app.post_message(events.Key("tab", None))
+            tabs_sent += 1
+            await pilot.pause()
+            focused = app.focused
+            if focused is not None and any(pane in focused.ancestors for pane in panes):
+                strayed.append(repr(focused))
+        assert not strayed, strayed

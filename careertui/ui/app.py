@@ -131,6 +131,8 @@ class CareerApp(App[None]):
         self.last_typed = float("-inf")
         """When (monotonic) the person last typed or pasted: stages are built ahead
         of time only in a pause, so that building one never delays an echo."""
+        self.last_key = float("-inf")
+        """When the person last pressed any key (a stage switch included)."""
         self._reminder_key: dict[str, Any] | None = None
         """What the banner is about now (None: nothing to remind of)."""
         self._reminder_pending = False
@@ -146,10 +148,10 @@ class CareerApp(App[None]):
         super().exit(*args, **kwargs)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Paste) or (
-                isinstance(event, events.Key)
-                and (event.is_printable or event.key in TYPING_KEYS)):
-            self.last_typed = monotonic()
+        if isinstance(event, (events.Key, events.Paste)):
+            self.last_key = monotonic()
+            if isinstance(event, events.Paste) or event.is_printable or event.key in TYPING_KEYS:
+                self.last_typed = self.last_key
         await super().on_event(event)
 
     def typing_pause_left(self) -> float:

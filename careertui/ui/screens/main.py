@@ -29,6 +29,13 @@ LAUNCH_PAUSE = 0.6
 only in pauses of typing): a stage takes a few hundred milliseconds to build, and a
 key typed meanwhile would wait for it; the first moments are when typing begins."""
 
+UNSEEN_LAYOUTS = 8
+"""At most this many frames to lay a stage built ahead out unseen (it takes three or four)."""
+UNSEEN_TRIES = 3
+"""Times to try again to lay a stage out unseen after keys cut it short."""
+UNSEEN_FRAME_WAIT = 1.0
+"""Seconds to wait for one of those frames before leaving the stage as it is."""
+
 REMINDED_ON = "check-ins"
 """The stage on whose entry the reminder banner is worked out afresh (as on launch)."""
 
@@ -38,6 +45,11 @@ class StagePane(TabPane):
 
     def render(self) -> str:
         return ""
+
+    def allow_focus_children(self) -> bool:
+        """Nothing in a stage laid out unseen (`MainScreen._lay_out_unseen`) can take
+        the focus: a tab pressed meanwhile must not carry the cursor off the screen."""
+        return not self.has_class("-unseen") and super().allow_focus_children()
 
 
 class StageTabs(TabbedContent):
@@ -72,8 +84,13 @@ class MainScreen(Screen[None]):
         super().__init__(id="_default")
         self.workbook = workbook
         self._builds: dict[str, asyncio.Task[Stage]] = {}
-        self._to_prebuild: list[str] = []
+        self._prebuilding = False
         self._prebuild_from = float("-inf")
+        self._heading = 1
+        self._laid_out: set[str] = {STAGES[0].id}
+        """Stages laid out at their size: shown at least once, or laid out unseen."""
+        self._unseen_tries: dict[str, int] = {}
+        """The way the person last stepped through the stages (+1 onward, -1 back)."""
         self._carried: dict[str, dict[str, str]] = {}
         """What was typed and not yet saved in a stage rebuilt (`rebuild_stages`), by stage."""
 
@@ -150,19 +167,85 @@ class MainScreen(Screen[None]):
         stage.reload_if_stale()  # the workbook changed while it was being built
         return stage
 
+    async def _lay_out_unseen(self, stage_id: str) -> None:
+        """Lay a stage built ahead of time out at the size it will be shown at, unseen.
+
+        A hidden pane is never laid out, so on its first visit every widget in it
+        went from no size to its size: Textual lays the screen out again for that,
+        the lists refill their tables for their width, and the stage's scrollbar
+        comes in a third layout, each a frame of its own (three layouts, about 150 ms,
+        against one on a later visit). Laid out once here where it cannot be seen
+        (`-unseen`: out of the flow, below the screen's edge, out of the focus chain),
+        the first visit is drawn as a later one is. A person arriving meanwhile finds
+        it shown at once.
+
+        Only in a pause of every key, a stage switch's too: meanwhile each layout is
+        of two stages, the one shown and this one. A key cuts it short; it is tried
+        again in a later pause (`_prebuild_now`).
+        """
+        pane = self.tabs.get_pane(stage_id)
+        if pane.display or closing(pane) or stage_id in self._laid_out:
+            return  # shown already: laid out as it is
+        began = monotonic()
+        layouts = 0
+
+        def laid_out(screen: Screen[None]) -> None:
+            nonlocal layouts
+            layouts += 1
+
+        self.screen_layout_refresh_signal.subscribe(pane, laid_out)
+        pane.add_class("-unseen")
+        pane.display = True
+        try:
+            # The first layout, the one its widgets' new sizes ask for, the scrollbars',
+            # a table's measured after it: until a frame passes with none.
+            seen = -1
+            for _ in range(UNSEEN_LAYOUTS):
+                if layouts == seen:
+                    self._laid_out.add(stage_id)
+                    break
+                if self.app.last_key > began:  # type: ignore[attr-defined]
+                    break  # each layout now lays out both stages: a key must not wait
+                seen = layouts
+                refreshed = asyncio.Event()
+                self.call_after_refresh(refreshed.set)
+                try:  # no frame comes once the app is closing
+                    await asyncio.wait_for(refreshed.wait(), UNSEEN_FRAME_WAIT)
+                except TimeoutError:
+                    break
+        finally:
+            self.screen_layout_refresh_signal.unsubscribe(pane)
+            pane.remove_class("-unseen")
+            with suppress(NoMatches):  # the app is closing and its panes are going
+                pane.display = self.active_stage_id == stage_id
+
     def prebuild_stages(self) -> None:
         """Build the stages not shown yet in the background, one per idle moment, the
-        neighbours of the first stage first, so a first visit finds its stage built.
+        one a person would reach next first (`next_to_prebuild`), so a first visit finds
+        its stage built.
 
         Each build starts only once the app has answered everything queued and drawn
         the screen (`call_after_refresh`), and only in a pause of typing (and not in the
         first `LAUNCH_PAUSE`), so a build never holds up the echo of a key; a stage's own
         mounting runs as many small steps that keys can pass between.
         """
-        ids = STAGE_IDS[1:]
-        self._to_prebuild = [ids[0], ids[-1], *ids[1:-1]]  # next, previous, then the rest
+        self._prebuilding = True
         self._prebuild_from = monotonic()  # the first seconds are when typing begins
         self.call_after_refresh(self._prebuild_next)
+
+    def next_to_prebuild(self) -> str | None:
+        """The stage not yet built (nor being built) nearest the one shown, looked for
+        first the way the person last stepped, then the other way, then further out:
+        a person touring the stages finds each built as they reach it, wherever they
+        started and whichever way they go."""
+        here = STAGE_IDS.index(self.active_stage_id)
+        count = len(STAGE_IDS)
+        for distance in range(1, count):
+            for way in (self._heading, -self._heading):
+                stage_id = STAGE_IDS[(here + way * distance) % count]
+                if stage_id not in self._builds and self.stage(stage_id) is None:
+                    return stage_id
+        return None
 
     async def rebuild_stages(self) -> None:
         """Build every stage afresh from the workbook (the share-safe view turned on or
@@ -180,6 +263,7 @@ class MainScreen(Screen[None]):
                 self._carried[stage_id] = stage.carry_over()
                 await stage.remove()
         self._builds.clear()
+        self._laid_out, self._unseen_tries = {self.active_stage_id}, {}
         stage = await self.ensure_stage(self.active_stage_id)
         if self.app.screen is self:
             stage.focus_first()
@@ -189,11 +273,11 @@ class MainScreen(Screen[None]):
     def stop_prebuilding(self) -> None:
         """On the way out nothing more is built: a stage half-mounted while the app
         closes (after a signal, say) would fail and turn a clean exit into an error."""
-        self._to_prebuild = []
+        self._prebuilding = False
         self.workers.cancel_group(self, "prebuild-stage")
 
     def _prebuild_next(self) -> None:
-        if not self._to_prebuild:
+        if not self._prebuilding:
             return
         wait = self._prebuild_from + LAUNCH_PAUSE - monotonic()
         if wait > 0:  # the first moments are when typing begins
@@ -202,15 +286,34 @@ class MainScreen(Screen[None]):
         self.app.after_typing_pause(self._prebuild_now)  # type: ignore[attr-defined]
 
     def _prebuild_now(self) -> None:
-        while self._to_prebuild and self.is_attached:
-            stage_id = self._to_prebuild.pop(0)
-            if stage_id in self._builds or self.stage(stage_id) is not None:
-                continue  # a visit got there first
+        if not self._prebuilding or not self.is_attached:
+            return
+        stage_id = self.next_to_prebuild()
+        if stage_id is not None:
             self.run_worker(self._prebuild(stage_id), group="prebuild-stage")
             return
+        unseen = [stage_id for stage_id in STAGE_IDS if stage_id not in self._laid_out
+                  and self._unseen_tries.get(stage_id, 0) < UNSEEN_TRIES]
+        if not unseen:
+            self._prebuilding = False  # every stage is built and laid out
+        elif not self._in_key_pause():
+            self.set_timer(LAUNCH_PAUSE, self._prebuild_next)  # not while keys come
+        else:
+            self.run_worker(self._lay_out_then_next(unseen[0]), group="prebuild-stage")
+
+    def _in_key_pause(self) -> bool:
+        """No key for a moment: the person reads rather than moves through stages."""
+        return monotonic() - self.app.last_key > LAUNCH_PAUSE  # type: ignore[attr-defined]
+
+    async def _lay_out_then_next(self, stage_id: str) -> None:
+        self._unseen_tries[stage_id] = self._unseen_tries.get(stage_id, 0) + 1
+        await self._lay_out_unseen(stage_id)
+        self.call_after_refresh(self._prebuild_next)
 
     async def _prebuild(self, stage_id: str) -> None:
         await self.ensure_stage(stage_id)
+        if self._in_key_pause():
+            await self._lay_out_unseen(stage_id)  # else later (`_prebuild_now`)
         self.call_after_refresh(self._prebuild_next)
 
     def enter_stage(self, stage_id: str) -> None:
@@ -218,6 +321,7 @@ class MainScreen(Screen[None]):
         # Let go of the focus first: when a focused field is hidden, Textual hands
         # the focus to a sibling in the same (hidden) pane, which shows that pane again.
         self.set_focus(None)
+        self._show_pane(stage_id)
         self.tabs.active = stage_id
         stage = self.stage(stage_id)
         if stage is None or not stage.ready.is_set() or self.app.screen is not self:
@@ -235,6 +339,7 @@ class MainScreen(Screen[None]):
     def step_stage(self, step: int) -> None:
         """The next (+1) or previous (-1) stage, wrapping round; only with no dialog open."""
         if self.app.screen is self:
+            self._heading = 1 if step > 0 else -1
             index = STAGE_IDS.index(self.active_stage_id)
             self.enter_stage(STAGE_IDS[(index + step) % len(STAGE_IDS)])
 
@@ -251,9 +356,15 @@ class MainScreen(Screen[None]):
         if self.active_stage_id == stage_id and self.app.screen is self:
             stage.focus_first()
 
+    def _show_pane(self, stage_id: str) -> None:
+        """A stage being laid out unseen is shown in place, in this frame."""
+        self.tabs.get_pane(stage_id).remove_class("-unseen")
+        self._laid_out.add(stage_id)
+
     @on(TabbedContent.TabActivated, "#stages")
     def _stage_shown(self) -> None:
         """Tabs can change by key, click or palette: always act on the tab shown now."""
+        self._show_pane(self.active_stage_id)
         stage = self.stage(self.active_stage_id)
         if stage is not None and stage.ready.is_set():
             stage.reload_if_stale()
