@@ -253,7 +253,11 @@ KINDS = {"first": "first visits", "later": "later visits",
          "double_later": "2nd key during a later visit"}
 
 
-def measure(tours: int) -> Result:
+def measure(tours: int, read: float | None = None) -> Result:
+    """Every switch of `tours` tours; `read`: seconds before the first key (else --read)."""
+    global READ
+    if read is not None:
+        READ = read
     if not shutil.which("tmux"):
         sys.exit("tmux is needed to measure a real terminal")
     ours, theirs = Switches(), Switches()
@@ -326,9 +330,9 @@ def main() -> None:
                         help="wait this long after launch before the first key, as a person "
                         "reading the first stage does (stages are built ahead meanwhile)")
     args = parser.parse_args()
-    global VERBOSE, READ
-    VERBOSE, READ = args.verbose, args.read
-    print("\n".join(report(measure(args.tours))))
+    global VERBOSE
+    VERBOSE = args.verbose
+    print("\n".join(report(measure(args.tours, args.read))))
 
 
 if __name__ == "__main__":
