@@ -179,3 +179,18 @@ async def test_tab_pressed_while_a_stage_is_laid_out_unseen_stays_on_the_stage_s
             if focused is not None and any(pane in focused.ancestors for pane in panes):
                 strayed.append(repr(focused))
         assert not strayed, strayed
+
+
+async def test_stages_are_built_ahead_nearest_first_the_way_the_person_goes(make_app):
+    """Going back from the first stage, the next stage built ahead is the one behind."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main
+        assert main.nearest_first()[:3] == ["paths", "check-ins", "goals"]
+        await pilot.press("ctrl+pageup")
+        await until(pilot, lambda: app.active_stage_id == "check-ins" and built(app, "check-ins"))
+        assert main.nearest_first()[:3] == ["follow-up", "self-assessment", "meeting"]
+        assert main.next_to_prebuild() == "follow-up"
+        await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda: app.active_stage_id == "self-assessment")
+        assert main.next_to_prebuild() == "paths"

@@ -87,10 +87,10 @@ class MainScreen(Screen[None]):
         self._prebuilding = False
         self._prebuild_from = float("-inf")
         self._heading = 1
+        """The way the person last stepped through the stages (+1 onward, -1 back)."""
         self._laid_out: set[str] = {STAGES[0].id}
         """Stages laid out at their size: shown at least once, or laid out unseen."""
         self._unseen_tries: dict[str, int] = {}
-        """The way the person last stepped through the stages (+1 onward, -1 back)."""
         self._carried: dict[str, dict[str, str]] = {}
         """What was typed and not yet saved in a stage rebuilt (`rebuild_stages`), by stage."""
 
@@ -233,19 +233,24 @@ class MainScreen(Screen[None]):
         self._prebuild_from = monotonic()  # the first seconds are when typing begins
         self.call_after_refresh(self._prebuild_next)
 
-    def next_to_prebuild(self) -> str | None:
-        """The stage not yet built (nor being built) nearest the one shown, looked for
-        first the way the person last stepped, then the other way, then further out:
-        a person touring the stages finds each built as they reach it, wherever they
-        started and whichever way they go."""
+    def nearest_first(self) -> list[str]:
+        """The other stages, nearest the one shown first, each distance first the way
+        the person last stepped: the order a person touring the stages reaches them,
+        wherever they started and whichever way they go."""
         here = STAGE_IDS.index(self.active_stage_id)
         count = len(STAGE_IDS)
+        order: list[str] = []
         for distance in range(1, count):
             for way in (self._heading, -self._heading):
                 stage_id = STAGE_IDS[(here + way * distance) % count]
-                if stage_id not in self._builds and self.stage(stage_id) is None:
-                    return stage_id
-        return None
+                if stage_id not in order:
+                    order.append(stage_id)
+        return order
+
+    def next_to_prebuild(self) -> str | None:
+        """The nearest stage not yet built nor being built (`nearest_first`)."""
+        return next((stage_id for stage_id in self.nearest_first()
+                     if stage_id not in self._builds and self.stage(stage_id) is None), None)
 
     async def rebuild_stages(self) -> None:
         """Build every stage afresh from the workbook (the share-safe view turned on or
@@ -292,7 +297,7 @@ class MainScreen(Screen[None]):
         if stage_id is not None:
             self.run_worker(self._prebuild(stage_id), group="prebuild-stage")
             return
-        unseen = [stage_id for stage_id in STAGE_IDS if stage_id not in self._laid_out
+        unseen = [stage_id for stage_id in self.nearest_first() if stage_id not in self._laid_out
                   and self._unseen_tries.get(stage_id, 0) < UNSEEN_TRIES]
         if not unseen:
             self._prebuilding = False  # every stage is built and laid out
