@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from careertui.core.model import Achievement, CareerPath, Goal, Interview, Request
 from careertui.core.store import Workbook
@@ -293,3 +293,38 @@ async def test_a_request_for_an_untitled_goal_names_it_in_the_table(make_app, db
         assert await app.save_workbook()
     [stored_request] = stored(db_path, "requests")
     assert stored_request["goal_id"] == stored(db_path, "goals")[0]["id"]
+
+
+async def test_sorting_keeps_the_form_on_the_highlighted_record(make_app, db_path):
+    """After `s` the cursor stays on its record: the form, the highlight and what is
+    typed all concern the same path (the form kept one record while the highlight
+    moved to another, and typing went to the highlighted one)."""
+    book = Workbook.open(db_path, lock=False)
+    for position, role in enumerate(("Zed [b]lead", "Analyst 目标", "Manager 🚀"), start=1):
+        book.add(CareerPath(role=role, position=position))
+    book.save()
+    book.close()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        await until(pilot, lambda: paths.has_form)
+        role = paths.query_one("#field-role", Input)
+        await until(pilot, lambda: role.value == "Zed [b]lead")
+        assert app.focused is paths.table
+        await pilot.press("s")  # by role: Analyst, Manager, Zed
+        await until(pilot, lambda: str(paths.table.get_row_at(0)[0]).startswith("Analyst"))
+        assert paths.selected is not None and paths.selected.role == "Zed [b]lead"
+        assert role.value == "Zed [b]lead"
+        assert str(paths.table.get_row_at(paths.table.cursor_row)[0]) == "Zed [b]lead"
+        await pilot.press("up")  # the highlight and the form move together
+        await until(pilot, lambda: role.value == "Manager 🚀")
+        await pilot.press("tab", "end", *" x")
+        await until(pilot, lambda: role.value == "Manager 🚀 x")
+        await pilot.press("ctrl+q")
+    book = Workbook.open(db_path, lock=False)
+    try:
+        assert sorted(path.role for path in book.all(CareerPath)) == [
+            "Analyst 目标", "Manager 🚀 x", "Zed [b]lead"]
+    finally:
+        book.close()
