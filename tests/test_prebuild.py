@@ -194,3 +194,17 @@ async def test_stages_are_built_ahead_nearest_first_the_way_the_person_goes(make
         await pilot.press("ctrl+pagedown")
         await until(pilot, lambda: app.active_stage_id == "self-assessment")
         assert main.next_to_prebuild() == "paths"
+
+
+async def test_a_stage_not_built_yet_says_it_is_on_its_way(make_app):
+    """Reached before it was built ahead, a stage's page says it is opening: a blank
+    page read as a stage with nothing in it."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.main.tabs.get_pane("goals")
+        assert app.stage("goals") is None
+        assert "Opening Goals…" in pane.render().plain
+        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
+        await until(pilot, lambda: built(app, "goals") and app.focused is not None
+                    and app.stage("goals") in app.focused.ancestors)
+        assert pane.region == app.stage("goals").region  # the stage covers the line

@@ -8,6 +8,7 @@ import asyncio
 from contextlib import ExitStack, suppress
 from time import monotonic
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
@@ -41,10 +42,13 @@ REMINDED_ON = "check-ins"
 
 
 class StagePane(TabPane):
-    """A tab's pane; blank until its stage is built on first visit."""
+    """A tab's pane. Until its stage is built (on a first visit in the first moments,
+    before it was built ahead) it says the stage is on its way: a blank page read as
+    a stage with nothing in it."""
 
-    def render(self) -> str:
-        return ""
+    def render(self) -> Text:
+        # Set where a stage's title goes; no pane style, which its stage would inherit.
+        return Text(f"\n  Opening {stage_by_id(self.id or '').label}…", style="dim")
 
     def allow_focus_children(self) -> bool:
         """Nothing in a stage laid out unseen (`MainScreen._lay_out_unseen`) can take
