@@ -133,6 +133,8 @@ class CareerApp(App[None]):
         of time only in a pause, so that building one never delays an echo."""
         self.last_key = float("-inf")
         """When the person last pressed any key (a stage switch included)."""
+        self._early_keys: list[events.Key | events.Paste] | None = []
+        """Keys and pastes that came before the first field had the cursor; None after."""
         self._reminder_key: dict[str, Any] | None = None
         """What the banner is about now (None: nothing to remind of)."""
         self._reminder_pending = False
@@ -152,7 +154,22 @@ class CareerApp(App[None]):
             self.last_key = monotonic()
             if isinstance(event, events.Paste) or event.is_printable or event.key in TYPING_KEYS:
                 self.last_typed = self.last_key
+            if self._early_keys is not None and not event.is_forwarded and (
+                    self.focused is None and self.screen_stack[-1:] == [self.main]):
+                self._early_keys.append(event)  # for the first field, once it has the cursor
+                return
         await super().on_event(event)
+
+    def first_field_ready(self) -> None:
+        """The first stage's first field has the cursor: the keys typed before it did
+        (the terminal hands them over as the app starts, before anything can take
+        them) are given to it now, in order, ahead of any typed since."""
+        early, self._early_keys = self._early_keys or [], None
+        for event in early:
+            if isinstance(event, events.Paste):
+                self.post_message(events.Paste(event.text))
+            else:
+                self.post_message(events.Key(event.key, event.character))
 
     def typing_pause_left(self) -> float:
         """Seconds until the person's typing counts as paused (0: it does)."""

@@ -122,6 +122,9 @@ class MainScreen(Screen[None]):
         if first is not None:  # composed with the screen: mounted by now
             first.ready.set()
             first.focus_first()  # the cursor in the first field before the first frame
+        first_field_ready = getattr(self.app, "first_field_ready", None)
+        if first_field_ready is not None:  # after the focus just asked for
+            self.app.call_later(first_field_ready)
 
     @property
     def tabs(self) -> TabbedContent:
