@@ -233,6 +233,12 @@ class RecordList(Vertical, Generic[R]):
         max-height: 5;
     }
 
+    /* An unticked link's box is empty, not a dim X: a new goal looked linked to every path. */
+    .record-form .links-field > .selection-list--button,
+    .record-form .links-field > .selection-list--button-highlighted {
+        color: $panel;
+    }
+
     .record-hint {
         color: $warning;
         height: auto;
