@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import pytest
 from textual.widgets import DataTable, TextArea
 
 from careertui.core.model import Goal
@@ -122,6 +123,7 @@ def rows_in(stage) -> list[list[list[object]]]:
             for table in (listed.table for listed in stage.query(RecordList))]
 
 
+@pytest.mark.slow
 async def test_a_stage_built_ahead_is_shown_at_the_size_it_was_laid_out_at(make_app, tmp_path):
     """A stage built ahead is laid out once, unseen, at the size it will have, so its
     first visit is drawn as a later one is: in one layout. Laid out for the first time
