@@ -503,3 +503,27 @@ async def test_lines_typed_in_one_burst_are_captured_one_by_one(make_app, db_pat
     raws = [c["raw"] for c in json.loads(db_path.read_text("utf-8"))["captures"].values()]
     assert sorted(raws) == sorted([line.replace("\t", " ") for line in lines]
                                   + ["g: first pasted", "n: second pasted"])
+
+
+async def test_what_a_captured_line_became_is_in_view_at_80_by_24(make_app, tmp_path):
+    """The confirmation under the capture line is scrolled into view on a short
+    terminal: it fell below the fold, and the person never saw what their line became."""
+    from datetime import date
+
+    from careertui.core.sample import write_sample
+
+    path = tmp_path / "sample.json"
+    write_sample(path, years=1, end=date(2026, 11, 24))
+    app = make_app(db_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await enter(pilot, "meeting")
+        stage = app.query_one(MeetingStage)
+        feedback = app.query_one("#capture-feedback")
+        typed = "a: book the [b]x review 目标 @me fri"
+        await paste(pilot, typed)
+        await pilot.press("enter")
+        await until(pilot, lambda: "book the [b]x review 目标" in feedback_of(app))
+        await until(pilot, lambda: bool(feedback.region.area)
+                    and stage.region.contains_region(feedback.region))
+        assert app.focused is not None and app.focused.id == "capture"
+        assert stage.region.contains_region(app.focused.region)  # the line stays in view too

@@ -253,6 +253,9 @@ class MeetingStage(Stage):
             message += f"\n⚠ {captured.problem}, so it stays in the text. Dates can be {FORMS}."
         feedback.update(message)
         feedback.set_class(bool(captured.problem), "-problem")
+        # Below the line typed, it fell under the fold of a short terminal (80x24):
+        # the person never saw what their line became. Shown once laid out.
+        feedback.call_after_refresh(feedback.scroll_visible, animate=False)
 
     # -- the meeting's details ------------------------------------------------------
 
