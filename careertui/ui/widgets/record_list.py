@@ -905,20 +905,21 @@ class RecordList(Vertical, Generic[R]):
             self._fill_table()
             self.notify("Back to your own order.")
             return
+        kept = self.selected
         self._apply_sort()
+        if kept is not None:
+            # else the form showed one record while another was highlighted, and what
+            # was typed in the form went to the highlighted one
+            self._move_cursor_to(kept.id)
         self.notify(f"Sorted by {self.columns[self._sort_index].label.lower()}.")
 
     def _apply_sort(self) -> None:
-        """Sort the rows, the cursor staying on its record: the table keeps the cursor's
-        row number, so the form showed one record while another was highlighted, and
-        what was typed in the form went to the highlighted one."""
+        """Sort the rows. The table keeps the cursor's row number, not its record: a
+        caller puts the cursor back on its record (`_fill_table` does already)."""
         if self._sort_index is None:
             return
         column = self.columns[self._sort_index]
         if column.key not in self.table.columns:
             return
-        kept = self.selected
         numeric = all(isinstance(column.value(r), int) for r in self.records)
         self.table.sort(column.key, key=sort_key, reverse=numeric)
-        if kept is not None:
-            self._move_cursor_to(kept.id)
