@@ -175,6 +175,11 @@ class CareerApp(App[None]):
         """Seconds until the person's typing counts as paused (0: it does)."""
         return max(0.0, self.last_typed + TYPING_PAUSE - monotonic())
 
+    def key_pause_left(self) -> float:
+        """Seconds until no key at all, a stage switch's included, has come for
+        `TYPING_PAUSE` (0: none has): the person reads rather than moves about."""
+        return max(0.0, self.last_key + TYPING_PAUSE - monotonic())
+
     def after_typing_pause(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the person has not typed for `TYPING_PAUSE` (at once if
         they have not been typing), after the next frame: for work that holds the

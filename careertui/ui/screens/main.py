@@ -308,14 +308,10 @@ class MainScreen(Screen[None]):
                   and self._unseen_tries.get(stage_id, 0) < UNSEEN_TRIES]
         if not unseen:
             self._prebuilding = False  # every stage is built and laid out
-        elif not self._in_key_pause():
-            self.set_timer(LAUNCH_PAUSE, self._prebuild_next)  # not while keys come
+        elif wait := self.app.key_pause_left():  # type: ignore[attr-defined]
+            self.set_timer(wait, self._prebuild_next)  # not while keys come
         else:
             self.run_worker(self._lay_out_then_next(unseen[0]), group="prebuild-stage")
-
-    def _in_key_pause(self) -> bool:
-        """No key for a moment: the person reads rather than moves through stages."""
-        return monotonic() - self.app.last_key > LAUNCH_PAUSE  # type: ignore[attr-defined]
 
     async def _lay_out_then_next(self, stage_id: str) -> None:
         self._unseen_tries[stage_id] = self._unseen_tries.get(stage_id, 0) + 1
@@ -324,7 +320,7 @@ class MainScreen(Screen[None]):
 
     async def _prebuild(self, stage_id: str) -> None:
         await self.ensure_stage(stage_id)
-        if self._in_key_pause():
+        if not self.app.key_pause_left():  # type: ignore[attr-defined]
             await self._lay_out_unseen(stage_id)  # else later (`_prebuild_now`)
         self.call_after_refresh(self._prebuild_next)
 
