@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import five_year_sample, percentile
+from common import app_command, five_year_sample, percentile
 from stage_switch_terminal import launch, stage_shown, until_final
 from startup import MARKERS
 from terminal import Terminal, kill
@@ -46,7 +46,7 @@ def measure(times: int) -> dict[str, list[float]]:
     with tempfile.TemporaryDirectory() as tmp, Terminal() as term:
         sample = five_year_sample(Path(tmp))
         try:
-            underline = launch(term, session, f"{sys.executable} -m careertui --db {sample}",
+            underline = launch(term, session, app_command(sample),
                                MARKERS)
             sent = term.send(session, "C-PgUp")
             until_final(term, session, sent, underline, [], "Check-ins")

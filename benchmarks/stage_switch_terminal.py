@@ -43,7 +43,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import five_year_sample, percentile
+from common import app_command, five_year_sample, percentile
 from minimal_app import LABELS
 from startup import MARKERS, MINIMAL_MARKERS
 from terminal import Terminal, kill, start
@@ -263,7 +263,7 @@ def measure(tours: int, read: float | None = None) -> Result:
     ours, theirs = Switches(), Switches()
     with tempfile.TemporaryDirectory() as tmp, Terminal() as term:
         sample = five_year_sample(Path(tmp))
-        career = f"{sys.executable} -m careertui --db {sample}"
+        career = app_command(sample)
         minimal = f"{sys.executable} {HERE / 'minimal_app.py'} --labelled"
         for index in range(tours):
             runs = [("careertui", career, MARKERS, ours),

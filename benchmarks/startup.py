@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import five_year_sample, median
+from common import app_command, five_year_sample, median
 from terminal import kill, peak_rss_mb, start
 from terminal import tmux as _tmux
 
@@ -75,7 +75,7 @@ def measure(runs: int) -> dict[str, float]:
         sys.exit("tmux is needed to measure a real terminal")
     with tempfile.TemporaryDirectory() as tmp:
         sample = five_year_sample(Path(tmp))
-        career = f"{sys.executable} -m careertui --db {sample}"
+        career = app_command(sample)
         minimal = f"{sys.executable} {HERE / 'minimal_app.py'}"
         launch(career, "bench-career", MARKERS)  # warm the file cache
         launch(minimal, "bench-minimal", MINIMAL_MARKERS)

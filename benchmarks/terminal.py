@@ -29,7 +29,16 @@ def start(session: str, command: str, width: int = WIDTH, height: int = HEIGHT) 
 
 
 def kill(session: str) -> None:
+    """End a session and wait for its program to exit.
+
+    careertui saves and lets go of its workbook's lock when the terminal hangs
+    up; a run started before that is refused as a second instance.
+    """
+    pids = tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()
     tmux("kill-session", "-t", session)
+    deadline = time.perf_counter() + 10
+    while pids and Path(f"/proc/{pids[0]}").exists() and time.perf_counter() < deadline:
+        time.sleep(0.01)
 
 
 def peak_rss_mb(session: str) -> float:

@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import five_year_sample, percentile
+from common import app_command, five_year_sample, percentile
 from startup import MARKERS
 from terminal import Terminal, kill, start
 
@@ -94,7 +94,7 @@ def measure(keys: int = 200, runs: int = 3) -> dict[str, dict[str, float]]:
     spans: list[float] = []
     with tempfile.TemporaryDirectory() as tmp, Terminal("bench-typing-control") as term:
         sample = five_year_sample(Path(tmp))
-        career = f"{sys.executable} -m careertui --db {sample}"
+        career = app_command(sample)
         minimal = f"{sys.executable} {HERE / 'minimal_app.py'} --typing"
         for index in range(runs):
             pair = [("careertui", career, MARKERS, ours),

@@ -89,6 +89,10 @@ def make_app(db_path: Path, tmp_path: Path) -> Iterator[Callable[..., CareerApp]
         options.setdefault("tune_gc", False)
         options.setdefault("prebuild", False)  # tests that need it turn it on
         app = create_app(**options)  # type: ignore[arg-type]
+        # Textual's own setting for people who turn animation off (TEXTUAL_ANIMATIONS):
+        # a test then reads each stage's final state without waiting, after every
+        # key, for the tab underline's 0.3 s slide (a sixth of the suite's time).
+        app.animation_level = "none"
         built.append(app)
         return app
 
