@@ -412,18 +412,6 @@ async def test_unknown_theme_falls_back_with_a_notice(make_app, notices):
         assert any("no-such-theme" in str(n.message) for n in notices)
 
 
-async def test_the_real_app_freezes_long_lived_objects_out_of_the_collector(make_app):
-    import gc
-
-    app = make_app(tune_gc=True)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert gc.get_freeze_count() > 0
-            assert gc.get_threshold()[0] == 5000
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(700, 10, 10)
 
 
 @pytest.mark.slow

@@ -27,8 +27,9 @@ from ..core.status import RELEVANT_TABLES, workbook_status
 from ..core.store import Change, Settings, Workbook, display_path
 from .commands import careertui_commands
 from .leaving import LeaveSignals, let_typing_land, quit_safely, save_and_leave
+from .memory import CHECK_EVERY, FullCollections, settle_memory
 from .screens.main import MainScreen
-from .startup import apply_theme, settle_memory, show_startup_messages, stylesheets
+from .startup import apply_theme, show_startup_messages, stylesheets
 from .widgets.minutes import MinutesInput
 from .widgets.reminder import ReminderBanner
 
@@ -104,6 +105,8 @@ class CareerApp(App[None]):
         self.tune_gc = tune_gc
         """Freeze long-lived objects out of the garbage collector (off in tests,
         where many apps share one process and frozen objects would pile up)."""
+        self.full_collections = FullCollections(lambda: not self.key_pause_left())
+        """Full garbage collections, made only in pauses of the keys (with `tune_gc`)."""
         self.workbook, self.settings, self.clock = workbook, settings, clock
         self.cursor_blink = cursor_blink
         self.autosaver = Autosaver(
@@ -200,6 +203,7 @@ class CareerApp(App[None]):
         self.after_typing_pause(self.workbook.prepare_save)
         if self.tune_gc:
             self.after_typing_pause(settle_memory)
+            self.set_interval(CHECK_EVERY, self.full_collections.check)
         if self.prebuild:  # after the first frame, and after the frozen start-up objects
             self.call_after_refresh(self.main.prebuild_stages)
         if self._settings_to_write:

@@ -1,9 +1,8 @@
 """What happens once, as the app starts: stylesheets, the theme before the first
-style pass, what to tell the person about their files, and the garbage collector."""
+style pass, and what to tell the person about their files."""
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
@@ -81,21 +80,3 @@ def show_startup_messages(app: CareerApp, theme_notices: list[str]) -> None:
             f"Your workbook was upgraded from format {book.migrated_from}; "
             "a copy of the old file was kept beside it.",
         )
-
-
-def settle_memory() -> None:
-    """Keep the garbage collector from pausing typing.
-
-    Rendering churns through many small objects; with Python's default
-    thresholds a full collection (40 ms and more, scanning every widget and
-    cached line) ran several times a minute while typing in the agenda. What
-    exists once the app has started (modules, classes, the shell) lives as long
-    as the app, so it is frozen out of collections, once, after the garbage of
-    start-up is collected; young objects are collected less often. Stages built
-    later are not frozen: a frozen widget that is later removed could never be
-    freed (freezing after every stage build held 20 MB more after a tour of all
-    eight).
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(5000, 10, 10)
