@@ -11,7 +11,7 @@ from careertui.ui.stages.agenda import AgendaStage
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle
+from .helpers import enter, paste, run_command, settle, until
 from .sample_data import fill_prepare
 
 
@@ -243,3 +243,30 @@ def test_f6_is_in_the_keys_help():
     from careertui.ui import keys
 
     assert any(key == "f6" and "preview" in meaning for key, meaning in keys.help_rows())
+
+
+async def test_the_preview_is_drawn_again_only_for_a_new_width(make_app):
+    """Each visit to a stage shows its preview again at the same size: rendering every
+    line of it afresh then cost a repaint of its own, after the stage's. Only a new
+    width renders it again; what a person typed shows as typed, brackets and all."""
+    app = make_app()
+    hostile = "## [b]x [/] [link=https://x.example]目标[/link] مرحبا 🚀"
+    set_agenda(app.workbook, long_agenda() + "\n\n" + hostile + "\n")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_agenda(app, pilot)
+        await settle(pilot)
+        preview = app.query_one(MarkdownEditor).preview
+        lines = preview.plain_text
+        rendered = preview._lines  # our widget's own lines, not Textual's
+        await pilot.press("ctrl+pagedown")
+        await until(pilot, lambda: app.active_stage_id == "invite")
+        await pilot.press("ctrl+pageup")
+        await until(pilot, lambda: app.active_stage_id == "agenda"
+                    and app.focused is app.query_one(MarkdownEditor).text_area)
+        await settle(pilot)
+        assert preview._lines is rendered, "shown again, the preview was rendered again"
+        assert preview.plain_text == lines
+        assert "[b]x [/] [link=https://x.example]目标[/link] مرحبا" in lines and "🚀" in lines
+        await pilot.resize_terminal(130, 40)
+        await until(pilot, lambda: preview._lines is not rendered)
+        assert "[b]x [/] [link=https://x.example]目标[/link] مرحبا" in preview.plain_text

@@ -341,8 +341,18 @@ class MainScreen(Screen[None]):
         batch = ExitStack()
         batch.enter_context(self.app.batch_update())
         stage.focus_now()
+        focused = self.focused
         self.set_timer(0.5, batch.close)  # never hold the screen longer, whatever happens
-        self.query_one(KeysFooter).show_keys_now(then=batch.close)  # then draw, once
+
+        def draw() -> None:
+            """Once the keys are in place and the field given the cursor has restyled
+            itself for it (its Focus event, queued: its scrollbars change colour):
+            drawn apart, that restyle was a second repaint 40 ms after the stage's."""
+            if not (focused is not None and focused.is_attached
+                    and focused.call_later(batch.close)):
+                batch.close()
+
+        self.query_one(KeysFooter).show_keys_now(then=draw)  # then draw, once
 
     def step_stage(self, step: int) -> None:
         """The next (+1) or previous (-1) stage, wrapping round; only with no dialog open."""

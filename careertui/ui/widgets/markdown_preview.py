@@ -72,6 +72,8 @@ class MarkdownPreview(ScrollView, can_focus=True):
         self._rendering = False
         self._highlighted: dict[int, Strip] = {}
         self._follow: int | None = None
+        self._shown_for: tuple[int, str, str] | None = None
+        """The width, theme and text the lines shown were rendered for."""
         """The source line to keep in view; None until an editor says."""
 
     # -- what the owner calls --------------------------------------------------
@@ -117,7 +119,13 @@ class MarkdownPreview(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------
 
     def on_resize(self) -> None:
-        self._refresh_lines()
+        # Also sent each time the preview is shown again (a stage switch), at the same
+        # size: rendering every line afresh then cost a repaint of its own after the
+        # stage's. Only a new width changes the lines; a new height only the view.
+        if self._shown_for == self._show_key():
+            self._scroll_to_followed()
+        else:
+            self._refresh_lines()
 
     def _on_theme_changed(self) -> None:
         self._renderer = None
@@ -167,6 +175,10 @@ class MarkdownPreview(ScrollView, can_focus=True):
             "markdown.table.header": "bold",
         }
 
+    def _show_key(self) -> tuple[int, str, str]:
+        """What the lines shown depend on: the width, the theme and the text."""
+        return self._render_width(), self.app.theme, self.text
+
     def _refresh_lines(self) -> None:
         width = self._render_width()
         if width <= 0 or not self.is_mounted:
@@ -174,29 +186,31 @@ class MarkdownPreview(ScrollView, can_focus=True):
         if self._rendering:
             return  # the thread picks up the newest text when it finishes
         renderer = self._current_renderer(width)
+        key = self._show_key()
         if renderer.pending_work(self.text) > THREAD_THRESHOLD:
             self._rendering = True
-            text = self.text
             self.run_worker(
-                lambda: self._render_in_thread(renderer, text),
+                lambda: self._render_in_thread(renderer, key),
                 thread=True,
                 group="markdown-preview",
             )
         else:
-            self._show(renderer.render(self.text))
+            self._show(renderer.render(self.text), key)
 
-    def _render_in_thread(self, renderer: IncrementalMarkdown, text: str) -> None:
-        lines = renderer.render(text)
-        self.app.call_from_thread(self._thread_done, text, lines)
+    def _render_in_thread(self, renderer: IncrementalMarkdown,
+                          key: tuple[int, str, str]) -> None:
+        lines = renderer.render(key[2])
+        self.app.call_from_thread(self._thread_done, key, lines)
 
-    def _thread_done(self, text: str, lines: list[Line]) -> None:
+    def _thread_done(self, key: tuple[int, str, str], lines: list[Line]) -> None:
         self._rendering = False
-        if text == self.text:
-            self._show(lines)
+        if key[2] == self.text:
+            self._show(lines, key)
         else:
             self._refresh_lines()
 
-    def _show(self, lines: list[Line]) -> None:
+    def _show(self, lines: list[Line], key: tuple[int, str, str]) -> None:
+        self._shown_for = key
         self._lines = [Strip(line) for line in lines]
         self._highlighted.clear()
         width = max((strip.cell_length for strip in self._lines), default=0)
