@@ -155,6 +155,34 @@ async def test_a_stage_built_ahead_is_shown_at_the_size_it_was_laid_out_at(make_
             assert rows_in(stage) == unseen_rows, stage_id
 
 
+async def test_stages_are_laid_out_unseen_while_the_person_tours_the_stages(make_app):
+    """A person touring the stages presses a key every half second or so, never
+    typing: the stages ahead are built and laid out unseen between two keys, so each
+    first visit is drawn in one layout. Waiting for a pause of every key (0.6 s), a
+    tour never gave them one."""
+    from textual import events
+
+    app = make_app(prebuild=True)
+    never_shown = STAGE_IDS[2:]
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
+
+        def laid_out_unseen() -> bool:
+            return all(built(app, stage_id) and app.stage(stage_id).virtual_size.width > 0
+                       for stage_id in never_shown)
+
+        switches = 0
+        while not laid_out_unseen() and switches < 120:
+            key = "ctrl+pagedown" if switches % 2 == 0 else "ctrl+pageup"
+            app.post_message(events.Key(key, None))  # Self-assessment, Paths, and back
+            switches += 1
+            await asyncio.sleep(0.25)
+        assert laid_out_unseen(), f"not laid out after {switches} stage switches"
+        assert app.active_stage_id in STAGE_IDS[:2]
+        panes = [app.main.tabs.get_pane(stage_id) for stage_id in never_shown]
+        assert not [pane.id for pane in panes if pane.display and not pane.has_class("-unseen")]
+
+
 async def test_tab_pressed_while_a_stage_is_laid_out_unseen_stays_on_the_stage_shown(
         make_app):
     """While a stage built ahead is laid out unseen, nothing in it takes the focus: a
