@@ -72,9 +72,9 @@ class MarkdownPreview(ScrollView, can_focus=True):
         self._rendering = False
         self._highlighted: dict[int, Strip] = {}
         self._follow: int | None = None
+        """The source line to keep in view; None until an editor says."""
         self._shown_for: tuple[int, str, str] | None = None
         """The width, theme and text the lines shown were rendered for."""
-        """The source line to keep in view; None until an editor says."""
 
     # -- what the owner calls --------------------------------------------------
 
