@@ -27,8 +27,8 @@ from ..core.status import RELEVANT_TABLES, workbook_status
 from ..core.store import Change, Settings, Workbook, display_path
 from .commands import careertui_commands
 from .leaving import LeaveSignals, let_typing_land, quit_safely, save_and_leave
-from .memory import CHECK_EVERY, FullCollections, settle_memory
-from .screens.main import MainScreen
+from .memory import CHECK_EVERY, FullCollections, settle_memory, tune_collector
+from .screens.main import LAUNCH_PAUSE, MainScreen
 from .startup import apply_theme, show_startup_messages, stylesheets
 from .widgets.minutes import MinutesInput
 from .widgets.reminder import ReminderBanner
@@ -107,6 +107,8 @@ class CareerApp(App[None]):
         where many apps share one process and frozen objects would pile up)."""
         self.full_collections = FullCollections(lambda: not self.key_pause_left())
         """Full garbage collections, made only in pauses of the keys (with `tune_gc`)."""
+        if tune_gc:
+            tune_collector()  # before the first screen is built
         self.workbook, self.settings, self.clock = workbook, settings, clock
         self.cursor_blink = cursor_blink
         self.autosaver = Autosaver(
@@ -200,14 +202,23 @@ class CareerApp(App[None]):
         self.save_status = self.autosaver.status
         self.call_after_refresh(show_startup_messages, self, self._notices)
         self.set_interval(REMINDER_EVERY, lambda: self.after_typing_pause(self.refresh_reminder))
-        self.after_typing_pause(self.workbook.prepare_save)
+        # Not at once: the first key typed came as the screen did, and waited 60 to
+        # 80 ms for the workbook's first encoding and the collection before freezing.
+        self.set_timer(LAUNCH_PAUSE, lambda: self.after_typing_pause(self._settle_in))
         if self.tune_gc:
-            self.after_typing_pause(settle_memory)
             self.set_interval(CHECK_EVERY, self.full_collections.check)
-        if self.prebuild:  # after the first frame, and after the frozen start-up objects
+        if self.prebuild:  # its LAUNCH_PAUSE begins after the first frame: after _settle_in's
             self.call_after_refresh(self.main.prebuild_stages)
         if self._settings_to_write:
             self.run_worker(self._write_settings, thread=True, group="settings")
+
+    def _settle_in(self) -> None:
+        """Once the person has had the first moments to start typing, and has paused:
+        encode the workbook once (later saves then only re-encode what changed) and
+        freeze what start-up made out of the garbage collector."""
+        self.workbook.prepare_save()
+        if self.tune_gc:
+            settle_memory()
 
     def on_unmount(self) -> None:
         self.autosaver.stop()
