@@ -7,6 +7,8 @@ seconds on a long agenda; here only the blocks that changed are rendered
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
@@ -22,6 +24,14 @@ from ...core.markdown_render import IncrementalMarkdown, Line
 
 THREAD_THRESHOLD = 4000
 """Characters of not-yet-rendered text above which rendering moves to a thread."""
+
+
+class RenderedFor(NamedTuple):
+    """What a preview's lines were rendered for: nothing else changes them."""
+
+    width: int
+    theme: str
+    text: str
 
 
 class MarkdownPreview(ScrollView, can_focus=True):
@@ -73,7 +83,7 @@ class MarkdownPreview(ScrollView, can_focus=True):
         self._highlighted: dict[int, Strip] = {}
         self._follow: int | None = None
         """The source line to keep in view; None until an editor says."""
-        self._shown_for: tuple[int, str, str] | None = None
+        self._shown_for: RenderedFor | None = None
         """The width, theme and text the lines shown were rendered for."""
 
     # -- what the owner calls --------------------------------------------------
@@ -175,19 +185,20 @@ class MarkdownPreview(ScrollView, can_focus=True):
             "markdown.table.header": "bold",
         }
 
-    def _show_key(self) -> tuple[int, str, str]:
+    def _show_key(self) -> RenderedFor:
         """What the lines shown depend on: the width, the theme and the text."""
-        return self._render_width(), self.app.theme, self.text
+        return RenderedFor(self._render_width(), self.app.theme, self.text)
 
     def _refresh_lines(self) -> None:
-        width = self._render_width()
-        if width <= 0 or not self.is_mounted:
+        if not self.is_mounted:
+            return
+        key = self._show_key()
+        if key.width <= 0:
             return
         if self._rendering:
             return  # the thread picks up the newest text when it finishes
-        renderer = self._current_renderer(width)
-        key = self._show_key()
-        if renderer.pending_work(self.text) > THREAD_THRESHOLD:
+        renderer = self._current_renderer(key.width)
+        if renderer.pending_work(key.text) > THREAD_THRESHOLD:
             self._rendering = True
             self.run_worker(
                 lambda: self._render_in_thread(renderer, key),
@@ -195,21 +206,21 @@ class MarkdownPreview(ScrollView, can_focus=True):
                 group="markdown-preview",
             )
         else:
-            self._show(renderer.render(self.text), key)
+            self._show(renderer.render(key.text), key)
 
     def _render_in_thread(self, renderer: IncrementalMarkdown,
-                          key: tuple[int, str, str]) -> None:
-        lines = renderer.render(key[2])
+                          key: RenderedFor) -> None:
+        lines = renderer.render(key.text)
         self.app.call_from_thread(self._thread_done, key, lines)
 
-    def _thread_done(self, key: tuple[int, str, str], lines: list[Line]) -> None:
+    def _thread_done(self, key: RenderedFor, lines: list[Line]) -> None:
         self._rendering = False
-        if key[2] == self.text:
+        if key.text == self.text:
             self._show(lines, key)
         else:
             self._refresh_lines()
 
-    def _show(self, lines: list[Line], key: tuple[int, str, str]) -> None:
+    def _show(self, lines: list[Line], key: RenderedFor) -> None:
         self._shown_for = key
         self._lines = [Strip(line) for line in lines]
         self._highlighted.clear()
