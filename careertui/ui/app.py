@@ -206,7 +206,8 @@ class CareerApp(App[None]):
         # 80 ms for the workbook's first encoding and the collection before freezing.
         self.set_timer(LAUNCH_PAUSE, lambda: self.after_typing_pause(self._settle_in))
         if self.tune_gc:
-            self.set_interval(CHECK_EVERY, self.full_collections.check)
+            # Behind whatever is queued: a key already read but not yet handled counts.
+            self.set_interval(CHECK_EVERY, lambda: self.call_later(self.full_collections.check))
         if self.prebuild:  # its LAUNCH_PAUSE begins after the first frame: after _settle_in's
             self.call_after_refresh(self.main.prebuild_stages)
         if self._settings_to_write:
