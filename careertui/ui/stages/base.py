@@ -206,6 +206,7 @@ class Stage(VerticalScroll):
             self.scroll_home(animate=False, immediate=True)
 
         give_up = monotonic() + LAYOUT_WAIT
+        left_at = [self.scroll_y]  # where these checks left the stage scrolled
 
         def show_field(frames: int = 4) -> None:
             """Checked once the field is laid out, and over the few frames after: the
@@ -213,8 +214,10 @@ class Stage(VerticalScroll):
             push the field below the fold."""
             # The screen's focus, not `has_focus`, which follows a moment later (once
             # the field has handled its Focus event): a focus elsewhere means the
-            # person moved on.
-            if not field.is_attached or self.screen.focused is not field:
+            # person moved on. So does a scroll made meanwhile: by the person, or to
+            # show what their first line became (Meeting), which a scroll home undid.
+            if (not field.is_attached or self.screen.focused is not field
+                    or self.scroll_y != left_at[0]):
                 return
             region = field.region
             if not region.area:
@@ -224,13 +227,15 @@ class Stage(VerticalScroll):
                     self.set_timer(LAYOUT_POLL, partial(show_field, frames))
                 return
             if not self.region.contains_region(region):
-                field.scroll_visible(animate=False)  # where it ends is remembered next frame
+                # now, laid out (where it ends is remembered next frame)
+                field.scroll_visible(animate=False, immediate=True)
             elif self.scroll_y and region.bottom + self.scroll_y <= self.region.bottom:
                 # the top fits above the field again; now, while the field has the focus
                 # (a scroll left for later could undo one made meanwhile, by ctrl+n say)
                 self.scroll_home(animate=False, immediate=True)
             else:
                 self._entry_scroll = (self.app.size, self.scroll_y)
+            left_at[0] = self.scroll_y
             if frames:
                 self.call_after_refresh(show_field, frames - 1)
 

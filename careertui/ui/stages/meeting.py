@@ -50,6 +50,32 @@ CAPTURE_HELP = (
 )
 
 
+class CaptureFeedback(Static):
+    """Says what the last captured line became, and brings that into view.
+
+    It sits below the line typed, under the fold of a short terminal (80x24).
+    It is scrolled to once laid out at its new size: scrolled to any earlier, it
+    had the height of the last message (none at first), and stayed hidden.
+    """
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__("", id=id, markup=False)
+        self.fresh = False  # a message not yet seen; cleared as the next line is typed
+
+    def show(self, message: str, *, problem: bool) -> None:
+        self.update(message)
+        self.set_class(problem, "-problem")
+        self.fresh = True
+        self.call_after_refresh(self._into_view)  # the same height: no resize to wait for
+
+    def on_resize(self) -> None:
+        self._into_view()
+
+    def _into_view(self) -> None:
+        if self.fresh and self.size.height:
+            self.scroll_visible(animate=False)
+
+
 class MeetingStage(Stage):
     TITLE = "Meeting"
     ABOUT = (
@@ -105,7 +131,7 @@ class MeetingStage(Stage):
         yield Static(self._status_text(), id="meeting-status", markup=False)
         yield Static(CAPTURE_HELP, classes="capture-help")
         yield LineInput(placeholder="Type a line and press enter", id="capture")
-        yield Static("", id="capture-feedback", markup=False)
+        yield CaptureFeedback(id="capture-feedback")
         yield RecordList(
             self._captures(),
             fields=CAPTURE_FIELDS,
@@ -218,7 +244,7 @@ class MeetingStage(Stage):
     @on(Input.Submitted, "#capture")
     def _captured(self, event: Input.Submitted) -> None:
         captured = parse_capture(event.value, self.now().date())
-        feedback = self.query_one("#capture-feedback", Static)
+        feedback = self.query_one(CaptureFeedback)
         if captured is None:
             return
         record = Capture(
@@ -251,11 +277,12 @@ class MeetingStage(Stage):
             message += " · private until you mark it shareable"
         if captured.problem:  # saved all the same: the date stays in the text as typed
             message += f"\n⚠ {captured.problem}, so it stays in the text. Dates can be {FORMS}."
-        feedback.update(message)
-        feedback.set_class(bool(captured.problem), "-problem")
-        # Below the line typed, it fell under the fold of a short terminal (80x24):
-        # the person never saw what their line became. Shown once laid out.
-        feedback.call_after_refresh(feedback.scroll_visible, animate=False)
+        feedback.show(message, problem=bool(captured.problem))
+
+    @on(Input.Changed, "#capture")
+    def _next_line_typed(self, event: Input.Changed) -> None:
+        if event.value:  # not the field emptied as enter was pressed
+            self.query_one(CaptureFeedback).fresh = False
 
     # -- the meeting's details ------------------------------------------------------
 
