@@ -11,7 +11,7 @@ from careertui.ui.stages.agenda import AgendaStage
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, idle, paste, press, run_command, settle, until
 from .sample_data import fill_prepare
 
 
@@ -25,7 +25,7 @@ async def test_entering_focuses_the_editor_and_typing_shows_in_the_preview(make_
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
         assert isinstance(app.focused, TextArea)
-        await pilot.press(*"# Hello", "enter", "enter")
+        await press(pilot, *"# Hello", "enter", "enter")
         await paste(pilot, "- **bold** item")
         await settle(pilot)
         preview = app.query_one(MarkdownEditor).preview.plain_text
@@ -39,7 +39,7 @@ async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
     fill_prepare(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_agenda(app, pilot)
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await settle(pilot)
         text = agenda_text(app.workbook)
         assert text.startswith("# Career development conversation: Ana Souza")
@@ -47,21 +47,21 @@ async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
         assert "Rebuilt the month-end" in app.query_one(MarkdownEditor).preview.plain_text
         assert not stage.edited
         # edit, then redraft: asked, and "Keep mine" keeps it
-        await pilot.press("end", *" my words")
-        await pilot.pause()
+        await press(pilot, "end", *" my words")
+        await idle(pilot)
         assert stage.edited
         edited = agenda_text(app.workbook)
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
+        await idle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("enter")  # Keep mine
+        await press(pilot, "enter")  # Keep mine
         await settle(pilot)
         assert agenda_text(app.workbook) == edited
         # the draft beside it, then take it
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
+        await idle(pilot)
         await pilot.click("#choice-beside")
-        await pilot.pause()
+        await idle(pilot)
         assert isinstance(app.screen, DraftBesideScreen)
         assert app.screen.query_one("#beside-source", TextArea).text == text
         await pilot.click("#beside-replace")
@@ -74,7 +74,7 @@ async def test_copy_from_the_palette_anywhere(make_app):
     app = make_app()
     fill_prepare(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         await run_command(pilot, "Draft agenda from workbook")
         await settle(pilot)
         await run_command(pilot, "Copy agenda")
@@ -89,32 +89,32 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
     fill_prepare(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await settle(pilot)
-        await pilot.press("f4")
-        await pilot.pause()
-        await pilot.press("enter")
+        await press(pilot, "f4")
+        await idle(pilot)
+        await press(pilot, "enter")
         await settle(pilot)
         written = tmp_path / "agenda-2026-11-25.md"
         assert written.read_text("utf-8") == agenda_text(app.workbook)
         assert any(str(written) in n.message for n in notices)
         # a folder typed as the target gets the default name inside it
         (tmp_path / "out").mkdir()
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
+        await idle(pilot)
         path_input = app.screen.query_one("#dialog-path")
         path_input.value = str(tmp_path / "out")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert (tmp_path / "out" / "agenda-2026-11-25.md").exists()
         # the same file again (the dialog starts in the folder used last): asked, and
         # the answer "Replace it" replaces
         written = tmp_path / "out" / "agenda-2026-11-25.md"
         written.write_text("older")
-        await pilot.press("f4")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "f4")
+        await idle(pilot)
+        await press(pilot, "enter")
+        await idle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#choice-replace")
         await settle(pilot)
@@ -126,7 +126,7 @@ async def test_the_agenda_survives_a_relaunch(make_app, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
         await paste(pilot, "Talk about growth")
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()  # as the command line does on exit
     again = make_app(db_path=db_path)
     async with again.run_test(size=SIZE) as pilot:
@@ -143,12 +143,12 @@ async def test_export_is_named_after_the_meeting_date_when_there_is_one(make_app
     app.workbook.add(Invite(slots=["2026-12-03 14:00", "", ""]))
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await settle(pilot)
         assert "*Thu 3 Dec 2026 · 30 minutes*" in agenda_text(app.workbook)
-        await pilot.press("f4")
-        await pilot.pause()
-        await pilot.press("enter")
+        await press(pilot, "f4")
+        await idle(pilot)
+        await press(pilot, "enter")
         await settle(pilot)
         assert (tmp_path / "agenda-2026-12-03.md").exists()
 
@@ -176,17 +176,17 @@ async def test_the_preview_follows_the_line_being_typed(make_app):
         await settle(pilot)
         assert "Topic 1" in "\n".join(visible_preview(app))
         # to the end, and type: the preview shows the new words
-        await pilot.press(*["pagedown"] * 30, "end", "enter", "enter", *"Zebra at the end")
+        await press(pilot, *["pagedown"] * 30, "end", "enter", "enter", *"Zebra at the end")
         await settle(pilot)
         assert app.query_one(MarkdownEditor).text_area.cursor_location[0] > 240
         assert app.query_one(MarkdownEditor).preview.scroll_y > 0
         assert any("Zebra at the end" in line for line in visible_preview(app))
         # back up to a middle line, and type there
-        await pilot.press(*["pageup"] * 4, "home")
+        await press(pilot, *["pageup"] * 4, "home")
         await settle(pilot)
         line = app.query_one(MarkdownEditor).text_area.cursor_location[0]
         assert 40 < line < 220
-        await pilot.press(*"Quokka ")
+        await press(pilot, *"Quokka ")
         await settle(pilot)
         assert any("Quokka" in shown for shown in visible_preview(app))
         assert "Quokka " in agenda_text(app.workbook).splitlines()[line]
@@ -203,21 +203,21 @@ async def test_f6_flips_between_editor_and_preview_at_80_by_24(make_app):
         assert area.display and not preview.display  # one at a time
         assert ("f6", "show_preview") in [key[:2] for key in app.query_one("KeysFooter")
                                           .shown_keys]
-        await pilot.press(*["pagedown"] * 6, "end", *" [b]x[/] 🚀")
+        await press(pilot, *["pagedown"] * 6, "end", *" [b]x[/] 🚀")
         await settle(pilot)
         where = area.cursor_location
-        await pilot.press("f6")
+        await press(pilot, "f6")
         await settle(pilot)
         assert preview.display and not area.display
         assert app.focused is preview
         assert any("[b]x[/] 🚀" in line for line in visible_preview(app))  # the part edited
         assert ("f6", "show_editor") in [key[:2] for key in app.query_one("KeysFooter")
                                          .shown_keys]
-        await pilot.press("f6")
+        await press(pilot, "f6")
         await settle(pilot)
         assert area.display and not preview.display
         assert app.focused is area and area.cursor_location == where
-        await pilot.press(*" more")
+        await press(pilot, *" more")
         await settle(pilot)
         assert "[b]x[/] 🚀 more" in agenda_text(app.workbook).splitlines()[where[0]]
 
@@ -227,14 +227,14 @@ async def test_f6_moves_between_editor_and_preview_side_by_side(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await open_agenda(app, pilot)
         editor = app.query_one(MarkdownEditor)
-        await pilot.press(*"Hello")
-        await pilot.press("f6")
+        await press(pilot, *"Hello")
+        await press(pilot, "f6")
         await settle(pilot)
         assert app.focused is editor.preview and editor.text_area.display
-        await pilot.press("f6")
+        await press(pilot, "f6")
         await settle(pilot)
         assert app.focused is editor.text_area
-        await pilot.press(*" there")
+        await press(pilot, *" there")
         await settle(pilot)
         assert agenda_text(app.workbook) == "Hello there"
 
@@ -258,9 +258,9 @@ async def test_the_preview_is_drawn_again_only_for_a_new_width(make_app):
         preview = app.query_one(MarkdownEditor).preview
         lines = preview.plain_text
         rendered = preview._lines  # our widget's own lines, not Textual's
-        await pilot.press("ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown")
         await until(pilot, lambda: app.active_stage_id == "invite")
-        await pilot.press("ctrl+pageup")
+        await press(pilot, "ctrl+pageup")
         await until(pilot, lambda: app.active_stage_id == "agenda"
                     and app.focused is app.query_one(MarkdownEditor).text_area)
         await settle(pilot)

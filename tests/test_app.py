@@ -17,7 +17,7 @@ from careertui.ui.stages import STAGE_IDS, STAGES
 from careertui.ui.stages.base import Stage
 
 from .conftest import SIZE
-from .helpers import new_path, post_keys, until
+from .helpers import idle, new_path, post_keys, press, until
 
 
 def answers(db_path: Path) -> dict[str, str]:
@@ -38,12 +38,12 @@ def focused_stage(app) -> str | None:
 async def test_ctrl_pagedown_visits_every_stage_in_order_and_wraps(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert isinstance(app.focused, TextArea)  # typing can start at once
         visited = [app.active_stage_id]
         for _ in range(len(STAGES)):
-            await pilot.press("ctrl+pagedown")
-            await pilot.pause()
+            await press(pilot, "ctrl+pagedown")
+            await idle(pilot)
             visited.append(app.active_stage_id)
             assert focused_stage(app) == app.active_stage_id
         assert visited == [*STAGE_IDS, STAGE_IDS[0]]
@@ -72,11 +72,11 @@ async def test_the_footer_shows_the_keys_of_the_stage_in_focus(make_app):
     app = make_app()
     app.workbook.add(Meeting(date="2026-11-24", time="10:00"))  # Follow-up opens in Next 1:1
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert "Examples" in footer_keys(app)  # from the very first frame
         footer = app.query_one(KeysFooter)
         for stage_id in STAGE_IDS[1:]:
-            await pilot.press("ctrl+pagedown")
+            await press(pilot, "ctrl+pagedown")
             wanted = STAGE_KEYS.get(stage_id, "Next stage")
             await until(pilot, lambda wanted=wanted: wanted in footer_keys(app)
                         and not footer.settling)
@@ -95,14 +95,14 @@ async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(make_app):
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         footer = app.query_one(KeysFooter)
         await until(pilot, lambda: not footer.settling)
         shown = footer.shown_keys
         for prompt in ("skills-to-develop", "energises"):  # two more answers: the same keys
             await until(pilot, lambda p=prompt: app.query(f"#answer-{p}"))  # built after
             app.query_one(f"#answer-{prompt}", TextArea).focus()
-            await pilot.pause()  # the focus moves, the footer is told
+            await idle(pilot)  # the focus moves, the footer is told
             await until(pilot, lambda: not footer.settling)
         assert footer.shown_keys is shown  # the same keys: not redrawn
 
@@ -125,7 +125,7 @@ async def test_a_key_clicked_in_the_footer_is_pressed(make_app):
         await until(pilot, highlighted)
         await pilot.click(KeysFooter, offset=(column + 1, 0))
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: not isinstance(app.screen, HelpScreen))
         palette = footer.line.index("^p palette")
         await pilot.click(KeysFooter, offset=(palette + 1, 0))
@@ -135,7 +135,7 @@ async def test_a_key_clicked_in_the_footer_is_pressed(make_app):
 async def test_the_chosen_theme_colours_the_first_frame(make_app):
     app = make_app(theme="careertui-light")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         light = app.get_theme("careertui-light")
         assert app.screen.styles.background.hex.lower() == light.background.lower()
         assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
@@ -144,21 +144,21 @@ async def test_the_chosen_theme_colours_the_first_frame(make_app):
 async def test_ctrl_pageup_goes_backwards_and_wraps(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+pageup")
-        await pilot.pause()
+        await idle(pilot)
+        await press(pilot, "ctrl+pageup")
+        await idle(pilot)
         assert app.active_stage_id == STAGE_IDS[-1]
-        await pilot.press("ctrl+pageup")
-        await pilot.pause()
+        await press(pilot, "ctrl+pageup")
+        await idle(pilot)
         assert app.active_stage_id == STAGE_IDS[-2]
 
 
 async def test_fast_presses_land_on_the_right_stage(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+pagedown", "ctrl+pagedown", "ctrl+pagedown")
-        await pilot.pause()
+        await idle(pilot)
+        await press(pilot, "ctrl+pagedown", "ctrl+pagedown", "ctrl+pagedown")
+        await idle(pilot)
         assert app.active_stage_id == "agenda"
         assert focused_stage(app) == "agenda"
 
@@ -166,14 +166,14 @@ async def test_fast_presses_land_on_the_right_stage(make_app):
 async def test_only_the_first_stage_is_built_at_start(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert [stage.id for stage in app.query(Stage)] == ["stage-self-assessment"]
 
 
 async def test_typing_is_autosaved_and_back_after_reopening(make_app, db_path: Path):
     app = make_app(autosave_delay=0.5)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Ada Lovelace")
+        await press(pilot, *"Ada Lovelace")
         assert app.save_status == "Unsaved changes"
         await until(pilot, lambda: app.save_status.startswith("Saved"))
         assert app.save_status == "Saved 09:30"
@@ -183,7 +183,7 @@ async def test_typing_is_autosaved_and_back_after_reopening(make_app, db_path: P
 
     reopened = make_app()
     async with reopened.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert reopened.query_one("#answer-strengths", TextArea).text == "Ada Lovelace"
 
 
@@ -192,11 +192,11 @@ async def test_typing_in_an_answer_after_a_relaunch_goes_on_from_its_end(make_ap
     (new-user trial: "Quick words [b]xHello ...")."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         post_keys(app, [*"Hello [b]x 目标"])
         await until(pilot, lambda: app.query_one("#answer-strengths", TextArea).text
                     == "Hello [b]x 目标")
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
@@ -205,17 +205,17 @@ async def test_typing_in_an_answer_after_a_relaunch_goes_on_from_its_end(make_ap
         post_keys(again, [*" more 🚀"])
         await until(pilot, lambda: answer.text.endswith("🚀"))
         assert answer.text == "Hello [b]x 目标 more 🚀"
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     assert answers(db_path) == {"strengths": "Hello [b]x 目标 more 🚀"}
 
 
 async def test_ctrl_q_saves_before_quitting(make_app, db_path: Path):
     app = make_app(autosave_delay=60)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Grace")
+        await press(pilot, *"Grace")
         assert not db_path.exists()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await press(pilot, "ctrl+q")
+        await idle(pilot)
     assert app.return_code == 0
     assert answers(db_path) == {"strengths": "Grace"}
 
@@ -228,7 +228,7 @@ async def test_keys_typed_just_before_ctrl_q_are_saved(make_app, db_path: Path):
     were still on their way to the field when the save ran, and quitting lost them."""
     app = make_app(autosave_delay=60)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         post_keys(app, [*HOSTILE_BURST, "ctrl+q"])
         await until(pilot, lambda: not app.is_running)
     assert app.return_code == 0
@@ -257,7 +257,7 @@ async def test_keys_typed_just_before_ctrl_s_are_saved_before_it_says_so(
 ):
     app = make_app(autosave_delay=60)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         post_keys(app, [*HOSTILE_BURST, "ctrl+s"])
         await until(pilot, lambda: any("Saved to" in n.message for n in notices))
         assert answers(db_path) == {"strengths": HOSTILE_BURST}
@@ -267,8 +267,8 @@ async def test_keys_typed_just_before_ctrl_s_are_saved_before_it_says_so(
 async def test_ctrl_s_saves_now(make_app, db_path: Path):
     app = make_app(autosave_delay=60)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Grace", "ctrl+s")
-        await pilot.pause()
+        await press(pilot, *"Grace", "ctrl+s")
+        await idle(pilot)
         assert answers(db_path) == {"strengths": "Grace"}
         assert app.save_status == "Saved 09:30"
 
@@ -276,7 +276,7 @@ async def test_ctrl_s_saves_now(make_app, db_path: Path):
 async def test_switching_stage_saves(make_app, db_path: Path):
     app = make_app(autosave_delay=60)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Grace", "ctrl+pagedown")
+        await press(pilot, *"Grace", "ctrl+pagedown")
         await until(pilot, lambda: db_path.exists() and not app.workbook.dirty)
         assert answers(db_path) == {"strengths": "Grace"}
 
@@ -287,17 +287,17 @@ async def test_failed_save_shows_in_header_and_quit_offers_another_file(make_app
     app = make_app(db_path=blocker / "workbook.json", retry_delay=60)
     rescue = tmp_path / "rescued.json"
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Ada")
+        await press(pilot, *"Ada")
         await until(pilot, lambda: app.sub_title.startswith("Save failed: "))
         assert app.sub_title.startswith("Save failed: ")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await press(pilot, "ctrl+q")
+        await idle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         assert app.is_running
         path_input = app.screen.query_one("#dialog-path", Input)
         path_input.value = str(rescue)
         await pilot.click("#choice-save-as")
-        await pilot.pause()
+        await idle(pilot)
     assert answers(rescue) == {"strengths": "Ada"}
 
 
@@ -306,15 +306,15 @@ async def test_quit_anyway_is_a_choice_not_a_default(make_app, tmp_path: Path):
     blocker.write_text("")
     app = make_app(db_path=blocker / "workbook.json", retry_delay=60)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Ada", "ctrl+q")
-        await pilot.pause()
-        await pilot.press("escape")  # escape does not throw work away
-        await pilot.pause()
+        await press(pilot, *"Ada", "ctrl+q")
+        await idle(pilot)
+        await press(pilot, "escape")  # escape does not throw work away
+        await idle(pilot)
         assert app.is_running and not isinstance(app.screen, ChoiceDialog)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await press(pilot, "ctrl+q")
+        await idle(pilot)
         await pilot.click("#choice-quit")
-        await pilot.pause()
+        await idle(pilot)
     assert not app.is_running
 
 
@@ -323,12 +323,12 @@ async def test_unreadable_workbook_is_explained_in_a_dialog(make_app, db_path: P
     db_path.write_bytes(b"\x00 this is not json")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert isinstance(app.screen, MessageDialog)
         message = str(app.screen.message)
         assert "workbook.json.unreadable-20261125-093000" in message
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await idle(pilot)
         assert isinstance(app.focused, TextArea)
     assert (db_path.parent / "workbook.json.unreadable-20261125-093000").read_bytes() == (
         b"\x00 this is not json"
@@ -338,11 +338,11 @@ async def test_unreadable_workbook_is_explained_in_a_dialog(make_app, db_path: P
 async def test_f1_lists_every_key(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f1")
-        await pilot.pause()
+        await press(pilot, "f1")
+        await idle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await idle(pilot)
         assert not isinstance(app.screen, HelpScreen)
 
 
@@ -359,13 +359,13 @@ async def test_palette_lists_every_stage_and_the_shell_actions(make_app):
 async def test_palette_command_goes_to_a_stage(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Go to Check-ins")
+        await press(pilot, "ctrl+p")
+        await idle(pilot)
+        await press(pilot, *"Go to Check-ins")
         options = app.screen.query_one(CommandList)
         await until(pilot, lambda: options.option_count
                     and "Go to Check-ins" in str(options.get_option_at_index(0).prompt))
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: focused_stage(app) == "check-ins")
         assert app.active_stage_id == "check-ins"
         assert focused_stage(app) == "check-ins"
@@ -375,17 +375,17 @@ async def test_profile_edits_are_saved_as_typed_and_reach_the_stage(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.action_edit_profile()
-        await pilot.pause()
+        await idle(pilot)
         assert isinstance(app.screen, ProfileScreen)
-        await pilot.press(*"Ada", "tab", *"Engineer")
-        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "2")  # selects "30"
-        await pilot.pause()
+        await press(pilot, *"Ada", "tab", *"Engineer")
+        await press(pilot, "tab", "tab", "tab", "tab", "tab", "tab", "tab", "2")  # selects "30"
+        await idle(pilot)
         assert "from 5 to 240" not in str(app.screen.query_one("#profile-problem").render())
-        await pilot.press("tab")  # said once the person moves on, not on every key
-        await pilot.pause()
+        await press(pilot, "tab")  # said once the person moves on, not on every key
+        await idle(pilot)
         assert "from 5 to 240" in str(app.screen.query_one("#profile-problem").render())
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await idle(pilot)
         profile = app.workbook.profile()
         assert (profile.name, profile.role, profile.meeting_minutes) == ("Ada", "Engineer", 30)
         summary = app.query_one("#profile-summary").render()
@@ -397,7 +397,7 @@ async def test_theme_choice_is_remembered(make_app):
     async with app.run_test(size=SIZE) as pilot:
         assert app.theme == "careertui-dark"
         app.theme = "careertui-light"
-        await pilot.pause()
+        await idle(pilot)
     app.workbook.close()
     again = make_app()
     async with again.run_test(size=SIZE):
@@ -407,7 +407,7 @@ async def test_theme_choice_is_remembered(make_app):
 async def test_unknown_theme_falls_back_with_a_notice(make_app, notices):
     app = make_app(theme="no-such-theme")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert app.theme == "careertui-dark"
         assert any("no-such-theme" in str(n.message) for n in notices)
 
@@ -424,7 +424,7 @@ async def test_two_keys_in_one_burst_land_on_the_stage_after_next_and_stay(make_
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         for _ in STAGE_IDS:  # every stage built: the switch focuses at once
-            await pilot.press("ctrl+pagedown")
+            await press(pilot, "ctrl+pagedown")
         await until(pilot, lambda: focused_stage(app) == STAGE_IDS[0])
         for expected in ("goals", "invite", "follow-up", "self-assessment"):
             app.post_message(events.Key("ctrl+pagedown", None))

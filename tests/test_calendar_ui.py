@@ -19,7 +19,7 @@ from careertui.ui.stages.invite import InviteStage
 from careertui.ui.widgets.fields import TimeInput
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, idle, paste, press, run_command, settle, until
 
 HOSTILE = "[/] [b]x [link=https://x.y]z[/link] 🚀 目标 مرحبا\t" + "w" * 300
 ZONE = "Europe/Berlin"
@@ -34,7 +34,7 @@ async def save_through_dialog(app, pilot, name: str) -> None:
     await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
     path = app.screen.query_one("#dialog-path", Input).value
     assert path.endswith(name), path
-    await pilot.press("enter")
+    await press(pilot, "enter")
     await settle(pilot)
 
 
@@ -47,14 +47,14 @@ async def test_a_slot_typed_on_the_invite_is_saved_as_an_event(make_app, tmp_pat
         await enter(pilot, "invite")
         stage = app.query_one(InviteStage)
         assert app.focused.parent.id == "invite-slot-0-date"
-        await pilot.press(*"tue", "tab")  # the clock is Wed 25 Nov 2026
-        await pilot.press(*"14:30")
+        await press(pilot, *"tue", "tab")  # the clock is Wed 25 Nov 2026
+        await press(pilot, *"14:30")
         app.query_one("#invite-note", Input).focus()
         await paste(pilot, HOSTILE)
         await until(pilot, lambda: "- Tue 1 Dec 2026 at 14:30" in stage.invite.body
                     and "[link=https://x.y]z[/link] 🚀" in stage.invite.body)
         assert app.query_one("#invite-slot-0-date Input", Input).value == "2026-12-01"
-        await pilot.press("f9")
+        await press(pilot, "f9")
         await save_through_dialog(app, pilot, "meeting-request-2026-11-25.ics")
         written = tmp_path / "meeting-request-2026-11-25.ics"
         assert stat.S_IMODE(written.stat().st_mode) == 0o600
@@ -67,7 +67,7 @@ async def test_a_slot_typed_on_the_invite_is_saved_as_an_event(make_app, tmp_pat
         assert "[link=https://x.y]z[/link] 🚀 目标 مرحبا" in stage.invite.body
         assert str(event["ATTENDEE"]) == "mailto:priya@example.com"
         assert any(str(written) in n.message for n in notices)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     saved = json.loads(db_path.read_text())
     [invite] = saved["invite"].values()
     assert invite["slots"][0]["exported"] == "2026-12-01T14:30/30"
@@ -78,20 +78,20 @@ async def test_the_time_field_says_25_99_is_no_time_and_keeps_it(make_app, db_pa
     app.workbook.save_profile(Profile(manager_name="Priya"))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "invite")
-        await pilot.press(*"2026-12-02", "tab", *"25:99")
+        await press(pilot, *"2026-12-02", "tab", *"25:99")
         field = app.query_one("#invite-slot-0-time", TimeInput)
         await until(pilot, lambda: "not a time" in str(
             field.query_one(".time-hint", Static).render()))
         problem = app.query_one("#invite-slots-problem", Static)
         assert problem.display and "'25:99' is not a time of day" in str(problem.render())
-        await pilot.press("tab")  # moving on keeps the text
+        await press(pilot, "tab")  # moving on keeps the text
         assert field.value == "25:99"
         status = app.query_one("#invite-status", Static)  # and the email is not ready
         await until(pilot, lambda: "Time 1 cannot be read" in str(status.render()))
         assert str(status.render()).startswith("⚠")
-        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"9:30")
+        await press(pilot, "shift+tab", "ctrl+a", "ctrl+k", *"9:30")
         await until(pilot, lambda: "cannot be read" not in str(status.render()))
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     [invite] = json.loads(db_path.read_text())["invite"].values()
     assert invite["slots"][0]["time"] == "09:30"
 
@@ -104,7 +104,7 @@ async def test_an_unreadable_slot_is_named_and_left_out_of_the_file(make_app, tm
     app.workbook.add(Invite(meeting_id=meeting.id, slots=[
         Slot("2026-12-01", "10:00"), Slot("Tue afternoon [b]x", ""), Slot()]))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         await run_command(pilot, "Save meeting request as .ics")  # from Self-assessment
         await save_through_dialog(app, pilot, "meeting-request-2026-11-25.ics")
         assert app.active_stage_id == "self-assessment"
@@ -126,13 +126,13 @@ async def test_the_eml_carries_the_calendar_file_when_asked(make_app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "invite")
         app.query_one("#invite-attach-ics").focus()
-        await pilot.press("space")
-        await pilot.press("f4")
+        await press(pilot, "space")
+        await press(pilot, "f4")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        await pilot.press("escape")  # not saved: nothing is remembered as sent
+        await press(pilot, "escape")  # not saved: nothing is remembered as sent
         await settle(pilot)
         assert app.query_one(InviteStage).invite.slots[0].exported == ""
-        await pilot.press("f4")
+        await press(pilot, "f4")
         await save_through_dialog(app, pilot, "meeting-request-2026-11-25.eml")
         message = email.message_from_bytes(
             (tmp_path / "meeting-request-2026-11-25.eml").read_bytes(), policy=policy.default)
@@ -157,9 +157,9 @@ async def test_check_in_reminders_and_action_items_from_the_palette(make_app, tm
         await enter(pilot, "check-ins")
         field = app.query_one("#checkin-time", TimeInput)
         field.input.focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"9:15")
+        await press(pilot, "ctrl+a", "ctrl+k", *"9:15")
         await until(pilot, lambda: app.workbook.value("checkins.time") == "09:15")
-        await pilot.press("f9")
+        await press(pilot, "f9")
         await save_through_dialog(app, pilot, "check-ins-2026-11-25.ics")
         await run_command(pilot, "Save action items as .ics")
         await save_through_dialog(app, pilot, "action-items-2026-11-25.ics")
@@ -178,11 +178,11 @@ async def test_your_email_is_edited_in_the_profile_and_saved(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Edit profile")
-        await pilot.press(*"Ada", "tab", *"Engineer", "tab")
+        await press(pilot, *"Ada", "tab", *"Engineer", "tab")
         await paste(pilot, "ada@example.com")
         await until(pilot, lambda: app.workbook.profile().email == "ada@example.com")
-        await pilot.press("escape")
-        await pilot.press("ctrl+q")
+        await press(pilot, "escape")
+        await press(pilot, "ctrl+q")
     [profile] = json.loads(db_path.read_text())["profile"].values()
     assert (profile["name"], profile["role"], profile["email"]) == (
         "Ada", "Engineer", "ada@example.com")

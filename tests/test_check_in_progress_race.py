@@ -14,7 +14,7 @@ from careertui.ui.stages.check_ins import CheckInsStage
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, settle, until
+from .helpers import enter, press, settle, until
 from .sample_data import fill_three_months
 
 
@@ -30,7 +30,7 @@ async def test_a_late_word_from_the_check_in_just_left_is_not_written_into_the_n
         first = checkins.selected
         await until(pilot, lambda: bool(stage.query(".progress-note")))
         left_behind = stage.query_one(".progress-note", Input)
-        await pilot.press("down")
+        await press(pilot, "down")
         await until(pilot, lambda: checkins.selected is not first)
         await settle(pilot)
         assert left_behind not in stage.query(".progress-note")  # its rows were rebuilt

@@ -10,7 +10,7 @@ from careertui.ui.stages.follow_up import FollowUpStage
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, idle, paste, press, run_command, settle, until
 from .sample_data import fill_three_months
 
 
@@ -35,7 +35,7 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "follow-up")  # built first, so it must hear about the change
         await enter(pilot, "check-ins")
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await settle(pilot)
         checkins = app.query_one("#checkins-list", RecordList)
         new = checkins.selected
@@ -55,7 +55,7 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
         actions = app.query_one("#checkin-actions", RecordList)
         actions.table.focus()
         actions.table.move_cursor(row=1)
-        await pilot.pause()
+        await idle(pilot)
         assert actions.selected.text == "Draft the Q1 dashboard project plan"
         actions.query_one("#field-status").value = "done"
         await settle(pilot)
@@ -63,7 +63,7 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
         follow_up = app.query_one(FollowUpStage).query_one("#actions-list", RecordList)
         row = next(r for r in follow_up.records if r.id == "a3")
         assert row.status == "done" and row.done_on == "2026-11-25"
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     stored = {c.id: c for c in _reopen(db_path)}
     assert stored["a3"].status == "done"
 
@@ -83,21 +83,21 @@ async def test_prepare_next_one_on_one_from_shareable_records(make_app, tmp_path
     fill_three_months(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))  # not settle(): the
         assert isinstance(app.screen, NoteScreen)  # worker waits on the open note
         note = app.screen.note
         assert "SECRET" not in note
         assert "review with finance" in note  # the latest shareable check-in
         assert "Course budget for Q1" in note
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await settle(pilot)
         assert app.clipboard == note
         await run_command(pilot, "Prepare next one-on-one")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
-        await pilot.press("f4")
+        await press(pilot, "f4")
         await until(pilot, lambda: not isinstance(app.screen, NoteScreen))  # the save dialog
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert (tmp_path / "one-on-one-2026-11-25.md").read_text("utf-8") == note
 
@@ -122,7 +122,7 @@ async def test_before_any_check_in_next_is_the_1_1_set_in_follow_up(make_app, db
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")  # built before the date is set: must hear of it
         await enter(pilot, "follow-up")
-        await pilot.press("+", "2", "w")
+        await press(pilot, "+", "2", "w")
         body = app.query_one("#thank-you-body TextArea", TextArea)
         # the draft follows a moment after the last change (a timer): waited for
         await until(pilot, lambda: "Wed 9 Dec 2026" in body.text)
@@ -148,23 +148,23 @@ async def test_the_note_brings_new_blockers_and_progress_since_the_conversation(
     app.workbook.add(Goal(id="g1", title="Lead the pricing project", shareable=True))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await settle(pilot)
         checkins = app.query_one("#checkins-list", RecordList)
         checkins.query_one("#field-new_items", TextArea).focus()
         await paste(pilot, "Blocked on data access [/]\nNeed a reviewer مرحبا")
         checkins.query_one("#field-shareable", ShareableToggle).focus()
-        await pilot.pause()
-        await pilot.press("space")
+        await idle(pilot)
+        await press(pilot, "space")
         await settle(pilot)
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         note = app.screen.note
         assert "**Progress since Wed 11 Nov 2026**" in note
         assert "Progress since Wed 25 Nov" not in note
         assert ("**New requests and blockers**\n\n- Blocked on data access [/]\n"
                 "- Need a reviewer مرحبا") in note
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         assert await app.save_workbook()
     [checkin] = _stored(db_path, "checkins")
@@ -186,10 +186,10 @@ async def test_the_prepare_note_button_prepares_the_note_and_f8_shows_the_journe
         await settle(pilot)
         await pilot.click("#checkin-prepare")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: app.screen is app.screen_stack[0])
         await settle(pilot)
-        await pilot.press("f8")
+        await press(pilot, "f8")
         await until(pilot, lambda: isinstance(app.screen, JourneyScreen))
 
 

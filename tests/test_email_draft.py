@@ -21,7 +21,7 @@ from careertui.ui.screens.confirm import ChoiceDialog
 from careertui.ui.widgets.email_draft import EmailDraft
 
 from .conftest import SIZE
-from .helpers import enter, paste, settle, until
+from .helpers import enter, idle, paste, press, settle, until
 
 MANAGER = 'Łukasz "Luke" [QA], Jr. <boss> 目标'
 ADDRESS = "luke@example.com"
@@ -68,11 +68,11 @@ async def test_the_draft_through_its_keys_with_hostile_text(
         subject = app.query_one(f"#{prefix}-subject", Input)
         drafted_subject = subject.value
         subject.focus()  # nothing is selected on focus: the paste adds to the subject
-        await pilot.pause()
+        await idle(pilot)
         await paste(pilot, SUBJECT)
         body = app.query_one(f"#{prefix}-body TextArea", TextArea)
         body.focus()
-        await pilot.press("ctrl+home")
+        await press(pilot, "ctrl+home")
         await paste(pilot, BODY_START)
         await until(pilot, lambda: draft.edited)
         stored = draft.source.load()
@@ -80,15 +80,15 @@ async def test_the_draft_through_its_keys_with_hostile_text(
         assert stored.body == BODY_START + drafted
         assert "edits are kept" in str(app.query_one(f"#{prefix}-status").render())
 
-        await pilot.press("f2")  # edited: it asks, and keeping is the default
+        await press(pilot, "f2")  # edited: it asks, and keeping is the default
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         assert draft.source.load().body == BODY_START + drafted
         assert app.query_one(f"#{prefix}-subject", Input).value == drafted_subject + SUBJECT
 
-        await pilot.press("f3")  # no desktop clipboard here: the fallback file has it
+        await press(pilot, "f3")  # no desktop clipboard here: the fallback file has it
         await settle(pilot)
         copied = data_dir() / LAST_COPIED
         await until(pilot, copied.exists)
@@ -96,10 +96,10 @@ async def test_the_draft_through_its_keys_with_hostile_text(
             f"Subject: {drafted_subject}{SUBJECT}\n\n{BODY_START}{drafted}")
         assert any(LAST_COPIED in notice for notice in notices)
 
-        await pilot.press("f4")  # the save dialog asks where, with the path selected
+        await press(pilot, "f4")  # the save dialog asks where, with the path selected
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        await pilot.press(*"out/mail.eml")
-        await pilot.press("enter")
+        await press(pilot, *"out/mail.eml")
+        await press(pilot, "enter")
         written = tmp_path / "out" / "mail.eml"
         await until(pilot, written.exists)
         await settle(pilot)
@@ -129,9 +129,9 @@ async def test_an_untouched_draft_follows_and_a_redraft_can_replace_edits(
         await until(pilot, lambda: draft.source.load().body.rstrip().endswith("Ana Souza"))
         assert draft.source.load().body.rstrip().endswith("Ana Souza")
         app.query_one(f"#{prefix}-body TextArea", TextArea).focus()
-        await pilot.press("ctrl+home", *"Hello ")
+        await press(pilot, "ctrl+home", *"Hello ")
         await until(pilot, lambda: draft.edited)
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.click("#choice-replace")
         await settle(pilot)

@@ -25,7 +25,7 @@ from careertui.core.sample import write_sample
 from careertui.core.store import SaveError, Workbook, WorkbookEncrypted, WorkbookError
 from careertui.ui.unlock import UnlockApp
 
-from .helpers import enter, paste, settle, until
+from .helpers import enter, paste, press, settle, until
 
 PASSPHRASE = "correct horse [b]x 目标 🚀"
 SECRET = "I plan to leave the team by spring [/] مرحبا"
@@ -74,7 +74,7 @@ async def test_encrypt_open_edit_autosave_decrypt_on_the_five_year_sample(
         await paste(pilot, SECRET)
         await until(pilot, lambda: app.workbook.revision > 0 and not app.workbook.dirty)
         await settle(pilot)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
     assert SECRET not in db_path.read_bytes().decode("latin-1")
     data = json.loads(pyrage.decrypt(db_path.read_bytes(), [identity]))
@@ -130,7 +130,7 @@ async def test_a_wrong_passphrase_asks_again_and_three_quit_untouched(db_path, p
             await until(pilot, lambda: not field.disabled or app.return_code is not None)
             field.focus()
             await paste(pilot, f"wrong {attempt}")
-            await pilot.press("enter")
+            await press(pilot, "enter")
             if attempt < 2:
                 left = ("2 tries left", "1 try left")[attempt]
                 await until(pilot, lambda left=left: left in str(
@@ -143,7 +143,7 @@ async def test_a_wrong_passphrase_asks_again_and_three_quit_untouched(db_path, p
     right = UnlockApp(db_path, identity)
     async with right.run_test() as pilot:
         await paste(pilot, PASSPHRASE)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: right.return_code is not None, timeout=60)
     assert isinstance(right.return_value, crypto.Keys)
     assert right.return_value.decrypt(db_path.read_bytes()).startswith(b"{")
@@ -217,7 +217,7 @@ async def test_a_copy_from_an_encrypted_workbook_keeps_no_plain_file(
     app = make_app(keys=keys_of(db_path))
     async with app.run_test(size=(120, 40)) as pilot:
         await enter(pilot, "agenda")
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await until(pilot, lambda: any("encrypted" in n.message for n in notices))
     assert not list(isolated_home.rglob("last-copied.txt"))
     assert "no plain copy" in [n for n in notices if "encrypted" in n.message][0].message

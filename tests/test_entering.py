@@ -14,7 +14,17 @@ from careertui.ui.stages import STAGE_IDS
 from careertui.ui.stages.base import Stage
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, new_path, paste, post_keys, self_assessment_built, settle, until
+from .helpers import (
+    enter,
+    idle,
+    new_path,
+    paste,
+    post_keys,
+    press,
+    self_assessment_built,
+    settle,
+    until,
+)
 
 SIZE = (120, 40)
 HOSTILE = "[/] [b]x [link=https://x.y]z[/link] 🚀 目标 مرحبا\t" + "w" * 300
@@ -56,9 +66,9 @@ async def test_ctrl_n_puts_the_cursor_in_the_main_field(
             await self_assessment_built(pilot)
         records = app.query_one(f"#{list_id}", RecordList)
         records.table.focus()
-        await pilot.pause()
+        await idle(pilot)
         count = len(records.records)
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: len(records.records) > count and records.has_form
                     and app.focused is not None and app.focused.id == f"field-{main}")
         focused = app.focused
@@ -66,7 +76,7 @@ async def test_ctrl_n_puts_the_cursor_in_the_main_field(
         if isinstance(focused, Input):
             assert focused.selection.is_empty
         await paste(pilot, HOSTILE)
-        await pilot.press("end", "!")
+        await press(pilot, "end", "!")
         await saved(pilot)
         rows = stored(db_path, table)
         texts = [row[main] for row in rows if HOSTILE in row.get(main, "")]
@@ -84,12 +94,12 @@ async def test_a_field_reached_with_tab_keeps_its_text(make_app, db_path: Path):
         await enter(pilot, "goals")
         records = app.query_one("#goals-list", RecordList)
         records.table.focus()
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: records.has_form and app.focused is not None
                     and app.focused.id == "field-title")
         await paste(pilot, "Lead")
-        await pilot.press("tab", "shift+tab")  # leave the field and come back to it
-        await pilot.press("space", "a")
+        await press(pilot, "tab", "shift+tab")  # leave the field and come back to it
+        await press(pilot, "space", "a")
         await paste(pilot, " project")
         await saved(pilot)
         assert [g["title"] for g in stored(db_path, "goals")] == ["Lead a project"]
@@ -103,11 +113,11 @@ async def test_the_profile_name_is_not_replaced_by_typing_after_tab(make_app, db
         await until(pilot, lambda: isinstance(app.focused, Input)
                     and app.focused.id == "profile-name")
         await paste(pilot, "Ada")
-        await pilot.press("tab", "shift+tab")
-        await pilot.press("x")
+        await press(pilot, "tab", "shift+tab")
+        await press(pilot, "x")
         name = app.screen.query_one("#profile-name", Input)
         assert name.value == "Adax"
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await saved(pilot)
         assert stored(db_path, "profile")[0]["name"] == "Adax"
 
@@ -165,7 +175,7 @@ async def test_follow_up_keys_typed_on_entering_go_to_the_next_check_in(make_app
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "follow-up")
         body_before = app.query_one("#thank-you-body TextArea", TextArea).text
-        await pilot.press("+", "2", "w")
+        await press(pilot, "+", "2", "w")
         editor = app.query_one("#thank-you-body TextArea", TextArea)
         # The untouched draft follows the date (in a pause of typing, as it is redrafted).
         await until(pilot, lambda: "Wed 9 Dec 2026" in editor.text)
@@ -191,7 +201,7 @@ async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(mak
                 await self_assessment_built(pilot)
             seen = []
             for _ in range(9):
-                await pilot.press("tab")
+                await press(pilot, "tab")
                 focused = app.focused
                 assert focused is not None
                 assert not isinstance(focused, Tabs | Stage), (stage_id, seen)

@@ -18,7 +18,7 @@ from careertui.core.sample import write_sample
 from careertui.core.store import Workbook
 from careertui.ui.screens.history import ConversationScreen, HistoryScreen
 
-from .helpers import run_command, until
+from .helpers import press, run_command, until
 
 TODAY = date(2026, 11, 25)
 
@@ -97,7 +97,7 @@ async def test_history_lists_the_sample_and_opens_one_with_its_agenda_and_thank_
         table = app.screen.query_one("#history-table", DataTable)
         await until(pilot, lambda: table.row_count == 10)
         assert [str(key.value) for key in table.rows] == [m.id for m in meetings]
-        await pilot.press("down", "down", "enter")
+        await press(pilot, "down", "down", "enter")
         await until(pilot, lambda: isinstance(app.screen, ConversationScreen))
         screen = app.screen
         agenda = screen.query_one("#conversation-agenda", Static)
@@ -105,9 +105,9 @@ async def test_history_lists_the_sample_and_opens_one_with_its_agenda_and_thank_
         thanks = str(screen.query_one("#conversation-thank-you", Static).render())
         assert third.thank_you_body.strip() in thanks
         assert "within 24 hours" in thanks
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: not isinstance(app.screen, HistoryScreen))
     again = Workbook.read(path)  # looking back wrote nothing
     assert [m.to_doc() for m in again.all(Meeting)] == [m.to_doc() for m in book.all(Meeting)]
@@ -120,7 +120,7 @@ async def test_the_meeting_stage_opens_the_history_with_its_key(make_app):
     app.workbook.add(Meeting(date="2026-11-20", time="10:00"))
     async with app.run_test(size=(80, 24)) as pilot:
         await enter(pilot, "meeting")
-        await pilot.press("f7")
+        await press(pilot, "f7")
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
         table = app.screen.query_one("#history-table", DataTable)
         await until(pilot, lambda: table.row_count == 1)

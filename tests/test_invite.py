@@ -17,7 +17,7 @@ from careertui.ui.stages.invite import InviteStage
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, paste, post_keys, run_command, settle, until
+from .helpers import enter, idle, paste, post_keys, press, run_command, settle, until
 
 
 async def open_invite(app, pilot) -> InviteStage:
@@ -33,8 +33,8 @@ async def test_profile_form_fills_the_draft(make_app):
         await run_command(pilot, "Edit profile")
         assert isinstance(app.screen, ProfileScreen)
         app.screen.query_one("#profile-manager_name", Input).value = "Priya"
-        await pilot.pause()
-        await pilot.press("escape")
+        await idle(pilot)
+        await press(pilot, "escape")
         await until(pilot, lambda: "Priya" in app.query_one(MarkdownEditor).text)
         body = app.query_one(MarkdownEditor).text
         assert body.startswith("Hi Priya,")
@@ -46,22 +46,22 @@ async def test_typing_in_the_fields_redrafts_and_updates_the_profile(make_app, d
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_invite(app, pilot)
         assert isinstance(app.focused, Input) and app.focused.id == "invite-manager"
-        await pilot.press(*"Priya")
-        await pilot.press("tab")
+        await press(pilot, *"Priya")
+        await press(pilot, "tab")
         await paste(pilot, "priya@example.com")
-        await pilot.press("tab", "ctrl+a")
-        await pilot.press("ctrl+k", "4", "5", "tab")
+        await press(pilot, "tab", "ctrl+a")
+        await press(pilot, "ctrl+k", "4", "5", "tab")
         assert app.focused.id == "invite-greeting"
-        await pilot.press("tab", "tab", "tab", "tab")  # from, role, company, then the times
+        await press(pilot, "tab", "tab", "tab", "tab")  # from, role, company, then the times
         await paste(pilot, "tue")
-        await pilot.press("tab")  # from the date to its time
+        await press(pilot, "tab")  # from the date to its time
         await paste(pilot, "10:00")
         await until(pilot, lambda: "- Tue 1 Dec 2026 at 10:00" in stage.invite.body)
         assert app.workbook.profile().manager_name == "Priya"
         assert app.workbook.profile().manager_email == "priya@example.com"
         assert app.workbook.profile().meeting_minutes == 45
         assert "45 minutes" in stage.invite.body
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     saved = json.loads(db_path.read_text())
     slot = list(saved["invite"].values())[0]["slots"][0]
     assert (slot["date"], slot["time"]) == ("2026-12-01", "10:00")
@@ -71,7 +71,7 @@ async def test_copy_puts_subject_and_body_in_the_clipboard_and_warns(make_app, n
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_invite(app, pilot)
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await settle(pilot)
         subject = "Subject: Could we set up a career development conversation?"
         assert app.clipboard.startswith(f"{subject}\n\nHi ")
@@ -86,7 +86,7 @@ async def test_palette_copies_the_email_from_another_stage(make_app, notices):
     app.workbook.save_profile(Profile(name="Ana", manager_name="Priya", role="analyst",
                                       company="Northwind"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert app.active_stage_id == "self-assessment"
         await run_command(pilot, "Copy meeting request email")
         await settle(pilot)
@@ -101,23 +101,23 @@ async def test_edits_are_kept_and_redraft_asks(make_app):
         stage = await open_invite(app, pilot)
         area = stage.query_one(MarkdownEditor).text_area
         area.focus()
-        await pilot.press("end", *" Thanks!")
-        await pilot.pause()
+        await press(pilot, "end", *" Thanks!")
+        await idle(pilot)
         assert stage.draft.edited
         edited = stage.invite.body
         app.query_one("#invite-manager", Input).value = "Priya"
         await pilot.pause(0.3)
         assert stage.invite.body == edited  # the person's words are not replaced
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
+        await idle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("enter")  # "Keep mine" is the default
-        await pilot.pause()
+        await press(pilot, "enter")  # "Keep mine" is the default
+        await idle(pilot)
         assert stage.invite.body == edited
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
+        await idle(pilot)
         await pilot.click("#choice-replace")
-        await pilot.pause()
+        await idle(pilot)
         assert stage.invite.body.startswith("Hi Priya,") and "Thanks!" not in stage.invite.body
         assert not stage.draft.edited
 
@@ -129,13 +129,13 @@ async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(
     app.workbook.save_profile(Profile(manager_name="Priya", manager_email="priya@example.com"))
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_invite(app, pilot)
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
+        await idle(pilot)
         dialog = app.screen
         assert isinstance(dialog, ChoiceDialog)
         path = dialog.query_one("#dialog-path", Input).value
         assert path.endswith("meeting-request-2026-11-25.eml")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         written = tmp_path / "meeting-request-2026-11-25.eml"
         message = email.message_from_bytes(written.read_bytes(), policy=policy.default)
@@ -144,12 +144,12 @@ async def test_save_eml_writes_a_parsable_draft_and_asks_before_replacing(
         assert message.get_content().rstrip("\n") == stage.invite.body
         assert any(str(written) in n.message for n in notices)
         written.write_text("mine")
-        await pilot.press("f4")
-        await pilot.pause()
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "f4")
+        await idle(pilot)
+        await press(pilot, "enter")
+        await idle(pilot)
         assert isinstance(app.screen, ChoiceDialog)  # "Replace the file?"
-        await pilot.press("enter")  # Keep it
+        await press(pilot, "enter")  # Keep it
         await settle(pilot)
         assert written.read_text() == "mine"
 
@@ -160,7 +160,7 @@ async def test_the_invite_survives_a_relaunch(make_app, db_path):
         stage = await open_invite(app, pilot)
         app.query_one("#invite-note", Input).value = "Happy to meet over coffee."
         await until(pilot, lambda: "Happy to meet over coffee." in stage.invite.body)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     reopened = Workbook.open(db_path, lock=False)
     try:
         from careertui.core.model import Invite
@@ -189,20 +189,20 @@ async def test_greeting_and_company_typed_on_the_invite_reach_every_draft_and_th
         assert "growing as a data analyst at [Company Name]" in stage.invite.body
         assert "fill Company in the fields above" in str(status.render())
         assert app.focused.parent.id == "invite-slot-0-date"  # the manager is named: times first
-        await pilot.press("shift+tab", "shift+tab", "shift+tab", "shift+tab")
+        await press(pilot, "shift+tab", "shift+tab", "shift+tab", "shift+tab")
         greeting = app.focused
         assert isinstance(greeting, Input) and greeting.id == "invite-greeting"
         assert greeting.value == "Dana"
-        await pilot.press("ctrl+a", "ctrl+k", *"Dee")
-        await pilot.press("tab", "tab", "tab")
+        await press(pilot, "ctrl+a", "ctrl+k", *"Dee")
+        await press(pilot, "tab", "tab", "tab")
         assert app.focused.id == "invite-company"
-        await pilot.press(*"Northwind")
+        await press(pilot, *"Northwind")
         await until(pilot, lambda: "Northwind" in stage.invite.body)
         await until(pilot, lambda: "Hi Dee," in stage.invite.body)
         assert "growing as a data analyst at Northwind," in stage.invite.body
         assert "not filled" not in str(status.render())
         assert "Ready to send." in str(status.render())
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
     book = Workbook.open(db_path, lock=False)
     assert (book.profile().greeting_name, book.profile().company) == ("Dee", "Northwind")
@@ -230,7 +230,7 @@ async def test_the_greeting_follows_the_manager_name_until_the_person_writes_the
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         stage = await open_invite(app, pilot)
-        await pilot.press(*"Sam Lee")
+        await press(pilot, *"Sam Lee")
         greeting = stage.query_one("#invite-greeting", Input)
         await until(pilot, lambda: greeting.value == "Sam")
         await until(pilot, lambda: stage.invite.body.startswith("Hi Sam,"))
@@ -239,12 +239,12 @@ async def test_the_greeting_follows_the_manager_name_until_the_person_writes_the
         dialog = app.screen
         assert dialog.query_one("#profile-greeting_name", Input).value == "Sam"
         dialog.query_one("#profile-greeting_name", Input).focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"Samantha")
+        await press(pilot, "ctrl+a", "ctrl+k", *"Samantha")
         dialog.query_one("#profile-manager_name", Input).focus()
-        await pilot.press("ctrl+a", "ctrl+k", *"Kim Park")
-        await pilot.pause()
+        await press(pilot, "ctrl+a", "ctrl+k", *"Kim Park")
+        await idle(pilot)
         assert dialog.query_one("#profile-greeting_name", Input).value == "Samantha"
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: stage.invite.body.startswith("Hi Samantha,"))
         assert greeting.value == "Samantha"
         assert stage.query_one("#invite-manager", Input).value == "Kim Park"

@@ -38,7 +38,7 @@ from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import FIXED_NOW
-from .helpers import paste, run_command, settle, until
+from .helpers import idle, paste, press, run_command, settle, until
 from .journey_model import (
     HOSTILE,
     Model,
@@ -136,8 +136,8 @@ class Journey:
         for _ in range(3):
             if self.app.screen is self.app.screen_stack[0]:
                 return
-            await self.pilot.press("escape")
-            await self.pilot.pause()
+            await press(self.pilot, "escape")
+            await idle(self.pilot)
 
     async def go_to(self, stage_id: str) -> Any:
         """ctrl+pagedown / ctrl+pageup until the stage shows, then wait for it to be built."""
@@ -147,7 +147,7 @@ class Journey:
             if app.active_stage_id == stage_id:
                 break
             forward = (STAGE_IDS.index(stage_id) - STAGE_IDS.index(app.active_stage_id)) % 8
-            await self.pilot.press("ctrl+pagedown" if forward <= 4 else "ctrl+pageup")
+            await press(self.pilot, "ctrl+pagedown" if forward <= 4 else "ctrl+pageup")
         stage = None
 
         def ready() -> bool:
@@ -171,14 +171,14 @@ class Journey:
         """Put the cursor on a random row with the arrow keys; the record it shows."""
         table = records.table
         table.focus()  # as a click on the list would
-        await self.pilot.pause()
+        await idle(self.pilot)
         if not records.records or table.row_count == 0:
             return None
         target = self.rng.randrange(table.row_count)
         step = "down" if target > table.cursor_row else "up"
         for _ in range(abs(target - table.cursor_row)):
-            await self.pilot.press(step)
-        await self.pilot.pause()
+            await press(self.pilot, step)
+        await idle(self.pilot)
         return records.selected
 
     def table_of(self, list_id: str) -> str:
@@ -199,9 +199,9 @@ class Journey:
         if list_id in {"actions-list", "checkin-actions"}:
             defaults.update(kind="action", owner="me")  # private, like every new record
         records.table.focus()
-        await self.pilot.pause()
+        await idle(self.pilot)
         known = set(self.model.tables[table])
-        await self.pilot.press("ctrl+n")
+        await press(self.pilot, "ctrl+n")
         await until(self.pilot, lambda: records.selected is not None
                     and records.selected.id not in known and records.has_form)
         record = records.selected
@@ -223,11 +223,11 @@ class Journey:
         marker, text = self.text()
         widget = records.query_one(f"#field-{name}")
         widget.focus()  # as a click (or tabbing) to the field would
-        await self.pilot.pause()
+        await idle(self.pilot)
         if isinstance(widget, TextArea):
-            await self.pilot.press("f7")  # select all, so the paste replaces
+            await press(self.pilot, "f7")  # select all, so the paste replaces
         elif isinstance(widget, Input):  # focus selects nothing: select the line first
-            await self.pilot.press("home", "shift+end")
+            await press(self.pilot, "home", "shift+end")
         await paste(self.pilot, text)
         value = as_input(text) if kind == "line" else as_text_area(text)
         self.model.set(self.table_of(list_id), record.id, name, value)
@@ -241,8 +241,8 @@ class Journey:
             return await self.add(list_id)
         toggle = records.query_one("#field-shareable", ShareableToggle)
         toggle.focus()
-        await self.pilot.pause()
-        await self.pilot.press("space")
+        await idle(self.pilot)
+        await press(self.pilot, "space")
         table = self.table_of(list_id)
         now = not self.model.tables[table][record.id]["shareable"]
         self.model.set(table, record.id, "shareable", now)
@@ -253,13 +253,13 @@ class Journey:
         record = await self.pick_row(records)
         if record is None:
             return
-        await self.pilot.press("delete")
+        await press(self.pilot, "delete")
         await until(self.pilot, lambda: self.app.screen is not self.app.screen_stack[0])
         keep = self.rng.random() < 0.2
         if keep:
-            await self.pilot.press("escape")
+            await press(self.pilot, "escape")
         else:
-            await self.pilot.press("tab", "enter")  # from "Keep it" to "Delete"
+            await press(self.pilot, "tab", "enter")  # from "Keep it" to "Delete"
         await until(self.pilot, lambda: self.app.screen is self.app.screen_stack[0])
         if not keep:
             self.model.delete(self.table_of(list_id), record.id)
@@ -299,13 +299,13 @@ class Journey:
     async def choose(self, select: Select[Any], current: int, moves: int) -> None:
         """Open a drop-down with enter, move with the arrows, choose with enter."""
         select.focus()
-        await self.pilot.pause()
-        await self.pilot.press("enter")
-        await self.pilot.pause()
+        await idle(self.pilot)
+        await press(self.pilot, "enter")
+        await idle(self.pilot)
         for _ in range(abs(moves)):
-            await self.pilot.press("down" if moves > 0 else "up")
-        await self.pilot.press("enter")
-        await self.pilot.pause()
+            await press(self.pilot, "down" if moves > 0 else "up")
+        await press(self.pilot, "enter")
+        await idle(self.pilot)
 
     async def capture(self) -> None:
         stage = await self.go_to("meeting")
@@ -315,11 +315,11 @@ class Journey:
             line = self.rng.choice(("   ", "a:", "s:  ", "a: @me 2026-02-30"))
         field = stage.query_one("#capture", Input)
         field.focus()
-        await self.pilot.pause()
+        await idle(self.pilot)
         await paste(self.pilot, line)
         records = stage.query_one("#captures-list", RecordList)
         known = set(self.model.tables["captures"])
-        await self.pilot.press("enter")
+        await press(self.pilot, "enter")
         values = capture_values(line, TODAY)
         self.note(f"meeting: capture {line!r:.70}")
         if values is None:
@@ -343,10 +343,10 @@ class Journey:
         name = self.rng.choice(tuple(self.model.profile))
         marker, text = self.text()
         screen.query_one(f"#profile-{name}", Input).focus()
-        await self.pilot.pause()
-        await self.pilot.press("home", "shift+end")  # so the paste replaces the line
+        await idle(self.pilot)
+        await press(self.pilot, "home", "shift+end")  # so the paste replaces the line
         await paste(self.pilot, text)
-        await self.pilot.press("escape")
+        await press(self.pilot, "escape")
         await until(self.pilot, lambda: self.app.screen is self.app.screen_stack[0])
         self.model.profile[name] = as_input(text).strip()
         self.note(f"profile: {name} <- paste {text!r:.60}")
@@ -363,7 +363,7 @@ class Journey:
             self.exports += 1
             target = Path.cwd() / f"shareable-{self.exports}.md"
             await paste(self.pilot, str(target))
-            await self.pilot.press("enter")
+            await press(self.pilot, "enter")
             await until(self.pilot, target.exists)
             assert target.exists(), "the shareable export was not written"
             exported = target.read_text("utf-8")

@@ -15,7 +15,7 @@ from textual.widgets import Input, Select
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, idle, paste, press, run_command, settle, until
 
 SIZE = (120, 40)
 
@@ -29,12 +29,12 @@ async def add_to(pilot, list_id: str, text: str | None = None) -> RecordList:
     """ctrl+n in a record list, then paste `text` into the field that takes the cursor."""
     records = pilot.app.query_one(f"#{list_id}", RecordList)
     records.table.focus()  # as a click on the list would
-    await pilot.pause()
+    await idle(pilot)
     count = len(records.records)
-    await pilot.press("ctrl+n")
+    await press(pilot, "ctrl+n")
     await until(pilot, lambda: len(records.records) > count and records.has_form)
     if text is not None:
-        await pilot.pause()
+        await idle(pilot)
         await paste(pilot, text)
     return records
 
@@ -52,8 +52,8 @@ async def test_space_on_the_shareable_toggle_is_saved(make_app, db_path: Path):
         await enter(pilot, "paths")
         records = await add_to(pilot, "paths-list", "Team lead")
         records.query_one("#field-shareable", ShareableToggle).focus()
-        await pilot.pause()
-        await pilot.press("space")
+        await idle(pilot)
+        await press(pilot, "space")
         await saved(pilot)
         assert [p["shareable"] for p in stored(db_path, "paths")] == [True]
 
@@ -93,14 +93,14 @@ async def test_editing_the_profile_keeps_a_requests_goal(make_app, db_path: Path
         await add_to(pilot, "goals-list", "Lead a project")
         records = await add_to(pilot, "requests-list", "Let me lead the Q1 dashboard")
         records.query_one("#field-goal_id", Select).focus()  # choose the goal with keys
-        await pilot.pause()
-        await pilot.press("enter", "home", "down", "enter")
+        await idle(pilot)
+        await press(pilot, "enter", "home", "down", "enter")
         await saved(pilot)
         goal_id = stored(db_path, "goals")[0]["id"]
         assert [r["goal_id"] for r in stored(db_path, "requests")] == [goal_id]
         await run_command(pilot, "Edit profile")
         await paste(pilot, "Sam")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await saved(pilot)
         assert [r["goal_id"] for r in stored(db_path, "requests")] == [goal_id]
 
@@ -114,7 +114,7 @@ async def test_an_action_captured_in_the_meeting_shows_in_follow_up(make_app, db
         await enter(pilot, "meeting")
         app.query_one("#capture", Input).focus()
         await paste(pilot, "a: send the deck @me fri")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await saved(pilot)
         [action] = stored(db_path, "captures")
         await enter(pilot, "follow-up")
@@ -137,9 +137,9 @@ async def test_deleting_a_path_clears_the_links_to_it(make_app, db_path: Path):
         await enter(pilot, "paths")
         records = app.query_one("#paths-list", RecordList)
         records.table.focus()
-        await pilot.press("delete")
+        await press(pilot, "delete")
         await until(pilot, lambda: app.screen is not app.screen_stack[0])
-        await pilot.press("tab", "enter")  # "Delete"
+        await press(pilot, "tab", "enter")  # "Delete"
         await until(pilot, lambda: not records.records)
         interviews = app.query_one("#interviews-list", RecordList)
         assert interviews.selected.path_id == ""  # the form shows it at once
@@ -165,7 +165,7 @@ async def test_check_ins_shown_while_the_profile_changes_keeps_running(make_app,
         for letter in "abc":
             await run_command(pilot, "Edit profile")
             await paste(pilot, letter)
-            await pilot.press("escape")
+            await press(pilot, "escape")
         await settle(pilot)
         assert app.is_running
         rows = app.query(".progress-row")
@@ -189,9 +189,9 @@ async def test_an_action_marked_done_in_check_ins_leaves_the_open_list(make_app,
         first = actions.selected.id
         status = actions.query_one("#field-status", Select)
         status.focus()
-        await pilot.press("enter")  # open the choices
+        await press(pilot, "enter")  # open the choices
         await until(pilot, lambda: status.expanded)
-        await pilot.press("down", "enter")  # open -> done
+        await press(pilot, "down", "enter")  # open -> done
         await until(pilot, lambda: first not in {r.id for r in actions.records})
         assert {str(key.value) for key in actions.table.rows} == {"c1", "c2"} - {first}
         await saved(pilot)

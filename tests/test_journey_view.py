@@ -10,7 +10,7 @@ from careertui.core.model import Achievement, CheckIn, Goal, Meeting, Request
 from careertui.core.sample import write_sample
 from careertui.ui.screens.journey import JourneyScreen, MonthAxis, MonthLine, bar, month_line
 
-from .helpers import enter, run_command, until
+from .helpers import enter, press, run_command, until
 
 TODAY = date(2026, 11, 25)
 
@@ -67,7 +67,7 @@ async def test_the_journey_shows_five_years_from_check_ins(make_app, tmp_path: P
     app = make_app(db_path=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await enter(pilot, "check-ins")
-        await pilot.press("f8")
+        await press(pilot, "f8")
         await until(pilot, lambda: isinstance(app.screen, JourneyScreen))
         screen = app.screen
         assert len(screen.data.months) == 61 and sum(screen.data.conversations) == 10
@@ -76,7 +76,7 @@ async def test_the_journey_shows_five_years_from_check_ins(make_app, tmp_path: P
         axis = screen.query_one(MonthAxis)
         await until(pilot, lambda: len({w.size.width for w in [axis, *lines]}) == 1)
         assert "2022" in str(axis.render()) and "2026" in str(axis.render())
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: not isinstance(app.screen, JourneyScreen))
         await run_command(pilot, "Journey")
         await until(pilot, lambda: isinstance(app.screen, JourneyScreen))

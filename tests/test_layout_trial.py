@@ -11,7 +11,7 @@ from careertui.core.sample import write_sample
 from careertui.ui.stages.base import Stage
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, self_assessment_built, settle, until
+from .helpers import enter, idle, paste, press, self_assessment_built, settle, until
 
 WIDE = (120, 40)
 NARROW = (80, 24)
@@ -44,15 +44,15 @@ async def test_ctrl_n_on_the_empty_achievements_shows_what_i_did(make_app, db_pa
         await self_assessment_built(pilot)
         achievements = app.query_one("#achievements-list", RecordList)
         achievements.table.focus()
-        await pilot.pause()
-        await pilot.press("ctrl+n")
+        await idle(pilot)
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: app.focused is not None and app.focused.id == "field-what")
         await until(pilot, lambda: shown_in_stage(app, "self-assessment"))
         assert shown_in_stage(app, "self-assessment")
         await paste(pilot, "Rebuilt the [b]x report 🚀")
         await settle(pilot)
         assert "Rebuilt the [b]x report 🚀" in str(achievements.table.get_row_at(0))
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     stored = json.loads(db_path.read_text())["achievements"]
     assert [doc["what"] for doc in stored.values()] == ["Rebuilt the [b]x report 🚀"]
 
@@ -64,8 +64,8 @@ async def test_ctrl_n_on_the_interviews_shows_person(make_app, db_path, size):
         await enter(pilot, "paths")
         interviews = app.query_one("#interviews-list", RecordList)
         interviews.table.focus()
-        await pilot.pause()
-        await pilot.press("ctrl+n")
+        await idle(pilot)
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: app.focused is not None
                     and interviews in app.focused.ancestors
                     and app.focused.id != interviews.table.id
@@ -75,7 +75,7 @@ async def test_ctrl_n_on_the_interviews_shows_person(make_app, db_path, size):
         field = app.focused.id
         await paste(pilot, "Priya 目标")
         await settle(pilot)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     stored = json.loads(db_path.read_text())["interviews"]
     assert field == "field-person"
     assert [doc["person"] for doc in stored.values()] == ["Priya 目标"]
@@ -126,7 +126,7 @@ async def arrive_on_agenda(pilot, how: str) -> None:
         await run_command(pilot, "Go to Agenda")
     else:
         await enter(pilot, "goals")
-        await pilot.press("ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown")
     await until(pilot, lambda: app.focused is not None
                 and app.query_one("#stage-agenda") in app.focused.ancestors)
     await settle(pilot)
@@ -146,10 +146,10 @@ async def test_arriving_on_the_agenda_puts_the_cursor_in_the_editor(make_app, sa
         assert app.focused is editor.text_area
         assert shown_in_stage(app, "agenda")
         # leave with the preview shown (or focused), come back: the editor again
-        await pilot.press("f6")
+        await press(pilot, "f6")
         await settle(pilot)
         assert app.focused is editor.preview
-        await pilot.press("ctrl+pageup")
+        await press(pilot, "ctrl+pageup")
         await settle(pilot)
         await arrive_on_agenda(pilot, how)
         assert app.focused is editor.text_area
@@ -171,7 +171,7 @@ async def test_f6_works_from_the_agenda_buttons_and_the_footer_says_so(make_app,
         area = editor.text_area
         assert app.focused is area
         focused_border = area.styles.border_top
-        await pilot.press("f6")  # to the preview
+        await press(pilot, "f6")  # to the preview
         await settle(pilot)
         assert app.focused is editor.preview
         await until(pilot, lambda: "f6 Editor" in footer_keys(app))
@@ -179,7 +179,7 @@ async def test_f6_works_from_the_agenda_buttons_and_the_footer_says_so(make_app,
         if area.display:  # side by side: the one with the cursor has the bright border
             assert area.styles.border_top != focused_border
             assert editor.preview.styles.border_top == focused_border
-        await pilot.press("f6")  # back to the editor
+        await press(pilot, "f6")  # back to the editor
         await settle(pilot)
         assert app.focused is area
         # from a button, f6 goes back to the editor too
@@ -188,7 +188,7 @@ async def test_f6_works_from_the_agenda_buttons_and_the_footer_says_so(make_app,
         assert app.focused is app.query_one("#agenda-export", Button)
         await until(pilot, lambda: "f6 Editor" in footer_keys(app))
         assert "f6 Editor" in footer_keys(app), footer_keys(app)
-        await pilot.press("f6")
+        await press(pilot, "f6")
         await settle(pilot)
         assert app.focused is area
         assert focused_border == area.styles.border_top
@@ -226,12 +226,12 @@ async def test_a_date_not_understood_is_said_whole_and_kept(make_app, db_path, s
         await self_assessment_built(pilot)
         achievements = app.query_one("#achievements-list", RecordList)
         achievements.table.focus()
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: app.focused is not None and app.focused.id == "field-what")
-        await pilot.press("shift+tab")  # back to the date, as a person would
+        await press(pilot, "shift+tab")  # back to the date, as a person would
         when = achievements.query_one("#field-date", DateInput)
         await until(pilot, lambda: app.focused is when.input)
-        await pilot.press("ctrl+a", "ctrl+k", *"last fri")
+        await press(pilot, "ctrl+a", "ctrl+k", *"last fri")
         hint = when.query_one(".date-hint", Static)
         await until(pilot, lambda: hint.has_class("-problem"))
         await settle(pilot)
@@ -240,7 +240,7 @@ async def test_a_date_not_understood_is_said_whole_and_kept(make_app, db_path, s
         assert hint.content_size.width >= cell_len(said), (said, hint.content_size)
         assert hint.region.right <= app.size.width
         assert when.input.value == "last fri"
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     [achievement] = json.loads(db_path.read_text())["achievements"].values()
     assert achievement["date"] == "last fri"  # kept as typed
 
@@ -284,11 +284,11 @@ async def test_back_on_self_assessment_the_first_field_is_in_view(make_app, size
         stage = app.query_one("#stage-self-assessment", Stage)
         achievements = app.query_one("#achievements-list", RecordList)
         achievements.table.focus()
-        await pilot.press("ctrl+n")  # the form at the bottom, the stage scrolled down
+        await press(pilot, "ctrl+n")  # the form at the bottom, the stage scrolled down
         await until(pilot, lambda: shown_in_stage(app, "self-assessment")
                     and app.focused.id == "field-what")
         assert stage.scroll_y > 0
-        await pilot.press("ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown")
         await until(pilot, lambda: app.focused is not None
                     and app.query_one("#stage-paths") in app.focused.ancestors)
         await run_command(pilot, "Go to Self-assessment")
@@ -315,7 +315,7 @@ async def test_coming_back_to_a_stage_opens_at_its_field_in_one_frame(make_app, 
         seen: list[float] = []
         app.screen.screen_layout_refresh_signal.subscribe(
             stage, lambda screen: seen.append(stage.scroll_y) if stage.region.area else None)
-        await pilot.press("ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown")
         await until(pilot, lambda: shown_in_stage(app, "check-ins"))
         await settle(pilot)
         assert seen and all(y == stage.scroll_y for y in seen), seen
@@ -336,7 +336,7 @@ async def test_meeting_checklist_and_invite_times_fit(make_app, size):
         checklist = app.query_one(".checklist")
         last = app.query_one("#check-next-steps")
         assert last.region.right <= checklist.content_region.right
-        await pilot.press("ctrl+pagedown")  # on to Follow-up, then back round to Invite
+        await press(pilot, "ctrl+pagedown")  # on to Follow-up, then back round to Invite
         await enter(pilot, "invite")
         await settle(pilot)
         for slot in app.query(".invite-slot-row Input").results(Input):

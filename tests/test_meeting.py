@@ -16,7 +16,7 @@ from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, post_keys, run_command, settle, until
+from .helpers import enter, idle, paste, post_keys, press, run_command, settle, until
 from .sample_data import fill_profile
 
 MEETING_LINES = [
@@ -40,8 +40,8 @@ async def type_meeting(app, pilot) -> None:
     assert isinstance(capture, Input) and capture.id == "capture"
     for line in MEETING_LINES:  # pasted (a key press costs ~70 ms in a Pilot test)
         await paste(pilot, line)
-        await pilot.press("enter")
-    await pilot.pause()
+        await press(pilot, "enter")
+    await idle(pilot)
 
 
 async def test_a_meeting_typed_through_quick_capture(make_app, db_path):
@@ -50,7 +50,7 @@ async def test_a_meeting_typed_through_quick_capture(make_app, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await type_meeting(app, pilot)
         assert app.focused.value == ""  # cleared after each line, ready for the next
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     saved = json.loads(db_path.read_text())
     captures = list(saved["captures"].values())
     kinds = [c["kind"] for c in captures]
@@ -77,7 +77,7 @@ async def capture_line(pilot, line: str) -> str:
     app = pilot.app
     before = len(app.workbook.all(Capture))
     await paste(pilot, line)
-    await pilot.press("enter")
+    await press(pilot, "enter")
     await until(pilot, lambda: len(app.workbook.all(Capture)) > before)
     return feedback_of(app)
 
@@ -87,7 +87,7 @@ async def test_a_bad_date_keeps_the_line_and_says_why(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "meeting")
-        await pilot.press(*"a: x +3q", "enter")  # typed key by key
+        await press(pilot, *"a: x +3q", "enter")  # typed key by key
         await until(pilot, lambda: "+3q" in feedback_of(app))
         assert "due date not understood: +3q" in feedback_of(app)
         for bad in ["2026-13-45", "31/12/2026"]:
@@ -147,7 +147,7 @@ async def test_a_date_field_understands_the_same_forms(make_app, typed, hint, st
         shown = app.query_one("#meeting-date .date-hint")
         await until(pilot, lambda: str(shown.render()).startswith(hint))
         assert str(shown.render()).startswith(hint)
-        await pilot.press("tab")  # moving on shows an understood date as it is stored
+        await press(pilot, "tab")  # moving on shows an understood date as it is stored
         await until(pilot, lambda: field.value == stored)
         assert field.value == stored
         assert app.workbook.all(Meeting)[0].date == stored
@@ -157,25 +157,25 @@ async def test_question_bank_and_opportunity_to_goal(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "meeting")
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
+        await idle(pilot)
         assert isinstance(app.screen, PickScreen)
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await idle(pilot)
         capture = app.query_one("#capture", Input)
         assert capture.value.startswith("q: Given where I want to go")
         await paste(pilot, "data modelling")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await paste(pilot, "o: mentor the new joiners")
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await idle(pilot)
         captures = app.query_one("#captures-list", RecordList)
         captures.table.focus()
         captures.table.move_cursor(row=0)  # listed by kind: the opportunity comes first
-        await pilot.pause()
+        await idle(pilot)
         assert captures.selected.kind == "opportunity"
-        await pilot.press("g")
-        await pilot.pause()
+        await press(pilot, "g")
+        await idle(pilot)
         [goal] = app.workbook.all(Goal)
         assert goal.title == "mentor the new joiners" and goal.from_capture
         assert app.workbook.get(Capture, goal.from_capture).linked_id == goal.id
@@ -200,12 +200,12 @@ async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
         for row in range(len(actions.records)):  # mark each action item shareable
             actions.table.focus()
             actions.table.move_cursor(row=row)
-            await pilot.pause()
+            await idle(pilot)
             for _ in range(10):
                 if isinstance(app.focused, ShareableToggle):
                     break
-                await pilot.press("tab")
-            await pilot.press("space")
+                await press(pilot, "tab")
+            await press(pilot, "space")
         await run_command(pilot, "Copy thank-you email")
         await settle(pilot)
         text = app.clipboard
@@ -213,25 +213,25 @@ async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
         assert "- I will research the AWS certification, by Wed 2 Dec 2026" in text
         assert "- You will introduce me to Sam in product, by Fri 27 Nov 2026" in text
         assert "explains data clearly" not in text  # the manager's feedback stays private
-        await pilot.press("f5")
-        await pilot.pause()
+        await press(pilot, "f5")
+        await idle(pilot)
         assert "Thank-you sent on Wed 25 Nov 2026, 09:30." in str(
             app.query_one("#thank-you-clock").render())
         # mark an action done from the list: the date is recorded
         actions = stage.query_one("#actions-list", RecordList)
         actions.table.focus()
         actions.table.move_cursor(row=0)
-        await pilot.pause()
+        await idle(pilot)
         actions.query_one("#field-status").value = "done"
-        await pilot.pause()
+        await idle(pilot)
         done = [c for c in app.workbook.all(Capture) if c.status == "done"]
         assert len(done) == 1 and done[0].done_on == "2026-11-25"
         # ctrl+n adds an action item of its own
         actions.table.focus()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press(pilot, "ctrl+n")
+        await idle(pilot)
         await paste(pilot, "book the course")
-        await pilot.pause()
+        await idle(pilot)
         assert any(c.text == "book the course" and c.kind == "action"
                    for c in app.workbook.all(Capture))
 
@@ -274,14 +274,14 @@ async def check_minutes_field(app, pilot, selector: str, notices: list[str] | No
     field = app.screen.query_one(selector, MinutesInput)
     for typed, wrong in (("3", True), ("500", True), ("45", False)):
         field.focus()  # selects what is there: typing replaces it
-        await pilot.pause()
+        await idle(pilot)
         said = len(notices) if notices is not None else 0
-        await pilot.press(*typed)
-        await pilot.pause()
+        await press(pilot, *typed)
+        await idle(pilot)
         assert field.value == typed
         if notices is not None:
             assert len(notices) == said  # not a word on every key
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await until(pilot, lambda: app.focused is not field)
         expected = 30 if wrong else 45
         assert field.value == str(expected)  # the field shows the length in use
@@ -320,7 +320,7 @@ async def test_invite_minutes_are_checked_on_leaving_the_field(make_app, db_path
         stage = app.query_one(InviteStage)
         await until(pilot, lambda: "45 minutes" in stage.invite.body)
         assert "45 minutes" in stage.invite.body  # the draft follows the saved length
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     [profile] = saved_tables(db_path)["profile"].values()
     assert profile["meeting_minutes"] == 45
 
@@ -333,7 +333,7 @@ async def test_meeting_minutes_are_checked_on_leaving_the_field(make_app, db_pat
         stage = app.query_one(MeetingStage)
         await check_minutes_field(app, pilot, "#meeting-minutes", notices,
                                   stored=lambda: stage.meeting.minutes)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     [meeting] = saved_tables(db_path)[Meeting.TABLE].values()
     assert meeting["minutes"] == 45
 
@@ -342,14 +342,14 @@ async def test_profile_minutes_are_checked_on_leaving_the_field(make_app, db_pat
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.action_edit_profile()
-        await pilot.pause()
+        await idle(pilot)
         await check_minutes_field(app, pilot, "#profile-meeting_minutes", None,
                                   problem_line="#profile-problem",
                                   stored=lambda: app.workbook.profile().meeting_minutes)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await idle(pilot)
         assert app.workbook.profile().meeting_minutes == 45
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     [profile] = saved_tables(db_path)["profile"].values()
     assert profile["meeting_minutes"] == 45
 
@@ -364,18 +364,18 @@ async def test_a_planned_conversation_waits_for_f3_before_the_thank_you_clock(
         await enter(pilot, "follow-up")
         clock = app.query_one("#thank-you-clock")
         await until(pilot, lambda: "Planned for" in str(clock.render()))
-        await pilot.press("f5")  # no thank-you for a conversation still to come
+        await press(pilot, "f5")  # no thank-you for a conversation still to come
         await until(pilot, lambda: any("has not taken place yet" in n.message
                                        for n in notices))
         assert not app.workbook.get(Meeting, "next").thank_you_sent_at
         await enter(pilot, "meeting")
         status = app.query_one("#meeting-status")
         assert str(status.render()).startswith("Planned")
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await until(pilot, lambda: str(status.render()).startswith("Held"))
         await enter(pilot, "follow-up")
         await until(pilot, lambda: "due in 30 m" in str(clock.render()))  # from its time
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await until(pilot, lambda: not app.workbook.dirty)
     [meeting] = Workbook.read(db_path).all(Meeting)
     assert meeting.status == "held" and meeting.held_at.startswith("2026-11-25")
@@ -390,12 +390,12 @@ async def test_an_undated_prepared_conversation_stays_planned_until_f3_dates_it(
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "meeting")
         await paste(pilot, "q: [link=https://x.y]budget[/link] مرحبا 🚀?")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: any("budget" in c.text for c in app.workbook.all(Capture)))
         assert app.workbook.get(Meeting, "next").planned
         status = app.query_one("#meeting-status")
         assert "no date yet: lines captured now are notes for it" in str(status.render())
-        await pilot.press("f3")
+        await press(pilot, "f3")
         date_field = app.query_one("#meeting-date", DateInput)
         await until(pilot, lambda: date_field.value == "2026-11-25")
         await app.save_workbook()
@@ -417,7 +417,7 @@ async def test_follow_up_stays_with_the_last_conversation_while_the_next_is_plan
         await enter(pilot, "follow-up")
         clock = app.query_one("#thank-you-clock")
         await until(pilot, lambda: "Meeting of Tue 24 Nov" in str(clock.render()))
-        await pilot.press("f5")
+        await press(pilot, "f5")
         await until(pilot, lambda: "Thank-you sent on" in str(clock.render()))
         await app.save_workbook()
     stored = json.loads(db_path.read_text("utf-8"))["meetings"]
@@ -439,7 +439,7 @@ async def test_a_thank_you_marked_sent_is_never_redrafted(make_app, db_path):
         await enter(pilot, "meeting")
         app.query_one("#capture", Input).focus()
         await paste(pilot, "a: [b]launch[/] 🚀 目标 by friday")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: any("launch" in c.text for c in app.workbook.all(Capture)))
         await enter(pilot, "follow-up")
         await settle(pilot)
@@ -459,14 +459,14 @@ async def test_f5_asks_once_when_the_thank_you_still_has_placeholders(make_app, 
         await enter(pilot, "follow-up")
         stage = app.query_one(FollowUpStage)
         await until(pilot, lambda: stage.draft.unfilled)
-        await pilot.press("f5")
+        await press(pilot, "f5")
         await until(pilot, lambda: any("[Manager's Name]" in n.message for n in notices))
         warning = next(n for n in notices if "[Manager's Name]" in n.message)
         assert warning.severity == "warning" and "f5 again" in warning.message
         assert await app.save_workbook()
         [meeting] = json.loads(db_path.read_text("utf-8"))["meetings"].values()
         assert not meeting["thank_you_sent_at"]  # not marked sent yet
-        await pilot.press("f5")
+        await press(pilot, "f5")
         await until(pilot, lambda: "Thank-you sent on" in str(
             app.query_one("#thank-you-clock").render()))
         assert await app.save_workbook()
@@ -521,7 +521,7 @@ async def test_what_a_captured_line_became_is_in_view_at_80_by_24(make_app, tmp_
         feedback = app.query_one("#capture-feedback")
         typed = "a: book the [b]x review 目标 @me fri"
         await paste(pilot, typed)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: "book the [b]x review 目标" in feedback_of(app))
         await until(pilot, lambda: bool(feedback.region.area)
                     and stage.region.contains_region(feedback.region))

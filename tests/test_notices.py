@@ -13,7 +13,7 @@ from careertui.ui.screens.confirm import ChoiceDialog
 from careertui.ui.screens.save_file import LAST_FOLDER
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, settle, until
+from .helpers import enter, idle, paste, press, settle, until
 
 SIZE = (120, 40)
 
@@ -29,7 +29,7 @@ async def test_copying_three_times_leaves_one_copy_notice(make_app, notices):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await enter(pilot, "invite")
         for count in range(1, 4):
-            await pilot.press("f3")
+            await press(pilot, "f3")
             await until(pilot, lambda: len(notices) >= count)  # noqa: B023
             await settle(pilot)
         await until(pilot, lambda: len(toasts(app)) == 1)
@@ -45,7 +45,7 @@ async def test_saving_again_replaces_the_saved_notice_and_the_path_has_its_own_l
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await enter(pilot, "self-assessment")
         for count in range(1, 4):
-            await pilot.press("ctrl+s")
+            await press(pilot, "ctrl+s")
             await until(pilot, lambda: len(notices) >= count)  # noqa: B023
         await until(pilot, lambda: len(toasts(app)) == 1)
         assert len(toasts(app)) == 1
@@ -55,11 +55,11 @@ async def test_saving_again_replaces_the_saved_notice_and_the_path_has_its_own_l
 async def test_at_most_two_notices_show_and_an_error_stays(make_app):
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         app.notify("Could not do the thing.", severity="error")
         for word in ("one", "two", "three"):
             app.notify(f"Done {word}.")
-            await pilot.pause()
+            await idle(pilot)
         await until(pilot, lambda: len(toasts(app)) == 2)
         shown = toasts(app)
         assert len(shown) == 2
@@ -74,7 +74,7 @@ async def test_ctrl_n_outside_a_list_adds_to_the_stages_list(make_app):
         await enter(pilot, "meeting")
         assert app.focused is not None and app.focused.id == "capture"
         notes = app.query_one("#captures-list", RecordList)
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: len(notes.records) == 1 and app.focused is not None
                     and app.focused.id == "field-text")
         assert app.focused is not None and app.focused.id == "field-text"
@@ -84,7 +84,7 @@ async def test_ctrl_n_on_a_stage_without_a_list_says_where_it_works(make_app, no
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await enter(pilot, "agenda")
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: bool(notices))
         assert "no list on this stage" in notices[-1].message
         assert "goals" in notices[-1].message
@@ -93,16 +93,16 @@ async def test_ctrl_n_on_a_stage_without_a_list_says_where_it_works(make_app, no
 async def export_agenda_to(pilot, path: str | None) -> str:
     """f4 on the Agenda: the path the dialog offers; then save to `path` (or cancel)."""
     app = pilot.app
-    await pilot.press("f4")
+    await press(pilot, "f4")
     await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
     field = app.screen.query_one("#dialog-path", Input)
     offered = field.value
     if path is None:
-        await pilot.press("escape")
+        await press(pilot, "escape")
     else:
         assert field.selection.end - field.selection.start == len(offered)  # typed over
         await paste(pilot, path)
-        await pilot.press("enter")
+        await press(pilot, "enter")
     await until(pilot, lambda: not isinstance(app.screen, ChoiceDialog))
     await settle(pilot)
     return offered
@@ -113,7 +113,7 @@ async def test_the_save_dialog_starts_in_the_last_folder_used(make_app, tmp_path
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await enter(pilot, "agenda")
-        await pilot.press("f2")  # draft an agenda to export
+        await press(pilot, "f2")  # draft an agenda to export
         await settle(pilot)
         first = await export_agenda_to(pilot, f"{exports}/")
         assert first == str(tmp_path / Path(first).name)  # the first time: where it started
@@ -138,7 +138,7 @@ async def test_a_remembered_folder_that_is_gone_is_not_offered(make_app, tmp_pat
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await enter(pilot, "agenda")
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await settle(pilot)
         offered = await export_agenda_to(pilot, None)
         assert Path(offered).parent == tmp_path

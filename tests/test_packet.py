@@ -17,7 +17,7 @@ from careertui.core.model import Achievement, CheckIn, Goal, Profile, Request
 from careertui.core.sample import build_sample
 from careertui.core.store import export_folder
 
-from .helpers import run_command, until
+from .helpers import press, run_command, until
 from .test_cli import run_cli
 from .test_plain_text import screen_text
 
@@ -144,15 +144,15 @@ async def test_export_progress_packet_from_the_palette(make_app, tmp_path: Path,
     folder = tmp_path / "careertui-progress-2026-11-25"
     async with app.run_test(size=(100, 30)) as pilot:
         await run_command(pilot, "Export progress packet")
-        await pilot.press("enter")  # the suggested folder, in the current one
+        await press(pilot, "enter")  # the suggested folder, in the current one
         await until(pilot, lambda: (folder / "index.md").exists())
         await until(pilot, lambda: any("Saved the progress packet (2 goals) to" in n.message
                                           for n in notices))
         # Again the same day: the dialog asks before replacing, and keeps it on escape.
         await run_command(pilot, "Export progress packet")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: "Replace the files" in screen_text(app))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: any("what was there is unchanged" in n.message
                                           for n in notices))
     assert sorted(p.name for p in folder.iterdir()) == [

@@ -29,7 +29,7 @@ from careertui.ui.widgets.plain import plain, plain_cell, sort_key
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, idle, paste, press, run_command, settle, until
 
 SUFFIX = " [/] [bold]B[/bold] [link=https://example.com]L[/link]"
 """Markup that would crash ([/]), style ([bold]) or link if it were read as markup."""
@@ -82,9 +82,9 @@ async def test_quick_capture_with_brackets_is_kept_and_shown_literally(make_app,
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "meeting")
         assert isinstance(app.focused, Input) and app.focused.id == "capture"
-        await pilot.press(*"n: [/] oops", "enter")
+        await press(pilot, *"n: [/] oops", "enter")
         await paste(pilot, "[@click=app.quit]Q [bold]B[/bold] [red]R")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert app.is_running
         captures = app.query_one("#captures-list", RecordList)
@@ -107,11 +107,11 @@ async def test_a_path_role_with_brackets_opens_again(make_app, db_path):
         await enter(pilot, "paths")
         paths = app.query_one("#paths-list", RecordList)
         assert app.focused is paths.table
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: isinstance(app.focused, Input))
-        await pilot.press(*"Fix the [/] parser")
+        await press(pilot, *"Fix the [/] parser")
         paths.table.focus()
-        await pilot.press("s")  # sorting by role compares the new cells
+        await press(pilot, "s")  # sorting by role compares the new cells
         await settle(pilot)
         assert "Fix the [/] parser" in cells(paths)
         assert "Fix the [/] parser" in screen_text(app)
@@ -130,12 +130,12 @@ async def test_a_goal_title_with_a_link_shows_in_the_request_for_it(make_app, db
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: isinstance(app.focused, Input))
         await paste(pilot, title)
         requests = app.query_one("#requests-list", RecordList)
         requests.table.focus()
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: requests.has_form and requests.selected is not None)
         await paste(pilot, "Pay for the [1] course")
         await settle(pilot)
@@ -167,14 +167,14 @@ async def test_a_manager_name_with_brackets_reaches_follow_up_and_check_ins(make
         await run_command(pilot, "Edit profile")
         assert isinstance(app.screen, ProfileScreen)
         app.screen.query_one("#profile-manager_name", Input).focus()
-        await pilot.press(*name, "escape")
+        await press(pilot, *name, "escape")
         await settle(pilot)
         await enter(pilot, "follow-up")
         assert app.is_running
         assert name in cells(app.query_one("#actions-list", RecordList))
         assert "Hi [/]," in screen_text(app)  # the greeting: the name's first word
         await enter(pilot, "check-ins")
-        await pilot.press("ctrl+n")  # a check-in, so each active goal's progress row shows
+        await press(pilot, "ctrl+n")  # a check-in, so each active goal's progress row shows
         await settle(pilot)
         assert app.is_running
         assert name in cells(app.query_one("#checkin-actions", RecordList))
@@ -199,19 +199,19 @@ async def test_a_workbook_path_with_brackets_in_header_help_and_the_quit_dialog(
     (folder / "file").write_text("a file where a folder should be")
     app = make_app(db_path=folder / "file" / "workbook.json", retry_delay=60)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Ada")
+        await press(pilot, *"Ada")
         await until(pilot, lambda: app.save_error is not None)
-        await pilot.pause()
+        await idle(pilot)
         # as the header shows it
         assert "[b]x[/]" in app.query_one(WorkbookHeader).format_title().plain
-        await pilot.press("f1")
+        await press(pilot, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "[b]x[/]" in str(app.screen.query_one(".dialog-note").render())
-        await pilot.press("escape", "ctrl+q")
+        await press(pilot, "escape", "ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         assert app.is_running
         assert "[b]x[/]" in str(app.screen.query_one(".dialog-message").render())
-        await pilot.press("escape")
+        await press(pilot, "escape")
 
 
 # -- a whole workbook of hostile text ---------------------------------------------------
@@ -263,23 +263,23 @@ async def test_a_workbook_full_of_markup_is_shown_literally_everywhere(make_app,
                         cell.endswith(SUFFIX) or (cell.endswith("…") and (
                             literal in cell or " [/] " in cell))
                         for cell in cells(records)), records.id
-            await pilot.press("ctrl+pagedown")
+            await press(pilot, "ctrl+pagedown")
         await enter(pilot, "paths")
         app.query_one("#paths-list", RecordList).table.focus()
-        await pilot.press("delete")
+        await press(pilot, "delete")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         assert literal in screen_text(app)  # “<the role>” will be removed from your workbook
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await run_command(pilot, "Edit profile")
         assert isinstance(app.screen, ProfileScreen)
         assert literal in screen_text(app)
-        await pilot.press("escape")
-        await pilot.press("f1")
+        await press(pilot, "escape")
+        await press(pilot, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "[bold]B[/bold]/hostile.json" in str(app.screen.query_one(".dialog-note").render())
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await run_command(pilot, "Export workbook")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         assert app.is_running

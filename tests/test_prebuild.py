@@ -13,7 +13,7 @@ from careertui.core.model import Goal
 from careertui.ui.stages import STAGE_IDS
 
 from .conftest import SIZE
-from .helpers import post_keys, until
+from .helpers import idle, post_keys, press, until
 
 
 def built(app, stage_id: str) -> bool:
@@ -36,7 +36,7 @@ async def test_a_stage_visited_first_after_start_up_is_already_built(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: all_built(app), timeout=60)
         paths = app.stage("paths")
-        await pilot.press("ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown")
         # Shown and focused by the key itself: no build, no worker waited on.
         assert app.active_stage_id == "paths"
         assert app.stage("paths") is paths
@@ -68,7 +68,7 @@ async def test_a_change_made_while_a_stage_waits_built_and_hidden_shows_on_visit
         goals = app.stage("goals")
         # Written by another stage, as the meeting stage does when a note becomes a goal.
         app.stage("self-assessment").add(Goal(title="Lead the [b]x review 🚀"))
-        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown", "ctrl+pagedown")
         assert app.active_stage_id == "goals"
         table = goals.query_one("#goals-list").query_one(DataTable)
 
@@ -144,10 +144,10 @@ async def test_a_stage_built_ahead_is_shown_at_the_size_it_was_laid_out_at(make_
             assert not stage.parent.display, stage_id  # hidden until visited
             unseen, unseen_rows = sizes_in(stage), rows_in(stage)
             assert stage.virtual_size.width > 0, stage_id
-            await pilot.press("ctrl+pagedown")
+            await press(pilot, "ctrl+pagedown")
             await until(pilot, lambda shown=stage: app.focused is not None
                         and shown in app.focused.ancestors)
-            await pilot.pause()
+            await idle(pilot)
             shown = sizes_in(stage)
             changed = [(type(widget).__name__, widget.id, unseen.get(widget), shown[widget])
                        for widget in shown if unseen.get(widget) != shown[widget]]
@@ -207,7 +207,7 @@ async def test_tab_pressed_while_a_stage_is_laid_out_unseen_stays_on_the_stage_s
             last.focus()
             app.post_message(events.Key("tab", None))
             tabs_sent += 1
-            await pilot.pause()
+            await idle(pilot)
             focused = app.focused
             if focused is not None and any(pane in focused.ancestors for pane in panes):
                 strayed.append(repr(focused))
@@ -220,11 +220,11 @@ async def test_stages_are_built_ahead_nearest_first_the_way_the_person_goes(make
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
         assert main.nearest_first()[:3] == ["paths", "check-ins", "goals"]
-        await pilot.press("ctrl+pageup")
+        await press(pilot, "ctrl+pageup")
         await until(pilot, lambda: app.active_stage_id == "check-ins" and built(app, "check-ins"))
         assert main.nearest_first()[:3] == ["follow-up", "self-assessment", "meeting"]
         assert main.next_to_prebuild() == "follow-up"
-        await pilot.press("ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown")
         await until(pilot, lambda: app.active_stage_id == "self-assessment")
         assert main.next_to_prebuild() == "paths"
 
@@ -237,7 +237,7 @@ async def test_a_stage_not_built_yet_says_it_is_on_its_way(make_app):
         pane = app.main.tabs.get_pane("goals")
         assert app.stage("goals") is None
         assert "Opening Goals…" in pane.render().plain
-        await pilot.press("ctrl+pagedown", "ctrl+pagedown")
+        await press(pilot, "ctrl+pagedown", "ctrl+pagedown")
         await until(pilot, lambda: built(app, "goals") and app.focused is not None
                     and app.stage("goals") in app.focused.ancestors)
         assert pane.region == app.stage("goals").region  # the stage covers the line

@@ -13,7 +13,7 @@ from careertui.ui.screens.pick import PickScreen
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, paste, self_assessment_built, settle, until
+from .helpers import enter, idle, paste, press, self_assessment_built, settle, until
 
 
 def stored(db_path, table: str) -> list[dict]:
@@ -28,22 +28,22 @@ async def test_self_assessment_answers_example_and_achievements(make_app, db_pat
         # examples show and hide from the keyboard (all at once)
         example = app.query_one("#prompt-skills-to-develop .prompt-example")
         assert not example.display
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
+        await idle(pilot)
         assert example.display and "Example: Leading a project" in str(example.render())
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "f2")
+        await idle(pilot)
         assert not example.display
         # an achievement: ctrl+n from the list puts the cursor in What I did (dated today)
         achievements = app.query_one("#achievements-list", RecordList)
         achievements.table.focus()
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: app.focused is not None and app.focused.id == "field-what")
         await paste(pilot, "Rebuilt the revenue report")
-        await pilot.press("tab")
+        await press(pilot, "tab")
         await paste(pilot, "3 days to 1")
-        await pilot.pause()
-        await pilot.press("ctrl+q")
+        await idle(pilot)
+        await press(pilot, "ctrl+q")
     reflections = {doc["key"]: doc for doc in stored(db_path, "reflections")}
     assert reflections["strengths"]["text"] == "I explain numbers well"
     assert reflections["strengths"]["shareable"] is False  # notes are private by default
@@ -60,40 +60,40 @@ async def test_paths_add_compare_sort_reorder_delete(make_app, db_path):
         paths = app.query_one("#paths-list", RecordList)
         assert app.focused is paths.table
         for role in ("Team lead", "Product analyst"):
-            await pilot.press("ctrl+n")
-            await pilot.pause()
-            await pilot.press(*role)
+            await press(pilot, "ctrl+n")
+            await idle(pilot)
+            await press(pilot, *role)
             paths.table.focus()
-            await pilot.pause()
+            await idle(pilot)
         second = paths.records[1]
         second.kind = "lateral"
         second.interest = 5
         app.workbook.add(second)
         paths._fill_table()
-        await pilot.pause()
+        await idle(pilot)
         # sort by role, then by kind, then interest (highest first)
-        await pilot.press("s", "s", "s")
-        await pilot.pause()
+        await press(pilot, "s", "s", "s")
+        await idle(pilot)
         assert str(paths.table.get_row_at(0)[0]) == "Product analyst"
         # reorder by keyboard: back to own order, move the first down
-        await pilot.press("s", "s", "s", "s", "s")
+        await press(pilot, "s", "s", "s", "s", "s")
         paths.table.move_cursor(row=0)
-        await pilot.press("ctrl+down")
-        await pilot.pause()
+        await press(pilot, "ctrl+down")
+        await idle(pilot)
         assert [p.role for p in paths.records] == ["Product analyst", "Team lead"]
         # delete asks first; "Keep it" is the default
-        await pilot.press("delete")
-        await pilot.pause()
+        await press(pilot, "delete")
+        await idle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
+        await idle(pilot)
         assert len(paths.records) == 2
-        await pilot.press("delete")
-        await pilot.pause()
+        await press(pilot, "delete")
+        await idle(pilot)
         await pilot.click("#choice-delete")
         await settle(pilot)
         assert [p.role for p in paths.records] == ["Product analyst"]
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     book = Workbook.open(db_path, lock=False)
     try:
         [path] = book.all(CareerPath)
@@ -110,19 +110,19 @@ async def test_interview_question_bank_and_private_default(make_app, db_path):
         await enter(pilot, "paths")
         interviews = app.query_one("#interviews-list", RecordList)
         interviews.table.focus()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press(pilot, "ctrl+n")
+        await idle(pilot)
         paths = app.query_one("#paths-list", RecordList)  # its interview count follows
         await until(pilot, lambda: paths.table.get_cell("p1", "Interviews") == 1)
-        await pilot.press(*"Sam")
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, *"Sam")
+        await press(pilot, "f2")
+        await idle(pilot)
         assert isinstance(app.screen, PickScreen)
-        await pilot.press("down", "enter")
+        await press(pilot, "down", "enter")
         await settle(pilot)
         questions = interviews.query_one("#field-questions", TextArea).text
         assert questions == "- What do the people who do well in this role have in common?"
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     [interview] = stored(db_path, "interviews")
     assert interview["person"] == "Sam" and interview["questions"] == questions
     assert interview["shareable"] is False
@@ -134,30 +134,30 @@ async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press(pilot, "ctrl+n")
+        await idle(pilot)
         await paste(pilot, "Get better at SQL")
-        await pilot.pause()
+        await idle(pilot)
         hint = str(goals.query_one(".record-hint").render())
         assert "“get better at” says what, not how much" in hint
         assert "No request attached" in hint
         # the target date: typed relative, shown, stored as ISO
         date_field = goals.query_one("#field-target_date")
         date_field.input.focus()
-        await pilot.press(*"+2w")
-        await pilot.pause()
+        await press(pilot, *"+2w")
+        await idle(pilot)
         assert "Wed 9 Dec 2026" in str(date_field.query_one(".date-hint").render())
         date_field.input.value = "31/12"
-        await pilot.pause()
+        await idle(pilot)
         assert "not a date" in str(date_field.query_one(".date-hint").render())
         assert goals.selected.target_date == "31/12"  # kept as typed, never dropped
         date_field.input.value = "2027-06-30"
-        await pilot.pause()
+        await idle(pilot)
         # a request for the selected goal; its status ledger is dated
         requests = app.query_one("#requests-list", RecordList)
         requests.table.focus()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press(pilot, "ctrl+n")
+        await idle(pilot)
         await paste(pilot, "Fund an SQL course")
         request = requests.selected
         assert request.goal_id == goals.records[0].id
@@ -165,7 +165,7 @@ async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app
         await until(pilot, lambda: [e["status"] for e in request.ledger] == ["draft", "asked"])
         await until(pilot, lambda: "waiting 0 days"
                     in str(requests.query_one(".record-hint").render()))
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     book = Workbook.open(db_path, lock=False)
     try:
         [goal] = book.all(Goal)
@@ -181,8 +181,8 @@ async def test_prepare_records_survive_a_relaunch(make_app, db_path):
     app.workbook.add(Achievement(what="Shipped the report"))
     app.workbook.add(Interview(person="Sam"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+q")
+        await idle(pilot)
+        await press(pilot, "ctrl+q")
     app.workbook.close()
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
@@ -232,14 +232,14 @@ async def test_a_goal_keeps_a_dated_history_of_its_status(make_app, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
-        await pilot.press("ctrl+n")
-        await pilot.pause()
+        await press(pilot, "ctrl+n")
+        await idle(pilot)
         await paste(pilot, "Lead the [b]x 🚀 目标 project")
-        await pilot.pause()
+        await idle(pilot)
         goals.query_one("#field-status").value = "agreed"
         await until(pilot, lambda: len(goals.selected.history) == 2)
         assert "idea 25 Nov → agreed 25 Nov" in str(goals.query_one(".record-hint").render())
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     book = Workbook.open(db_path, lock=False)
     try:
         [goal] = book.all(Goal)
@@ -261,7 +261,7 @@ async def test_a_goal_shows_the_achievements_that_support_it(make_app):
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
         goals.table.focus()
-        await pilot.press("down", "up")
+        await press(pilot, "down", "up")
         await until(pilot, lambda: "Evidence: 2 achievements, latest 3 Nov Shipped 🚀 目标"
                     in str(goals.query_one(".record-hint").render()))
 
@@ -273,11 +273,11 @@ async def test_a_request_for_an_untitled_goal_names_it_in_the_table(make_app, db
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
-        await pilot.press("ctrl+n")  # a goal, left untitled for now
+        await press(pilot, "ctrl+n")  # a goal, left untitled for now
         await until(pilot, lambda: len(goals.records) == 1)
         requests = app.query_one("#requests-list", RecordList)
         requests.table.focus()
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: len(requests.records) == 1)
         request = requests.records[0]
 
@@ -312,16 +312,16 @@ async def test_sorting_keeps_the_form_on_the_highlighted_record(make_app, db_pat
         role = paths.query_one("#field-role", Input)
         await until(pilot, lambda: role.value == "Zed [b]lead")
         assert app.focused is paths.table
-        await pilot.press("s")  # by role: Analyst, Manager, Zed
+        await press(pilot, "s")  # by role: Analyst, Manager, Zed
         await until(pilot, lambda: str(paths.table.get_row_at(0)[0]).startswith("Analyst"))
         assert paths.selected is not None and paths.selected.role == "Zed [b]lead"
         assert role.value == "Zed [b]lead"
         assert str(paths.table.get_row_at(paths.table.cursor_row)[0]) == "Zed [b]lead"
-        await pilot.press("up")  # the highlight and the form move together
+        await press(pilot, "up")  # the highlight and the form move together
         await until(pilot, lambda: role.value == "Manager 🚀")
-        await pilot.press("tab", "end", *" x")
+        await press(pilot, "tab", "end", *" x")
         await until(pilot, lambda: role.value == "Manager 🚀 x")
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     book = Workbook.open(db_path, lock=False)
     try:
         assert sorted(path.role for path in book.all(CareerPath)) == [

@@ -20,7 +20,7 @@ from careertui.ui.screens.note import NoteScreen
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, settle, until
+from .helpers import enter, idle, paste, press, settle, until
 from .sample_data import fill_profile
 
 SIZE = (120, 40)
@@ -41,17 +41,17 @@ async def make_goal_private(pilot) -> None:
     await enter(pilot, "goals")
     goals = pilot.app.query_one("#goals-list", RecordList)
     goals.query_one("#field-shareable", ShareableToggle).focus()
-    await pilot.pause()
-    await pilot.press("space")
+    await idle(pilot)
+    await press(pilot, "space")
     await settle(pilot)
 
 
 async def save_here(pilot, key: str) -> None:
     """Press the save key, then Save in the dialog at the file name offered."""
     screen = pilot.app.screen
-    await pilot.press(key)
+    await press(pilot, key)
     await until(pilot, lambda: pilot.app.screen is not screen)
-    await pilot.press("enter")
+    await press(pilot, "enter")
     await settle(pilot)
 
 
@@ -66,7 +66,7 @@ async def test_the_invite_with_the_agenda_warns_of_a_goal_made_private(
         await paste(pilot, f"# Agenda\n\n- {SECRET}\n- {SHARED}\n")  # written by hand
         await enter(pilot, "invite")
         app.query_one("#invite-include-agenda").focus()
-        await pilot.press("space")
+        await press(pilot, "space")
         await settle(pilot)
         assert "Ready to send." in status_of(app, "#invite-status")
         await make_goal_private(pilot)
@@ -78,7 +78,7 @@ async def test_the_invite_with_the_agenda_warns_of_a_goal_made_private(
         assert "it mentions 1 private item (“Leave for a competitor [b]x" in status
         assert "Ready to send" not in status
 
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await until(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
         copied = next(n for n in notices if n.title in {"Copied", "Copy"})
         assert "Note: it mentions 1 private item" in copied.message
@@ -139,11 +139,11 @@ async def test_an_edited_thank_you_warns_of_an_action_item_made_private(
         assert "Ready to send." in status_of(app, "#thank-you-status")
         actions = app.query_one("#actions-list", RecordList)
         actions.query_one("#field-shareable", ShareableToggle).focus()
-        await pilot.pause()
-        await pilot.press("space")  # the action item is private now
+        await idle(pilot)
+        await press(pilot, "space")  # the action item is private now
         await until(pilot, lambda: "Not ready to share" in status_of(app, "#thank-you-status"))
         assert "Lisbon office move" in body.text  # the person's words are never touched
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await until(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
         copied = next(n for n in notices if n.title in {"Copied", "Copy"})
         assert "Note: it mentions 1 private item (“Ask about the Lisbon" in copied.message
@@ -159,15 +159,15 @@ async def test_the_check_in_note_warns_of_a_topic_made_private(make_app, tmp_pat
     app.workbook.add(CheckIn(date="2026-11-20", raise_next=f"- {SECRET}", shareable=True))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         warning = str(app.screen.query_one("#note-warning", Static).render())
         assert warning.startswith("⚠ Not ready to share: it mentions 1 private item")
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await until(pilot, lambda: any(n.title in {"Copied", "Copy"} for n in notices))
         copied = next(n for n in notices if n.title in {"Copied", "Copy"})
         assert "Note: it mentions 1 private item" in copied.message
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         await save_here(pilot, "f4")
         saved = next(n for n in notices if n.message.startswith("Saved the note"))
@@ -180,7 +180,7 @@ async def test_a_note_from_shareable_words_only_says_so(make_app):
     app.workbook.add(CheckIn(date="2026-11-20", raise_next=f"- {SHARED}", shareable=True))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         assert not app.screen.query("#note-warning")
         assert "Built from shareable records only." in str(

@@ -11,6 +11,8 @@ from careertui.core.model import Achievement
 from careertui.ui.widgets.fields import DateInput
 from careertui.ui.widgets.record_list import Column, Field, RecordList
 
+from .helpers import press
+
 
 def a_list() -> RecordList[Achievement]:
     return RecordList(
@@ -60,5 +62,5 @@ async def test_ctrl_q_at_once_after_launch_quits_cleanly(make_app):
     app.workbook.save_profile(sample.profile)
     app.workbook.add_all(sample.records)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     assert app.return_code == 0

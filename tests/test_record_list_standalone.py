@@ -13,7 +13,7 @@ from careertui.core.model import Goal
 from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 
-from .helpers import paste, until
+from .helpers import idle, paste, press, until
 
 HOSTILE = "[b]x [/] [@click=app.quit]Q 🚀 目标"
 
@@ -87,7 +87,7 @@ async def test_a_record_list_works_and_is_styled_in_a_bare_app():
         toggle = goals.query_one(ShareableToggle)
         assert toggle.styles.color == app.colour("text-muted")
         toggle.focus()
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: app.saved)
         assert toggle.has_class("-shareable") and toggle.styles.color == app.colour("success")
         assert app.saved == [app.goals[0]] and app.goals[0].shareable
@@ -113,7 +113,7 @@ async def test_refresh_row_shows_a_changed_record_without_reloading_the_form():
         first, second = app.goals
         first.title, first.status = "Renamed [/]", "active"  # changed by someone else
         goals.refresh_row(first)
-        await pilot.pause()
+        await idle(pilot)
         assert goals.table.get_cell("g1", "Goal").plain == "Renamed [/]"
         assert goals.table.get_cell("g1", "status").plain == "active"
         assert goals.table.get_cell("g2", "Goal").plain == "Mentor"

@@ -12,7 +12,7 @@ from careertui.ui.widgets.footer import KeysFooter
 from careertui.ui.widgets.reminder import ReminderBanner
 
 from .conftest import SIZE
-from .helpers import enter, settle, until
+from .helpers import enter, press, settle, until
 
 HOSTILE = "[b]x [/] [link=https://x.y]z[/link] 🚀 目标 مرحبا"
 
@@ -52,7 +52,7 @@ async def test_the_banner_shows_an_overdue_action_and_its_key_dismisses_it(
         assert "目标" not in text and banner_of(app).has_class("-overdue")
         assert banner_of(app).region.y == 1  # right under the header, above the tabs
         assert "dismiss_reminder" in footer_actions(app)
-        await pilot.press(DISMISS_REMINDER_KEY)
+        await press(pilot, DISMISS_REMINDER_KEY)
         await until(pilot, lambda: not banner_of(app).display)
         await settle(pilot)
         assert "dismiss_reminder" not in footer_actions(app)
@@ -70,7 +70,7 @@ async def test_a_newly_overdue_item_brings_the_banner_back(make_app, db_path):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: shown_text(app))
-        await pilot.press(DISMISS_REMINDER_KEY)
+        await press(pilot, DISMISS_REMINDER_KEY)
         await until(pilot, lambda: not banner_of(app).display)
         await enter(pilot, "follow-up")
         item = app.workbook.get(Capture, "later")
@@ -89,10 +89,10 @@ async def dismiss_and_quit(app, saying: str) -> None:
     """Launch, wait for the banner to say `saying`, dismiss it with its key, quit."""
     async with app.run_test(size=(120, 40)) as pilot:
         await until(pilot, lambda: saying in shown_text(app))
-        await pilot.press(DISMISS_REMINDER_KEY)
+        await press(pilot, DISMISS_REMINDER_KEY)
         await until(pilot, lambda: not banner_of(app).display)
         await settle(pilot)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
 
 
@@ -156,7 +156,7 @@ async def test_no_banner_when_nothing_is_due(make_app, db_path):
         await settle(pilot)
         assert not banner_of(app).display
         assert "dismiss_reminder" not in footer_actions(app)
-        await pilot.press(DISMISS_REMINDER_KEY)  # does nothing, says nothing
+        await press(pilot, DISMISS_REMINDER_KEY)  # does nothing, says nothing
         await settle(pilot)
         assert not banner_of(app).display
 

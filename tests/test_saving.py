@@ -3,6 +3,7 @@ and every problem said rather than swallowed."""
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import json
 import threading
@@ -15,7 +16,7 @@ from careertui.ui.screens.confirm import ChoiceDialog
 from careertui.ui.screens.help import HelpScreen
 
 from .conftest import SIZE
-from .helpers import run_command, settle, until
+from .helpers import idle, press, run_command, settle, until
 
 
 async def test_save_as_on_quit_takes_turns_with_the_retry_timer(
@@ -55,17 +56,18 @@ async def test_save_as_on_quit_takes_turns_with_the_retry_timer(
 
     app.workbook.snapshot = snapshot
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"Ada")
+        await press(pilot, *"Ada")
         await until(pilot, lambda: app.sub_title.startswith("Save failed: "))
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
         await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         app.screen.query_one("#dialog-path", Input).value = str(rescue)
         await pilot.click("#choice-save-as")
         await until(pilot, rescue_started.is_set)
         assert rescue_started.is_set()
         # Retries come due while the rescue file is being written (a fixed wait: there is
-        # nothing to wait on, as the app runs no timer while the save-as is awaited).
-        await pilot.pause(0.2)
+        # nothing to wait on, as the app runs no timer while the save-as is awaited). A
+        # plain sleep: `pilot.pause` also waits for every widget, held up by the write.
+        await asyncio.sleep(0.2)
         release_rescue.set()
         await until(pilot, lambda: not app.is_running)
     assert overlaps == []
@@ -87,13 +89,13 @@ async def test_a_workbook_that_cannot_be_locked_says_so_and_still_saves(
     _no_locks_here(monkeypatch)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert app.sub_title == "All saved · Not locked: No locks available"
-        await pilot.press(*"Ada", "ctrl+s")
+        await press(pilot, *"Ada", "ctrl+s")
         await until(pilot, lambda: app.sub_title.startswith("Saved"))
         assert app.sub_title == "Saved 09:30 · Not locked: No locks available"
         assert json.loads(db_path.read_text())["reflections"]["1"]["text"] == "Ada"
-        await pilot.press("f1")
+        await press(pilot, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         note = str(app.screen.query_one("#help-lock-problem", Static).render())
         assert "could not be locked (No locks available)" in note
@@ -103,7 +105,7 @@ async def test_a_workbook_that_cannot_be_locked_says_so_and_still_saves(
 async def test_a_locked_workbook_says_nothing_about_locks(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f1")
+        await press(pilot, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert not app.screen.query("#help-lock-problem")
         assert "lock" not in app.sub_title.lower()
@@ -157,7 +159,7 @@ async def test_an_export_is_written_off_the_event_loop(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Export workbook")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         await until(pilot, lambda: any("Saved the whole workbook" in n.message for n in notices))
     assert threads and threading.main_thread() not in threads

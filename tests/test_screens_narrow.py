@@ -13,7 +13,7 @@ from careertui.core.model import CareerPath, Goal
 from careertui.core.sample import build_sample
 from careertui.ui.widgets.record_list import CELL_MAX, RecordList, cut_cell, fit_columns
 
-from .helpers import enter, paste, settle, until
+from .helpers import enter, idle, paste, press, settle, until
 from .test_plain_text import screen_text
 
 NARROW = (80, 24)
@@ -70,9 +70,9 @@ async def test_a_300_character_goal_title_keeps_the_other_columns_in_view(make_a
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
         goals.table.focus()
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: len(goals.records) == 2 and goals.has_form)
-        await pilot.pause()
+        await idle(pilot)
         await paste(pilot, title)  # typed into the new goal's title
         await settle(pilot)
         assert app.workbook.get(Goal, goals.selected.id).title == title
@@ -131,7 +131,7 @@ async def test_paths_table_keeps_status_and_share_at_80_columns(make_app):
         await until(pilot, lambda: "Interviews" in header(paths))
         assert header(paths) == ["Role", "Kind", "Interest", "Gap", "Interviews", "Status",
                                  "Share"]
-        await pilot.press("s")  # sorting still works with all columns back
+        await press(pilot, "s")  # sorting still works with all columns back
 
 
 async def test_a_list_changed_while_its_stage_is_hidden_still_fits_when_shown(make_app):
@@ -193,7 +193,7 @@ async def test_the_footer_keeps_quit_and_keys_at_80_columns(make_app):
                 assert "^q Quit" in line and "f1 Keys" in line, (stage_id, line)
                 assert line.rstrip().endswith("^p palette"), (stage_id, line)
                 assert cell_len(line) == app.size.width, (stage_id, line)
-                await pilot.press("tab")
+                await press(pilot, "tab")
 
 
 # -- F1 at 80×24 -------------------------------------------------------------------------
@@ -209,9 +209,9 @@ async def test_f1_help_reaches_its_last_rows(make_app, size):
 
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("f1")
+        await press(pilot, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
-        await pilot.pause()
+        await idle(pilot)
         scroll = app.screen.query_one("#help-scroll", VerticalScroll)
         box = app.screen.query_one("#help-box")
         assert box.region.bottom <= app.size.height and scroll.region.bottom < box.region.bottom
@@ -220,11 +220,11 @@ async def test_f1_help_reaches_its_last_rows(make_app, size):
         else:
             assert scroll.max_scroll_y > 0 and app.focused is scroll
             assert "Close a dialog" not in screen_text(app)
-            await pilot.press("end")
+            await press(pilot, "end")
             await until(pilot, lambda: scroll.scroll_y == scroll.max_scroll_y)
-            await pilot.pause()
+            await idle(pilot)
         shown = screen_text(app)
         for meaning in ("Save and quit", "Next / previous field", "Close a dialog"):
             assert meaning in shown
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: not isinstance(app.screen, HelpScreen))

@@ -38,7 +38,7 @@ from careertui.ui.stages import STAGE_IDS
 from careertui.ui.widgets.markdown_preview import MarkdownPreview
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, run_command, self_assessment_built, settle, until
+from .helpers import enter, idle, paste, press, run_command, self_assessment_built, settle, until
 from .sample_data import fill_profile
 
 SIZE = (120, 40)
@@ -163,7 +163,7 @@ async def visit(pilot: Any, stage_id: str) -> str:
     stage = pilot.app.query_one(f"#stage-{stage_id}")
     for _ in range(3):  # every part of the stage drawn at least once
         stage.scroll_end(animate=False)
-        await pilot.pause()
+        await idle(pilot)
     return screen_text(pilot.app)
 
 
@@ -172,7 +172,7 @@ def on_disk(db_path: Path, table: str) -> list[dict[str, Any]]:
 
 
 async def turn_share_safe(pilot: Any, on: bool) -> None:
-    await pilot.press("ctrl+l")
+    await press(pilot, "ctrl+l")
     await until(pilot, lambda: pilot.app.sharing.on is on)
     await settle(pilot)
 
@@ -198,19 +198,19 @@ async def test_no_private_item_shows_on_any_stage_draft_copy_or_export(
         for stage_id in ("agenda", "invite", "follow-up"):  # drafts quoting private items
             await enter(pilot, stage_id)
             assert "hidden while sharing" in screen_text(app)
-            await pilot.press("f3")
+            await press(pilot, "f3")
             await settle(pilot)
         assert "Not ready to share" in screen_text(app)
         await run_command(pilot, "Copy one-on-one note")
         await enter(pilot, "check-ins")
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         assert TOKEN not in screen_text(app)
-        await pilot.press("f3")
+        await press(pilot, "f3")
         await settle(pilot)
         await run_command(pilot, "Export workbook")
         await until(pilot, lambda: app.screen is not app.main)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         exported = list(tmp_path.glob("careertui-*.md"))
         assert [p.name for p in exported] == ["careertui-shareable-2026-11-25.md"]
@@ -236,7 +236,7 @@ async def test_items_added_while_sharing_are_shareable_and_say_so(make_app, db_p
         await enter(pilot, "meeting")
         await paste(pilot, "a: Book the room for the review @me")
         assert app.focused is app.query_one("#capture", Input)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: "Book the room" in str(
             app.query_one("#capture-feedback", Static).visual))
         feedback = str(app.query_one("#capture-feedback", Static).visual)
@@ -244,7 +244,7 @@ async def test_items_added_while_sharing_are_shareable_and_say_so(make_app, db_p
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
         goals.table.focus()
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await paste(pilot, "Run the Q1 review")
         await settle(pilot)
         assert any("added as shareable" in n.message for n in notices)
@@ -313,13 +313,13 @@ async def test_the_palette_turns_it_on_and_off_and_f1_names_the_key(make_app, db
         await until(pilot, lambda: app.sharing.on and app.share_safe)
         await settle(pilot)
         assert TOKEN not in await visit(pilot, "goals")
-        await pilot.press("f1")
+        await press(pilot, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "ctrl+l" in screen_text(app) and "Share-safe" in screen_text(app)
-        await pilot.press("ctrl+l")  # a dialog is open: it says to close it first
+        await press(pilot, "ctrl+l")  # a dialog is open: it says to close it first
         await settle(pilot)
         assert app.sharing.on
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await until(pilot, lambda: app.screen is app.main)
         await run_command(pilot, "Share-safe view on/off")
         await until(pilot, lambda: not app.sharing.on)
@@ -339,17 +339,17 @@ async def test_conversation_history_and_the_journey_hide_private_items_too(make_
         await turn_share_safe(pilot, True)
         await run_command(pilot, "Conversation history")
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen))
-        await pilot.pause()
+        await idle(pilot)
         assert TOKEN not in screen_text(app)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: isinstance(app.screen, ConversationScreen))
-        await pilot.pause()
+        await idle(pilot)
         whole = screen_text(app)
         assert "Send the deck to the team" in whole  # the shareable action item is there
         assert TOKEN not in whole
-        await pilot.press("escape", "escape")
+        await press(pilot, "escape", "escape")
         await until(pilot, lambda: app.screen is app.screen_stack[0])
         await run_command(pilot, "Journey")
         await until(pilot, lambda: isinstance(app.screen, JourneyScreen))
-        await pilot.pause()
+        await idle(pilot)
         assert TOKEN not in screen_text(app)

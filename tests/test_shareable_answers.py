@@ -12,7 +12,7 @@ from careertui.ui.widgets.fields import PRIVATE_LABEL, ShareableToggle
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, paste, self_assessment_built, settle, until
+from .helpers import enter, idle, paste, press, self_assessment_built, settle, until
 
 ANSWER = "Turning [b]x messy questions into clear reports 🚀 目标"
 
@@ -20,21 +20,21 @@ ANSWER = "Turning [b]x messy questions into clear reports 🚀 目标"
 async def test_an_answer_toggled_shareable_with_the_keys_reaches_the_agenda(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert isinstance(app.focused, TextArea) and app.focused.id == "answer-strengths"
         await paste(pilot, ANSWER)
-        await pilot.press("tab")
+        await press(pilot, "tab")
         toggle = app.focused
         assert isinstance(toggle, ShareableToggle) and toggle.id == "share-strengths"
         assert str(toggle.label) == PRIVATE_LABEL
         await enter(pilot, "agenda")
-        await pilot.press("f2")
+        await press(pilot, "f2")
         await settle(pilot)
         assert "Turning" not in agenda_text(app.workbook)  # private so far
 
         await enter(pilot, "self-assessment")
         app.query_one("#share-strengths", ShareableToggle).focus()
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: toggle.value)
         assert str(toggle.label) == "Shareable in: agenda, shareable export"
         await enter(pilot, "agenda")
@@ -44,7 +44,7 @@ async def test_an_answer_toggled_shareable_with_the_keys_reaches_the_agenda(make
         assert "## 2. Where I want to grow" in text and f"- {ANSWER}" in text
         shown = lambda: " ".join(editor.preview.plain_text.split())  # noqa: E731 (unwrapped)
         await until(pilot, lambda: ANSWER in shown())  # as typed
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
     book = Workbook.open(db_path, lock=False)
     [answer] = [r for r in book.all(Reflection) if r.key == "strengths"]
@@ -58,12 +58,12 @@ async def test_every_toggle_says_where_its_kind_can_appear(make_app):
         await self_assessment_built(pilot)
         values = app.query_one("#share-values", ShareableToggle)
         values.focus()
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: values.value)
         assert str(values.label) == "Shareable in: shareable export only"
         five = app.query_one("#share-five-years", ShareableToggle)
         five.focus()
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: five.value)
         assert str(five.label) == "Shareable in: agenda, shareable export"
 
@@ -72,16 +72,16 @@ async def test_a_list_form_toggle_says_where_its_record_kind_can_appear(make_app
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "paths")
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await settle(pilot)
         for _ in range(20):
             if isinstance(app.focused, ShareableToggle):
                 break
-            await pilot.press("tab")
+            await press(pilot, "tab")
         toggle = app.focused
         assert isinstance(toggle, ShareableToggle)
         assert str(toggle.label) == PRIVATE_LABEL
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: toggle.value)
         assert str(toggle.label) == "Shareable in: agenda, shareable export"
 
@@ -94,7 +94,7 @@ async def test_a_private_toggle_shows_an_empty_box_and_a_shareable_one_a_tick(ma
         toggle = app.query_one("#share-strengths", ShareableToggle)
         assert str(toggle.render()).startswith("▐ ▌")
         toggle.focus()
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: str(toggle.render()).startswith("▐X▌"))
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: str(toggle.render()).startswith("▐ ▌"))

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from .helpers import idle
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and ptys")
 
 COLUMNS, ROWS = 120, 40
@@ -171,7 +173,7 @@ async def test_the_app_gives_the_signals_back_as_they_were(make_app):
     try:
         app = make_app()
         async with app.run_test() as pilot:
-            await pilot.pause()
+            await idle(pilot)
             assert signal.getsignal(signal.SIGTERM) is not mine
         assert signal.getsignal(signal.SIGTERM) is mine
     finally:
@@ -213,7 +215,7 @@ async def test_keys_already_read_reach_the_workbook_before_a_signal_s_save(make_
 
     app = make_app(autosave_delay=60)
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await idle(pilot)
         post_keys(app, list(TYPED))
         assert not app.workbook.dirty  # the keys are queued, nothing has landed yet
         await let_typing_land(app, through_app=True)  # as the signal's save does first

@@ -25,7 +25,7 @@ from careertui.core.since import since_in, since_last, start_next
 from careertui.core.store import Workbook
 
 from .conftest import fixed_clock
-from .helpers import enter, run_command, until
+from .helpers import enter, press, run_command, until
 
 LAST = Meeting(id="m1", date="2026-06-10", time="10:00")
 TODAY = date(2026, 11, 25)
@@ -149,7 +149,7 @@ async def test_preparing_the_next_keeps_the_previous_agenda_as_sent(make_app, tm
         await enter(pilot, "invite")
         status = app.query_one("#invite-status", Static)
         await until(pilot, lambda: "taken place" not in str(status.render()))
-        await pilot.press("ctrl+s")
+        await press(pilot, "ctrl+s")
         await until(pilot, lambda: not app.workbook.dirty)
     reopened = Workbook.read(path)
     meetings = {m.id: m for m in reopened.all(Meeting)}

@@ -112,6 +112,10 @@ def test_readme_screenshot(snap_compare, make_app):
         await _go_to("agenda")(pilot)
         await pilot.press("f2")
         await settle(pilot)
+        # The notice is in the picture: waited for, as its toast is drawn a moment after
+        # the draft (on a busy machine the picture was taken before).
+        await until(pilot, lambda: any("Agenda drafted" in str(toast.render())
+                                       for toast in pilot.app.screen.query("Toast")))
         await pilot.pause(0.2)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=agenda_drafted)

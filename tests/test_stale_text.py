@@ -18,7 +18,7 @@ from careertui.core.sample import build_sample
 from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, self_assessment_built, settle, until
+from .helpers import enter, idle, press, self_assessment_built, settle, until
 
 SIZE = (120, 40)
 LIST_STAGES = ("self-assessment", "paths", "goals", "meeting", "follow-up", "check-ins")
@@ -74,14 +74,14 @@ async def test_heard_of_it_left_empty_shows_empty_not_the_previous_paths(make_ap
         records = app.query_one("#paths-list", RecordList)
         await until(pilot, lambda: records.has_form)
         records.table.focus()
-        await pilot.pause()
+        await idle(pilot)
         assert shown_value(records, "source") == "org chart"
-        await pilot.press("down")
+        await press(pilot, "down")
         await until(pilot, lambda: records.selected and records.selected.id == "p2")
         assert shown_value(records, "source") == ""
         assert choice_shown(records, "source") == "Not set"
         assert shown_value(records, "kind") == "diagonal"  # shown as stored, not "lateral"
-        await pilot.press("up")
+        await press(pilot, "up")
         await until(pilot, lambda: records.selected and records.selected.id == "p1")
         assert shown_value(records, "kind") == "lateral"
         await settle(pilot)
@@ -97,8 +97,8 @@ async def test_choosing_not_set_for_heard_of_it_is_saved(make_app, db_path: Path
         records = app.query_one("#paths-list", RecordList)
         await until(pilot, lambda: records.has_form)
         records.query_one("#field-source", Select).focus()
-        await pilot.pause()
-        await pilot.press("enter", "home", "enter")  # open, first option, choose
+        await idle(pilot)
+        await press(pilot, "enter", "home", "enter")  # open, first option, choose
         await until(pilot, lambda: app.workbook.get(CareerPath, "p1").source == "")
         assert await app.save_workbook()
     from careertui.core.store import Workbook
@@ -132,11 +132,11 @@ async def test_every_list_form_shows_the_selected_records_own_values(make_app, s
                 continue
             await until(pilot, lambda: records.has_form)  # noqa: B023 (awaited here)
             records.table.focus()
-            await pilot.pause()
+            await idle(pilot)
             for _ in range(min(len(records.records), 6)):
                 assert_form_shows(records)
-                await pilot.press("down")
-                await pilot.pause()
+                await press(pilot, "down")
+                await idle(pilot)
             assert_form_shows(records)
 
 
@@ -145,11 +145,11 @@ async def add_with_keys(pilot, records: RecordList, text: str) -> None:
     from .helpers import paste
 
     records.table.focus()
-    await pilot.pause()
+    await idle(pilot)
     count = len(records.records)
-    await pilot.press("ctrl+n")
+    await press(pilot, "ctrl+n")
     await until(pilot, lambda: len(records.records) > count and records.has_form)
-    await pilot.pause()
+    await idle(pilot)
     await paste(pilot, text)
 
 
@@ -189,11 +189,11 @@ async def test_the_manager_line_follows_the_profile(make_app):
         await run_command(pilot, "Edit profile")
         field = app.screen.query_one("#profile-manager_name", Input)
         field.focus()
-        await pilot.pause()
-        await pilot.press("end", "ctrl+u")  # clear the field
+        await idle(pilot)
+        await press(pilot, "end", "ctrl+u")  # clear the field
         await paste(pilot, "Dana Okafor")
         await until(pilot, lambda: app.workbook.profile().manager_name == "Dana Okafor")
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         await until(pilot, lambda: "Dana Okafor" in str(summary.render()))
         assert "Manager: Dana Okafor" in str(summary.render())
@@ -219,11 +219,11 @@ async def test_the_thank_you_says_sent_once_marked_sent(make_app, db_path: Path)
         status = app.query_one("#thank-you-status")
         await until(pilot, lambda: "Ready to send." in str(status.render()))
         assert "Ready to send." in str(status.render())
-        await pilot.press("f5")
+        await press(pilot, "f5")
         await until(pilot, lambda: "Sent" in str(status.render()))
         assert str(status.render()) == "Sent Wed 25 Nov, 09:30."  # the app's clock
         assert "Ready to send" not in str(status.render())
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     book = Workbook.open(db_path, lock=False)
     assert book.get(Meeting, "m1").thank_you_sent_at == "2026-11-25T09:30+01:00"
     book.close()
@@ -250,23 +250,23 @@ async def test_meeting_minutes_field_file_and_notice_agree(make_app, db_path: Pa
         await enter(pilot, "meeting")
         field = app.query_one("#meeting-minutes", MinutesInput)
         field.focus()
-        await pilot.pause()
-        await pilot.press("1", "1", "0", "tab")
+        await idle(pilot)
+        await press(pilot, "1", "1", "0", "tab")
         await until(pilot, lambda: app.focused is not field)
         assert field.value == "110"
         assert not [n for n in notices if "was not taken" in n.message]
         # The field drawn whole: "Minutes 110", not cut to "Minutes 1".
         assert field.region.width >= 4 and field.region.right <= app.size.width
         field.focus()
-        await pilot.pause()
-        await pilot.press("end", "5")  # "1105" is refused by the field itself (3 digits)
-        await pilot.press("backspace", "backspace", "backspace", "4", "tab")
+        await idle(pilot)
+        await press(pilot, "end", "5")  # "1105" is refused by the field itself (3 digits)
+        await press(pilot, "backspace", "backspace", "backspace", "4", "tab")
         await until(pilot, lambda: field.value != "4")
         assert field.value == "110"  # 4 minutes is too short: put back, and said
         [told] = [n.message for n in notices if "was not taken" in n.message]
         assert told == ("“4” was not taken: meeting length is a number of minutes "
                         "from 5 to 240. Kept 110.")
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
     book = Workbook.open(db_path, lock=False)
     [meeting] = book.all(Meeting)
@@ -290,16 +290,16 @@ async def test_next_one_on_one_waits_for_a_meeting_and_then_keeps_what_is_typed(
         await settle(pilot)
         field = app.query_one("#next-check-in", DateInput)
         assert field.disabled and app.focused is not field.input
-        await pilot.press(*"+2w")
+        await press(pilot, *"+2w")
         assert field.value == ""
         app.workbook.add(Meeting(date="2026-11-24", time="10:00"))  # captured elsewhere
         await until(pilot, lambda: not field.disabled)
         await enter(pilot, "meeting")
         await enter(pilot, "follow-up")
         await until(pilot, lambda: app.focused is field.input)
-        await pilot.press(*"+2w")
+        await press(pilot, *"+2w")
         await until(pilot, lambda: app.workbook.all(Meeting)[0].next_check_in == "2026-12-09")
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
     book = Workbook.open(db_path, lock=False)
     assert book.all(Meeting)[0].next_check_in == "2026-12-09"

@@ -2,6 +2,8 @@ from pathlib import Path
 
 from careertui.ui.themes import DEFAULT_THEME, load_themes, theme_dirs
 
+from .helpers import idle
+
 SHIPPED = {"careertui-dark", "careertui-light", "careertui-high-contrast"}
 
 
@@ -40,7 +42,7 @@ async def test_broken_theme_gives_one_notice_and_the_default_theme(
     monkeypatch.setattr("careertui.ui.themes.theme_dirs", lambda: [themes])
     app = make_app()
     async with app.run_test() as pilot:
-        await pilot.pause()
+        await idle(pilot)
         notes = [str(n.message) for n in notices if "zz-broken.toml" in str(n.message)]
         assert len(notes) == 1
         assert app.theme == DEFAULT_THEME

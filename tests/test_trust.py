@@ -29,7 +29,7 @@ from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, paste, run_command, settle, until
+from .helpers import enter, idle, paste, press, run_command, settle, until
 from .sample_data import fill_profile
 
 HOSTILE = "[b]x[/b] [/] [link=https://x.y]z[/link] 🚀 目标 مرحبا\tend"
@@ -45,7 +45,7 @@ async def tab_to(pilot: Any, kind: type, tries: int = 20) -> None:
     for _ in range(tries):
         if isinstance(pilot.app.focused, kind):
             return
-        await pilot.press("tab")
+        await press(pilot, "tab")
     raise AssertionError(f"tab never reached a {kind.__name__}")
 
 
@@ -55,13 +55,13 @@ async def test_space_on_the_private_toggle_is_saved_and_decides_what_is_shared(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await enter(pilot, "goals")
-        await pilot.press("ctrl+n")
+        await press(pilot, "ctrl+n")
         await until(pilot, lambda: isinstance(app.focused, Input))
         await paste(pilot, f"Lead the pricing project {HOSTILE}")
         await tab_to(pilot, ShareableToggle)
         toggle = app.focused
         assert isinstance(toggle, ShareableToggle) and not toggle.value  # private by default
-        await pilot.press("space")
+        await press(pilot, "space")
         await app.save_workbook()
         [goal] = on_disk(db_path, "goals")
         assert goal["title"] == f"Lead the pricing project {HOSTILE}"
@@ -72,13 +72,13 @@ async def test_space_on_the_private_toggle_is_saved_and_decides_what_is_shared(
 
         await enter(pilot, "goals")
         app.query_one("#goals-list", RecordList).query_one(ShareableToggle).focus()
-        await pilot.press("space")  # and back to private
+        await press(pilot, "space")  # and back to private
         await app.save_workbook()
         assert on_disk(db_path, "goals")[0]["shareable"] is False
         await run_command(pilot, "Draft agenda from workbook")
         await settle(pilot)
         assert "pricing project" not in agenda_text(app.workbook)
-        await pilot.press("ctrl+q")
+        await press(pilot, "ctrl+q")
     app.workbook.close()
 
     again = make_app()
@@ -92,10 +92,10 @@ async def test_space_on_the_private_toggle_is_saved_and_decides_what_is_shared(
 async def test_a_reflection_marked_shareable_with_space_is_saved(make_app, db_path: Path):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         await paste(pilot, HOSTILE)  # the first prompt has the cursor
         await tab_to(pilot, ShareableToggle)
-        await pilot.press("space")
+        await press(pilot, "space")
         await app.save_workbook()
         [reflection] = on_disk(db_path, "reflections")
         assert reflection["text"] == HOSTILE and reflection["shareable"] is True
@@ -117,7 +117,7 @@ async def test_editing_the_profile_changes_no_link(make_app, db_path: Path):
             await enter(pilot, stage)  # every stage with a linked choice is built
         await run_command(pilot, "Edit profile")
         await paste(pilot, "x")  # one letter in the name
-        await pilot.press("escape")
+        await press(pilot, "escape")
         await settle(pilot)
         await enter(pilot, "goals")
         await enter(pilot, "paths")
@@ -136,16 +136,16 @@ async def test_an_action_captured_in_the_meeting_reaches_a_follow_up_built_earli
         await enter(pilot, "follow-up")  # built now, before the meeting has anything
         await enter(pilot, "meeting")
         await paste(pilot, f"a: send the notes {HOSTILE} @manager +1w")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await paste(pilot, "s: clear writing")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         captures = app.query_one("#captures-list", RecordList)
         captures.table.focus()  # the action item is private: share it, with the keys
         captures.table.move_cursor(row=captures.records.index(
             next(c for c in captures.records if c.kind == "action")))
         await tab_to(pilot, ShareableToggle)
-        await pilot.press("space")
-        await pilot.press("ctrl+pagedown")  # to Follow-up, as a person would
+        await press(pilot, "space")
+        await press(pilot, "ctrl+pagedown")  # to Follow-up, as a person would
         await until(pilot, lambda: app.active_stage_id == "follow-up")
         stage = app.query_one(FollowUpStage)
         actions = stage.query_one("#actions-list", RecordList)
@@ -176,15 +176,15 @@ async def test_an_action_deleted_in_check_ins_stays_deleted(make_app, db_path: P
         actions.table.focus()
         await until(pilot, lambda: actions.selected is not None)
         assert actions.selected.text == "Book a course"
-        await pilot.press("delete")
+        await press(pilot, "delete")
         await until(pilot, lambda: app.screen is not app.default_screen)
-        await pilot.press("tab", "enter")  # from "Keep it" to "Delete"
+        await press(pilot, "tab", "enter")  # from "Keep it" to "Delete"
         await until(pilot, lambda: len(actions.records) == 1)
         await enter(pilot, "follow-up")
         follow_up = app.query_one("#actions-list", RecordList)
         assert [a.id for a in follow_up.records] == ["c2"]
         follow_up.table.focus()
-        await pilot.press("ctrl+n")  # and editing what is left writes only that
+        await press(pilot, "ctrl+n")  # and editing what is left writes only that
         await until(pilot, lambda: isinstance(app.focused, Input))
         await paste(pilot, "Ask about budget")
         await app.save_workbook()
@@ -206,7 +206,7 @@ async def test_an_edit_of_a_record_deleted_elsewhere_is_kept_and_can_be_added_ba
             app.workbook.delete(Goal(id="g1"))
         title = goals.query_one("#field-title", Input)
         title.focus()
-        await pilot.press("end", "!")
+        await press(pilot, "end", "!")
         gone = goals.query_one(".record-gone")
         await until(pilot, lambda: gone.display)
         assert "deleted elsewhere" in str(gone.query_one(".record-gone-text").render())
@@ -214,7 +214,7 @@ async def test_an_edit_of_a_record_deleted_elsewhere_is_kept_and_can_be_added_ba
         await app.save_workbook()
         assert on_disk(db_path, "goals") == []  # and not silently re-created
         gone.query_one(".record-add-back").focus()
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: not gone.display)
         await app.save_workbook()
     assert [g["title"] for g in on_disk(db_path, "goals")] == ["Lead a project!"]
@@ -252,7 +252,7 @@ async def test_a_goal_made_private_after_drafting_leaves_the_agenda_and_the_shar
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
         goals.query_one(ShareableToggle).focus()
-        await pilot.press("space")  # now private
+        await press(pilot, "space")  # now private
         await enter(pilot, "agenda")  # an agenda not edited by hand follows its sources
         await until(pilot, lambda: "pricing" not in agenda_text(app.workbook))
         editor = app.query_one(MarkdownEditor)
@@ -262,8 +262,8 @@ async def test_a_goal_made_private_after_drafting_leaves_the_agenda_and_the_shar
         await paste(pilot, f"\n- Lead the pricing project {HOSTILE}, as we discussed\n")
         await enter(pilot, "goals")
         goals.query_one(ShareableToggle).focus()
-        await pilot.press("space")  # shareable again: the edited agenda stays as typed
-        await pilot.press("space")  # and private once more
+        await press(pilot, "space")  # shareable again: the edited agenda stays as typed
+        await press(pilot, "space")  # and private once more
         await enter(pilot, "agenda")
         status = app.query_one("#agenda-status")
         await until(pilot, lambda: "Not ready to share" in str(status.render()))

@@ -10,7 +10,7 @@ from textual.command import CommandList, CommandPalette
 
 from careertui.ui.themes import DEFAULT_THEME, load_themes, user_theme_dir
 
-from .helpers import paste, run_command, settle, until
+from .helpers import idle, paste, press, run_command, settle, until
 
 SIZE = (120, 40)
 MINE = 'name = "my-plum"\ndark = true\nprimary = "#b07cc6"\nbackground = "#1b1420"\n'
@@ -55,7 +55,7 @@ async def test_an_own_theme_is_in_the_palette_chosen_and_remembered(make_app, tm
         commands = palette.query_one(CommandList)
         await until(pilot, lambda: commands.option_count > 0
                     and "my-plum" in str(commands.get_option_at_index(0).prompt))
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: app.theme == "my-plum")
         assert app.theme == "my-plum"
         settings = tmp_path / "config" / "settings.json"
@@ -64,7 +64,7 @@ async def test_an_own_theme_is_in_the_palette_chosen_and_remembered(make_app, tm
     app.workbook.close()
     again = make_app()  # remembered after a restart
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await idle(pilot)
         assert again.theme == "my-plum"
 
 

@@ -21,7 +21,7 @@ from careertui.core.sample import build_sample, write_sample
 from careertui.core.store import Workbook
 
 from .conftest import SIZE
-from .helpers import run_command, settle
+from .helpers import idle, press, run_command, settle
 from .sample_data import fill_three_months
 
 TODAY = date(2026, 11, 25)
@@ -138,14 +138,14 @@ async def test_the_palette_exports_the_shareable_workbook_from_any_stage(
     fill_three_months(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
         await run_command(pilot, "Export shareable workbook")
-        await pilot.press("enter")  # the suggested file, in the current folder
+        await press(pilot, "enter")  # the suggested file, in the current folder
         await settle(pilot)
         written = tmp_path / "careertui-shareable-2026-11-25.md"
         text = written.read_text("utf-8")
         assert "## Check-ins" in text and "SECRET" not in text
         assert any(str(written) in n.message for n in notices)
         await run_command(pilot, "Export workbook")
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await settle(pilot)
         assert "SECRET" in (tmp_path / "careertui-workbook-2026-11-25.md").read_text("utf-8")
 
@@ -164,7 +164,7 @@ async def test_the_demo_fills_every_stage_and_says_demo(make_app, tmp_path):
         assert "DEMO" in app.title and "deleted on quit" in app.sub_title
         for stage_id in STAGE_IDS:
             stage = await app.ensure_stage(stage_id)
-            await pilot.pause()
+            await idle(pilot)
             tables = [t.row_count for t in stage.query(DataTable)]
             texts = [len(t.text) for t in stage.query(TextArea)]
             assert any(tables) or any(texts), stage_id
