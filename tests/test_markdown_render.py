@@ -219,3 +219,20 @@ def test_whatever_is_typed_shows_literally() -> None:
     text = "[/] [b]x [link=https://x.y]z[/link] 🚀 目标 مرحبا"
     shown = plain_lines(IncrementalMarkdown(80).render(text))
     assert shown == [text]
+
+
+def test_a_paragraph_typed_key_by_key_keeps_few_of_its_past_renderings() -> None:
+    """Each length a paragraph had while typed is a block of its own: all of them were
+    kept (2,000 blocks), and a 1 MB paste arriving as keys held 877 MB of renderings."""
+    renderer = IncrementalMarkdown(40, cache_chars=2_000)
+    words = "a long paragraph [b]x typed 目标 one key at a time "
+    text = "# Notes\n\nKept as it is.\n\n"
+    for index in range(1_200):
+        text += words[index % len(words)]
+        renderer.render(text)
+        assert renderer.cached_chars <= max(2_000, 2 * (len(text) + 1))
+    assert renderer.cached_chars > len(text)  # the blocks shown are still kept
+    before = renderer.rendered_blocks
+    renderer.render(text.replace("Kept as it is.", "Changed."))
+    assert renderer.rendered_blocks == before + 1  # the heading and the paragraph came back
+    assert_same(text, width=40, renderer=renderer)

@@ -229,6 +229,8 @@ class _Rendered:
     """The link labels it looked up, and the definitions they had then."""
     own_blank: bool | None = None
     """Whether it starts blank after a block asking for none; None until asked."""
+    chars: int = 0
+    """The length of its source: what keeping it costs, roughly."""
 
 
 class _LookupLog(dict[str, Any]):
@@ -252,6 +254,7 @@ class IncrementalMarkdown:
         styles: Mapping[str, str | Style] | None = None,
         code_theme: str = "ansi_dark",
         cache_size: int = 2000,
+        cache_chars: int = 200_000,
         breaks: bool = False,
         window: int = WINDOW,
     ) -> None:
@@ -265,6 +268,11 @@ class IncrementalMarkdown:
         self._block_parser, self._inline_parser = _PARSERS
         self._cache: OrderedDict[tuple[Any, ...], _Rendered] = OrderedDict()
         self._cache_size = cache_size
+        self._cache_chars = cache_chars
+        """Kept blocks' source, at most, beyond twice the text's own: a paragraph typed one
+        key at a time left a rendering of every length it had (a 1 MB paste arriving as
+        keys kept 877 MB). The count alone did not bound that."""
+        self._cached_chars = 0
         self._lines: list[str] | None = None
         self._blocks: list[_Block] = []
         self._output: list[Line] = []
@@ -284,6 +292,11 @@ class IncrementalMarkdown:
         self._lines = lines
         self._output = self._assemble()
         return self._output
+
+    @property
+    def cached_chars(self) -> int:
+        """The source length of the blocks kept rendered: for tests and benchmarks."""
+        return self._cached_chars
 
     def pending_work(self, text: str) -> int:
         """About how many characters `render(text)` would parse and render (to decide
@@ -481,9 +494,15 @@ class IncrementalMarkdown:
         for block, fresh in zip(missing, self._render_blocks(missing, definitions),
                                 strict=True):
             rendered[id(block)] = fresh
+            fresh.chars = sum(len(line) + 1 for line in (self._lines or [])[block.start:block.end])
+            replaced = self._cache.pop(block.key, None)
+            self._cached_chars += fresh.chars - (replaced.chars if replaced else 0)
             self._cache[block.key] = fresh
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        # The blocks shown were used last, so they are the last to go.
+        most = max(self._cache_chars, 2 * sum(len(line) + 1 for line in self._lines or ()))
+        while self._cache and (len(self._cache) > self._cache_size or self._cached_chars > most):
+            _, dropped = self._cache.popitem(last=False)
+            self._cached_chars -= dropped.chars
         output: list[Line] = []
         pending: list[Segment] | None = None
         asks_gap = False
