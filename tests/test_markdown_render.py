@@ -236,3 +236,18 @@ def test_a_paragraph_typed_key_by_key_keeps_few_of_its_past_renderings() -> None
     renderer.render(text.replace("Kept as it is.", "Changed."))
     assert renderer.rendered_blocks == before + 1  # the heading and the paragraph came back
     assert_same(text, width=40, renderer=renderer)
+
+
+def test_the_work_of_an_edit_counts_the_whole_paragraph_it_is_in() -> None:
+    """A key typed in a long paragraph renders all of it: counted as one line's worth,
+    it was rendered on the event loop, and each key of a pasted 200 KB text without blank
+    lines took a second to show."""
+    line = "A line of pasted text, 目标 [b]x."
+    text = "# Agenda\n\n" + "\n".join([line] * 2_000) + "\n\nA short paragraph.\n"
+    renderer = IncrementalMarkdown(72)
+    renderer.render(text)
+    in_long = text.replace(line, line + "!", 1)
+    assert renderer.pending_work(in_long) > 2_000 * len(line)
+    in_short = text.replace("A short paragraph.", "A short paragraph!")
+    assert renderer.pending_work(in_short) < 100
+    assert renderer.pending_work(text) == 0

@@ -206,23 +206,24 @@ class MarkdownPreview(ScrollView, can_focus=True):
                 group="markdown-preview",
             )
         else:
-            self._show(renderer.render(key.text), key)
+            self._show(_strips(renderer.render(key.text)), key)
 
     def _render_in_thread(self, renderer: IncrementalMarkdown,
                           key: RenderedFor) -> None:
-        lines = renderer.render(key.text)
-        self.app.call_from_thread(self._thread_done, key, lines)
+        # The strips too: for a long text, making them cost the event loop 75 ms a render.
+        strips = _strips(renderer.render(key.text))
+        self.app.call_from_thread(self._thread_done, key, strips)
 
-    def _thread_done(self, key: RenderedFor, lines: list[Line]) -> None:
+    def _thread_done(self, key: RenderedFor, strips: list[Strip]) -> None:
         self._rendering = False
         if key.text == self.text:
-            self._show(lines, key)
+            self._show(strips, key)
         else:
             self._refresh_lines()
 
-    def _show(self, lines: list[Line], key: RenderedFor) -> None:
+    def _show(self, strips: list[Strip], key: RenderedFor) -> None:
         self._shown_for = key
-        self._lines = [Strip(line) for line in lines]
+        self._lines = strips
         self._highlighted.clear()
         width = max((strip.cell_length for strip in self._lines), default=0)
         self.virtual_size = Size(width, len(self._lines))
@@ -259,6 +260,10 @@ class MarkdownPreview(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._with_highlights(index)
         return strip.crop_extend(scroll_x, scroll_x + width, None).apply_style(base)
+
+
+def _strips(lines: list[Line]) -> list[Strip]:
+    return [Strip(line) for line in lines]
 
 
 def _segments(text: Text) -> list[Segment]:
