@@ -68,3 +68,19 @@ def test_a_profile_saved_before_the_greeting_name_existed_loads_and_greets_by_fi
     profile = Profile.from_doc(old)
     assert profile.greeting_name == "" and profile.greeting == "Dana"
     assert Profile.from_doc(profile.to_doc()) == profile
+
+
+def test_a_shareable_flag_that_is_not_true_or_false_reads_as_private():
+    """A hand-edited or damaged file said "shareable": "maybe", and the goal reached the
+    agenda and the shareable export (a truthy string). Only `true` shares."""
+    kinds, unseen = [], [Record]
+    while unseen:  # every kind of record the model has
+        kind = unseen.pop()
+        kinds.append(kind)
+        unseen.extend(kind.__subclasses__())
+    assert len(kinds) > 10
+    for kind in kinds:
+        for damaged in ("maybe", "false", 1, [], {}):
+            assert kind.from_doc({"shareable": damaged}).shareable is False, (kind, damaged)
+        assert kind.from_doc({"shareable": True}).shareable is True
+        assert kind.from_doc({}).shareable is kind.SHAREABLE_BY_DEFAULT

@@ -55,6 +55,9 @@ class Record:
     def __post_init__(self) -> None:
         if self.shareable is None:
             self.shareable = self.SHAREABLE_BY_DEFAULT
+        elif not isinstance(self.shareable, bool):
+            # a hand-edited or damaged file ("maybe", 1): never shared by mistake
+            self.shareable = False
         if not self.updated:
             self.updated = self.created
 
