@@ -285,12 +285,13 @@ class IncrementalMarkdown:
 
     def render(self, text: str) -> list[Line]:
         """The rendered lines of `text`, equal to `render_markdown` of it."""
-        lines = _normalize(text).split("\n")
+        normalized = _normalize(text)
+        lines = normalized.split("\n")
         if lines == self._lines:
             return self._output
         self._blocks = self._parse(lines)
         self._lines = lines
-        self._output = self._assemble()
+        self._output = self._assemble(len(normalized) + 1)
         return self._output
 
     @property
@@ -487,7 +488,9 @@ class IncrementalMarkdown:
             rendered.own_blank = piece[0] is not _START
         return rendered.own_blank
 
-    def _assemble(self) -> list[Line]:
+    def _assemble(self, chars: int) -> list[Line]:
+        """The output lines of the blocks parsed; `chars` is the text's length (the
+        renderings kept may take twice that)."""
         definitions = self._definitions()
         shown = [block for block in self._blocks
                  if not all(token.type == "definition" for token in block.tokens)]
@@ -508,7 +511,7 @@ class IncrementalMarkdown:
             self._cached_chars += fresh.chars - (replaced.chars if replaced else 0)
             self._cache[block.key] = fresh
         # The blocks shown were used last, so they are the last to go.
-        most = max(self._cache_chars, 2 * sum(len(line) + 1 for line in self._lines or ()))
+        most = max(self._cache_chars, 2 * chars)
         while self._cache and (len(self._cache) > self._cache_size or self._cached_chars > most):
             _, dropped = self._cache.popitem(last=False)
             self._cached_chars -= dropped.chars
