@@ -206,7 +206,7 @@ class Stage(VerticalScroll):
             self.scroll_home(animate=False, immediate=True)
 
         give_up = monotonic() + LAYOUT_WAIT
-        left_at = [self.scroll_y]  # where these checks left the stage scrolled
+        left_at = self.scroll_y  # where these checks left the stage scrolled
 
         def show_field(frames: int = 4) -> None:
             """Checked once the field is laid out, and over the few frames after: the
@@ -216,8 +216,9 @@ class Stage(VerticalScroll):
             # the field has handled its Focus event): a focus elsewhere means the
             # person moved on. So does a scroll made meanwhile: by the person, or to
             # show what their first line became (Meeting), which a scroll home undid.
+            nonlocal left_at
             if (not field.is_attached or self.screen.focused is not field
-                    or self.scroll_y != left_at[0]):
+                    or self.scroll_y != left_at):
                 return
             region = field.region
             if not region.area:
@@ -235,7 +236,7 @@ class Stage(VerticalScroll):
                 self.scroll_home(animate=False, immediate=True)
             else:
                 self._entry_scroll = (self.app.size, self.scroll_y)
-            left_at[0] = self.scroll_y
+            left_at = self.scroll_y
             if frames:
                 self.call_after_refresh(show_field, frames - 1)
 
