@@ -4,7 +4,7 @@ it, and full collections are made only in pauses of the keys."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from time import monotonic
 
 import pytest
@@ -58,15 +58,18 @@ PAUSED = 0.5
 app's own 0.6 s (`TYPING_PAUSE`), as keys are timed here when sent, not when handled."""
 
 
-async def type_steadily(app, pilot, seconds: float, keys: str) -> list[float]:
-    """A key every 50 ms or so for `seconds`; when (monotonic) each was sent. On a busy
-    machine some gaps are longer: the checks below look at the gaps there were."""
+async def type_steadily(app, pilot, seconds: float, keys: str,
+                        after_each: Callable[[], None] = lambda: None) -> list[float]:
+    """A key every 50 ms or so for `seconds`, `after_each` called after each; when
+    (monotonic) each was sent. On a busy machine some gaps are longer: the checks below
+    look at the gaps there were."""
     sent: list[float] = []
     began = monotonic()
     while monotonic() - began < seconds:
         post_keys(app, [keys[len(sent) % len(keys)]])
         sent.append(monotonic())
         await pilot.pause(0.05)
+        after_each()
     return sent
 
 
@@ -114,15 +117,13 @@ async def test_the_collector_waits_for_a_person_typing_from_the_first_moment(
     assert gc.get_threshold() == (YOUNG_THRESHOLD, 10, NEVER)
     frozen_before = gc.get_freeze_count()
     async with app.run_test(size=SIZE) as pilot:
-        sent: list[float] = []
         frozen_at: list[float] = []  # when the freeze was first seen
-        began = monotonic()
-        while monotonic() - began < 1.5:
-            post_keys(app, ["x"])
-            sent.append(monotonic())
-            await pilot.pause(0.05)
+
+        def note_the_freeze() -> None:
             if not frozen_at and gc.get_freeze_count() != frozen_before:
                 frozen_at.append(monotonic())
+
+        sent = await type_steadily(app, pilot, 1.5, "x", after_each=note_the_freeze)
         assert in_pauses(frozen_at, sent), "frozen while the person typed"
         assert in_pauses(full_collections_seen, sent)
         await until(pilot, lambda: gc.get_freeze_count() > frozen_before)
