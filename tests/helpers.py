@@ -99,8 +99,7 @@ async def run_command(pilot: Pilot, title: str) -> None:
     """Run a command palette entry by typing its name, as a person would."""
     from textual.command import CommandList, CommandPalette
 
-    await pilot.press("ctrl+p")
-    await idle(pilot)
+    await press(pilot, "ctrl+p")
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
     await paste(pilot, title)
@@ -112,7 +111,7 @@ async def run_command(pilot: Pilot, title: str) -> None:
         )
 
     await until(pilot, found)
-    await pilot.press("enter")
+    await press(pilot, "enter")
     await until(pilot, lambda: pilot.app.screen is not palette)
     await settle(pilot)
 
@@ -200,6 +199,6 @@ async def new_path(pilot: Pilot):
     await enter(pilot, "paths")
     paths = app.query_one("#paths-list", RecordList)
     paths.table.focus()
-    await pilot.press("ctrl+n")
+    await press(pilot, "ctrl+n")
     await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
     return paths

@@ -153,6 +153,8 @@ async def test_arriving_on_the_agenda_puts_the_cursor_in_the_editor(make_app, sa
         await settle(pilot)
         await arrive_on_agenda(pilot, how)
         assert app.focused is editor.text_area
+        # laid out once the switch's frame is drawn (held for the footer, 30 ms or so)
+        await until(pilot, lambda: editor.text_area.region.area)
         assert editor.text_area.display and editor.text_area.region.area
 
 
