@@ -28,7 +28,7 @@ def all_built(app) -> bool:
 def all_laid_out(app) -> bool:
     """Every stage built ahead, and laid out unseen at its size."""
     return all_built(app) and not any(
-        app.main.tabs.get_pane(stage_id).has_class("-unseen") for stage_id in STAGE_IDS)
+        app.main.pane(stage_id).unseen for stage_id in STAGE_IDS)
 
 
 async def test_a_stage_visited_first_after_start_up_is_already_built(make_app):
@@ -42,6 +42,27 @@ async def test_a_stage_visited_first_after_start_up_is_already_built(make_app):
         assert app.stage("paths") is paths
         assert app.focused is not None and paths in app.focused.ancestors
         assert not [worker for worker in app.workers if worker.group == "build-stage"]
+
+
+async def test_moving_on_in_the_first_moments_builds_the_next_stage_at_once(
+        make_app, monkeypatch):
+    """The first moments after launch are kept free for typing. A person who moves to
+    the next stage in them is touring, not typing: the stage after it is built as soon
+    as this one is shown, not when the first moments are over (first visits touring
+    at once after launch, p50 76 -> 51 ms in tmux)."""
+    from careertui.ui.screens import main
+
+    monkeypatch.setattr(main, "LAUNCH_PAUSE", 120.0)  # the first moments, made long
+    app = make_app(prebuild=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
+        await idle(pilot)
+        assert not app.main.builds_begun  # held back for typing
+        await press(pilot, "ctrl+pagedown")
+        await until(pilot, lambda: built(app, "paths"))
+        await until(pilot, lambda: built(app, "goals"), timeout=20)
+        assert app.active_stage_id == "paths"
+        assert app.focused is not None and app.stage("paths") in app.focused.ancestors
 
 
 async def test_keys_typed_while_stages_are_prebuilt_land_in_order(make_app, db_path):
@@ -182,8 +203,8 @@ async def test_stages_are_laid_out_unseen_while_the_person_tours_the_stages(make
             await asyncio.sleep(0.4)  # under the app's 0.6 s pause of every key
         assert laid_out_unseen(), f"not laid out after {switches} stage switches"
         assert app.active_stage_id in STAGE_IDS[:2]
-        panes = [app.main.tabs.get_pane(stage_id) for stage_id in never_shown]
-        assert not [pane.id for pane in panes if pane.display and not pane.has_class("-unseen")]
+        panes = [app.main.pane(stage_id) for stage_id in never_shown]
+        assert not [pane.id for pane in panes if pane.display and not pane.unseen]
 
 
 async def test_tab_pressed_while_a_stage_is_laid_out_unseen_stays_on_the_stage_shown(
@@ -196,11 +217,11 @@ async def test_tab_pressed_while_a_stage_is_laid_out_unseen_stays_on_the_stage_s
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.focused, TextArea))
         first = app.stage(STAGE_IDS[0])
-        panes = [app.main.tabs.get_pane(stage_id) for stage_id in STAGE_IDS[1:]]
+        panes = [app.main.pane(stage_id) for stage_id in STAGE_IDS[1:]]
         strayed: list[str] = []
         tabs_sent = 0
         while tabs_sent < 3:
-            await until(pilot, lambda: any(pane.has_class("-unseen") for pane in panes))
+            await until(pilot, lambda: any(pane.unseen for pane in panes))
             # From the last field of the stage shown: the next in the focus chain would
             # be in the stage laid out unseen, were it let in.
             last = [widget for widget in app.screen.focus_chain if first in widget.ancestors][-1]

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import TabbedContent, TabPane, Tabs
 
@@ -46,6 +47,25 @@ class StagePane(TabPane):
     before it was built ahead) it says the stage is on its way: a blank page read as
     a stage with nothing in it."""
 
+    unseen = False
+    """Being laid out where it cannot be seen (`MainScreen._lay_out_unseen`)."""
+
+    def set_unseen(self, unseen: bool) -> None:
+        """Out of the flow, below the screen's bottom edge and out of the focus chain,
+        or back in place. Inline styles, not a class: a class on the pane restyled
+        every widget in its stage, each time it was added and each time it was taken
+        off (over a third of the cost of laying a stage out unseen)."""
+        if unseen == self.unseen:
+            return
+        self.unseen = unseen
+        if unseen:
+            self.styles.overlay = "screen"
+            self.styles.offset = (0, 1000)
+        else:
+            self.styles.clear_rule("overlay")
+            self.styles.clear_rule("offset")
+            self.refresh(layout=True)
+
     def render(self) -> Text:
         # Set where a stage's title goes; no pane style, which its stage would inherit.
         return Text(f"\n  Opening {stage_by_id(self.id or '').label}…", style="dim")
@@ -53,7 +73,7 @@ class StagePane(TabPane):
     def allow_focus_children(self) -> bool:
         """Nothing in a stage laid out unseen (`MainScreen._lay_out_unseen`) can take
         the focus: a tab pressed meanwhile must not carry the cursor off the screen."""
-        return not self.has_class("-unseen") and super().allow_focus_children()
+        return not self.unseen and super().allow_focus_children()
 
 
 class StageTabs(TabbedContent):
@@ -90,6 +110,8 @@ class MainScreen(Screen[None]):
         self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._prebuilding = False
         self._prebuild_from = float("-inf")
+        self._launch_pause: Timer | None = None
+        """While the first `LAUNCH_PAUSE` holds the builds ahead back."""
         self._heading = 1
         """The way the person last stepped through the stages (+1 onward, -1 back)."""
         self._laid_out: set[str] = {STAGES[0].id}
@@ -133,6 +155,12 @@ class MainScreen(Screen[None]):
     @property
     def active_stage_id(self) -> str:
         return self.tabs.active or STAGES[0].id
+
+    def pane(self, stage_id: str) -> StagePane:
+        pane = self.tabs.get_pane(stage_id)
+        if not isinstance(pane, StagePane):
+            raise NoMatches(f"no stage pane {stage_id!r}")
+        return pane
 
     def stage(self, stage_id: str) -> Stage | None:
         """The stage widget if it has been built (stages are built when first shown)."""
@@ -182,7 +210,8 @@ class MainScreen(Screen[None]):
         the lists refill their tables for their width, and the stage's scrollbar
         comes in a third layout, each a frame of its own (three layouts, about 150 ms,
         against one on a later visit). Laid out once here where it cannot be seen
-        (`-unseen`: out of the flow, below the screen's edge, out of the focus chain),
+        (`StagePane.set_unseen`: out of the flow, below the screen's edge, out of the
+        focus chain),
         the first visit is drawn as a later one is. A person arriving meanwhile finds
         it shown at once.
 
@@ -193,7 +222,7 @@ class MainScreen(Screen[None]):
         shown and this one, so any key, a stage switch's too, cuts it short; it is
         tried again later (`_prebuild_now`).
         """
-        pane = self.tabs.get_pane(stage_id)
+        pane = self.pane(stage_id)
         if pane.display or closing(pane) or stage_id in self._laid_out:
             return  # shown already: laid out as it is
         began = monotonic()
@@ -204,7 +233,7 @@ class MainScreen(Screen[None]):
             layouts += 1
 
         self.screen_layout_refresh_signal.subscribe(pane, laid_out)
-        pane.add_class("-unseen")
+        pane.set_unseen(True)
         pane.display = True
         try:
             # The first layout, the one its widgets' new sizes ask for, the scrollbars',
@@ -225,7 +254,7 @@ class MainScreen(Screen[None]):
                     break
         finally:
             self.screen_layout_refresh_signal.unsubscribe(pane)
-            pane.remove_class("-unseen")
+            pane.set_unseen(False)
             with suppress(NoMatches):  # the app is closing and its panes are going
                 pane.display = self.active_stage_id == stage_id
 
@@ -296,12 +325,25 @@ class MainScreen(Screen[None]):
             return
         wait = self._prebuild_from + LAUNCH_PAUSE - monotonic()
         if wait > 0:  # the first moments are when typing begins
-            self.set_timer(wait, self._prebuild_next)
+            self._launch_pause = self.set_timer(wait, self._end_launch_pause)
             return
         self.app.after_typing_pause(self._prebuild_now)  # type: ignore[attr-defined]
 
+    def _end_launch_pause(self) -> None:
+        """The first moments are over, or the person has moved to another stage in
+        them: touring, not typing, so the stage they will reach next is built now."""
+        if self._launch_pause is not None:
+            self._launch_pause.stop()
+            self._launch_pause = None
+            self._prebuild_from = float("-inf")
+            self._prebuild_next()
+
     def _prebuild_now(self) -> None:
         if not self._prebuilding or not self.is_attached:
+            return
+        shown = self._builds.get(self.active_stage_id)
+        if shown is not None and not shown.done():  # the stage shown comes first
+            shown.add_done_callback(lambda _: self.call_after_refresh(self._prebuild_next))
             return
         stage_id = self.next_to_prebuild()
         if stage_id is not None:
@@ -363,6 +405,8 @@ class MainScreen(Screen[None]):
             self._heading = 1 if step > 0 else -1
             index = STAGE_IDS.index(self.active_stage_id)
             self.enter_stage(STAGE_IDS[(index + step) % len(STAGE_IDS)])
+            if self._launch_pause is not None:  # once this switch is drawn
+                self.call_after_refresh(self._end_launch_pause)
 
     def focus_active_stage(self) -> None:
         stage_id = self.active_stage_id
@@ -379,7 +423,7 @@ class MainScreen(Screen[None]):
 
     def _show_pane(self, stage_id: str) -> None:
         """A stage being laid out unseen is shown in place, in this frame."""
-        self.tabs.get_pane(stage_id).remove_class("-unseen")
+        self.pane(stage_id).set_unseen(False)
         self._laid_out.add(stage_id)
 
     @on(TabbedContent.TabActivated, "#stages")
