@@ -130,6 +130,9 @@ async def arrive_on_agenda(pilot, how: str) -> None:
     await until(pilot, lambda: app.focused is not None
                 and app.query_one("#stage-agenda") in app.focused.ancestors)
     await settle(pilot)
+    # laid out once the switch's frame is drawn: held for the footer and the focus (one
+    # batch, 30 ms or so), which the wait for idle cannot see
+    await until(pilot, lambda: app.focused is not None and app.focused.region.area)
 
 
 @pytest.mark.parametrize(("how", "size"), [("key", WIDE), ("palette", NARROW)])
@@ -153,8 +156,6 @@ async def test_arriving_on_the_agenda_puts_the_cursor_in_the_editor(make_app, sa
         await settle(pilot)
         await arrive_on_agenda(pilot, how)
         assert app.focused is editor.text_area
-        # laid out once the switch's frame is drawn (held for the footer, 30 ms or so)
-        await until(pilot, lambda: editor.text_area.region.area)
         assert editor.text_area.display and editor.text_area.region.area
 
 
