@@ -98,3 +98,21 @@ async def test_a_private_toggle_shows_an_empty_box_and_a_shareable_one_a_tick(ma
         await until(pilot, lambda: str(toggle.render()).startswith("▐X▌"))
         await press(pilot, "space")
         await until(pilot, lambda: str(toggle.render()).startswith("▐ ▌"))
+
+
+async def test_letters_typed_on_a_toggle_are_said_to_go_nowhere(make_app, notices):
+    """Typing on after a tab lands on the Private toggle: the letters are not kept, and
+    the app says so at once instead of dropping them without a word (new-user trial)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await idle(pilot)
+        await paste(pilot, ANSWER)
+        await press(pilot, "tab", "[", "b", "]", "x", "目")
+        toggle = app.focused
+        assert isinstance(toggle, ShareableToggle) and not toggle.value
+        said = [n for n in notices if n.title == "Not a text field"]
+        assert said and "space ticks or unticks it" in said[-1].message
+        assert app.query_one("#answer-strengths", TextArea).text == ANSWER
+        await press(pilot, "space")  # the key that is meant for it still works
+        await until(pilot, lambda: toggle.value)
+        assert len([n for n in notices if n.title == "Not a text field"]) == len(said)

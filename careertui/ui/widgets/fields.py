@@ -36,6 +36,15 @@ class TickBox(Checkbox):
     def on_mount(self) -> None:
         self.BUTTON_INNER = "X" if self.value else " "
 
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed here go nowhere (a person typing on after a tab from the field
+        above lands here): say so, rather than drop them without a word. The notice
+        has a title, so each letter replaces it instead of stacking up."""
+        if event.is_printable and event.character != " ":
+            self.notify("This is a tick box, so what you type here is not kept: space "
+                        "ticks or unticks it, tab goes on to the next field.",
+                        title="Not a text field", severity="warning")
+
 
 class ShareableToggle(TickBox):
     """The private/shareable flag every item carries, saying what it means: where a
