@@ -1,7 +1,7 @@
 """Quick capture: one typed line becomes one meeting record.
 
     s: …   a strength the manager named        g: …   an area to grow
-    o: …   an opportunity                      q: …   a question and its answer
+    o: …   an opportunity                      q: …   a question asked, its answer after it
     a: … [@owner] [date]   an action item      anything else: a note
 
 An action's due date is the end of its line, read by `dates.parse_date` (the
