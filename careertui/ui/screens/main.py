@@ -143,7 +143,13 @@ class MainScreen(Screen[None]):
         first = self.stage(STAGES[0].id)
         if first is not None:  # composed with the screen: mounted by now
             first.ready.set()
-            first.focus_first()  # the cursor in the first field before the first frame
+            # The first frame shows the cursor in the first field and the footer with
+            # that field's keys (f2 Examples): drawn before them, a second full repaint
+            # followed 25 to 35 ms later, and that was when the screen was whole.
+            batch = ExitStack()
+            batch.enter_context(self.app.batch_update())
+            first.focus_now()
+            self._draw_once_focused(batch)
         first_field_ready = getattr(self.app, "first_field_ready", None)
         if first_field_ready is not None:  # after the focus just asked for
             self.app.call_later(first_field_ready)
@@ -386,13 +392,17 @@ class MainScreen(Screen[None]):
         batch = ExitStack()
         batch.enter_context(self.app.batch_update())
         stage.focus_now()
+        self._draw_once_focused(batch)
+
+    def _draw_once_focused(self, batch: ExitStack) -> None:
+        """Let the screen be drawn (`batch`, holding it, closed) once the footer shows
+        the keys of the focus as it is now and the field given the cursor has restyled
+        itself for it (its Focus event, queued: its scrollbars change colour). Drawn
+        apart, that restyle was a second repaint 40 ms after the stage's."""
         focused = self.focused
         self.set_timer(0.5, batch.close)  # never hold the screen longer, whatever happens
 
         def draw() -> None:
-            """Once the keys are in place and the field given the cursor has restyled
-            itself for it (its Focus event, queued: its scrollbars change colour):
-            drawn apart, that restyle was a second repaint 40 ms after the stage's."""
             if not (focused is not None and focused.is_attached
                     and focused.call_later(batch.close)):
                 batch.close()
