@@ -75,3 +75,36 @@ async def test_a_word_still_on_its_way_stays_in_the_check_in_it_was_typed_in(mak
         await until(pilot, lambda: checkins.selected is first)
         await settle(pilot)
         assert note.value == "booked [b]x 目标"
+
+
+async def test_a_word_on_its_way_survives_a_change_made_elsewhere(make_app):
+    """The workbook changed by another part of the app while a word typed in a progress
+    note is still on its way: refilled (nothing about the goals changed) or rebuilt (a
+    goal renamed), the row keeps the word, and so does the check-in."""
+    from careertui.core.model import Goal, Request
+
+    app = make_app()
+    fill_three_months(app.workbook)
+    async with app.run_test(size=SIZE) as pilot:
+        stage, checkins = await _on_check_ins(app, pilot)
+        shown = checkins.selected
+        assert isinstance(shown, CheckIn)
+        for word, change in (("refilled [/] 🚀", lambda: app.workbook.add(Request(ask="x"))),
+                             ("rebuilt مرحبا", lambda: _rename_goal(app.workbook, "g1"))):
+            note = stage.query_one(".progress-note", Input)
+            with note.prevent(Input.Changed):  # typed; its change not handled yet
+                note.value = word
+            change()
+            await settle(pilot)
+            await until(pilot, lambda: stage.query(".progress-note"))
+            assert stage.query_one(".progress-note", Input).value == word
+            assert app.workbook.get(CheckIn, shown.id).progress["g1"] == word
+        assert isinstance(app.workbook.get(Goal, "g1"), Goal)
+
+
+def _rename_goal(workbook, goal_id: str) -> None:
+    from careertui.core.model import Goal
+
+    goal = workbook.get(Goal, goal_id)
+    goal.title += " (renamed)"
+    workbook.update(goal)

@@ -163,6 +163,7 @@ class MainScreen(Screen[None]):
         return self.tabs.active or STAGES[0].id
 
     def pane(self, stage_id: str) -> StagePane:
+        """A stage's tab pane, built or not."""
         pane = self.tabs.get_pane(stage_id)
         if not isinstance(pane, StagePane):
             raise NoMatches(f"no stage pane {stage_id!r}")

@@ -350,6 +350,8 @@ class CheckInsStage(Stage):
             self._refill_progress(checkin, goals)
             return
         self._progress_shape = ()
+        for note in self.query(ProgressNote):  # rows about to go: their words first
+            self._keep_note(note, self.workbook.get(CheckIn, note.checkin_id))
         await box.remove_children()
         if closing(self):
             return  # the app is quitting
@@ -376,33 +378,34 @@ class CheckInsStage(Stage):
     """The goals (id, title) whose progress rows are mounted, in order."""
 
     def _refill_progress(self, checkin: CheckIn, goals: list[Goal]) -> None:
-        """Show `checkin`'s notes and each goal's status in the rows already there. A
-        note typed into the check-in left behind, whose last word is still on its way
-        (`_progress_changed`), is kept in that check-in first."""
+        """Show `checkin`'s notes and each goal's status in the rows already there.
+        What a field holds is kept in its check-in first: its last word may still be on
+        its way (`_progress_changed`). The same check-in shown again keeps its fields
+        as they are, words on their way included."""
         status = {goal.id: goal.status for goal in goals}
         for note in self.query(ProgressNote):
-            goal_id = note.name or ""
-            if note.checkin_id != checkin.id:
-                self._keep_note(note, self.workbook.get(CheckIn, note.checkin_id))
-                note.checkin_id = checkin.id
+            if note.checkin_id == checkin.id:
+                self._keep_note(note, checkin)
+                continue
+            self._keep_note(note, self.workbook.get(CheckIn, note.checkin_id))
+            note.checkin_id = checkin.id
             with note.prevent(Input.Changed):
-                note.value = checkin.progress.get(goal_id, "")
+                note.value = checkin.progress.get(note.name or "", "")
         for select in self.query(".progress-status").results(Select):
             value = status.get(select.name or "")
             if value is not None and select.value != value:
                 with select.prevent(Select.Changed):
                     select.value = value
 
-    def _keep_note(self, note: ProgressNote, checkin: CheckIn | None) -> bool:
-        """Write the note's text into its check-in; whether it changed anything."""
+    def _keep_note(self, note: ProgressNote, checkin: CheckIn | None) -> None:
+        """Write the note's text into its check-in, if it differs."""
         goal_id = note.name or ""
         if checkin is None or checkin.progress.get(goal_id, "") == note.value:
-            return False
+            return
         checkin.progress[goal_id] = note.value
         checkins: RecordList[CheckIn] = self.query_one("#checkins-list", RecordList)
         if self.update(checkin, checkins):
             checkins.refresh_row(checkin)  # the field keeps focus: no reload
-        return True
 
     @on(Input.Changed, ".progress-note")
     def _progress_changed(self, event: Input.Changed) -> None:
