@@ -12,7 +12,16 @@ from careertui.ui.widgets.fields import PRIVATE_LABEL, ShareableToggle
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, idle, paste, press, self_assessment_built, settle, until
+from .helpers import (
+    enter,
+    idle,
+    paste,
+    post_keys,
+    press,
+    self_assessment_built,
+    settle,
+    until,
+)
 
 ANSWER = "Turning [b]x messy questions into clear reports 🚀 目标"
 
@@ -107,12 +116,15 @@ async def test_letters_typed_on_a_toggle_are_said_to_go_nowhere(make_app, notice
     async with app.run_test(size=SIZE) as pilot:
         await idle(pilot)
         await paste(pilot, ANSWER)
-        await press(pilot, "tab", "[", "b", "]", "x", "目")
+        await press(pilot, "tab")
+        post_keys(app, "[b]x 目标 مرحبا")  # a burst, as a line typed on or pasted as keys
+        await idle(pilot)
         toggle = app.focused
         assert isinstance(toggle, ShareableToggle) and not toggle.value
         said = [n for n in notices if n.title == "Not a text field"]
-        assert said and "space ticks or unticks it" in said[-1].message
+        assert len(said) == 1 and "space ticks or unticks it" in said[0].message
         assert app.query_one("#answer-strengths", TextArea).text == ANSWER
         await press(pilot, "space")  # the key that is meant for it still works
         await until(pilot, lambda: toggle.value)
+        await press(pilot, "z")  # said once for the burst, and not again so soon
         assert len([n for n in notices if n.title == "Not a text field"]) == len(said)

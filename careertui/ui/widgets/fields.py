@@ -5,6 +5,7 @@ Each carries its own styles (theme colours only), so it looks the same in any ap
 from __future__ import annotations
 
 from datetime import date
+from time import monotonic
 from typing import ClassVar
 
 from textual import events, on
@@ -36,11 +37,18 @@ class TickBox(Checkbox):
     def on_mount(self) -> None:
         self.BUTTON_INNER = "X" if self.value else " "
 
+    _told_at = float("-inf")
+    """When the notice below was last shown for this box."""
+
     def on_key(self, event: events.Key) -> None:
         """Letters typed here go nowhere (a person typing on after a tab from the field
-        above lands here): say so, rather than drop them without a word. The notice
-        has a title, so each letter replaces it instead of stacking up."""
-        if event.is_printable and event.character != " ":
+        above lands here): say so, rather than drop them without a word. Said once for
+        a burst of letters, not once a letter (a pasted line stacked six notices)."""
+        if not event.is_printable or event.character == " ":
+            return
+        now = monotonic()
+        if now - self._told_at > self.app.NOTIFICATION_TIMEOUT:
+            self._told_at = now
             self.notify("This is a tick box, so what you type here is not kept: space "
                         "ticks or unticks it, tab goes on to the next field.",
                         title="Not a text field", severity="warning")
