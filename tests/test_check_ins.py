@@ -226,3 +226,22 @@ async def test_a_new_workbook_has_no_next_one_on_one_yet(make_app):
         overview = str(app.query_one("#checkin-overview").render())
         assert "Next: not set yet" in overview and "(today)" not in overview
     assert workbook_status(app.workbook, fixed_clock()).next_one_on_one is None
+
+
+async def test_the_overview_says_how_many_more_it_leaves_out(make_app):
+    """It lists the first six open action items and active goals under their counts;
+    "Active goals: 7" over six names read as one goal missing (new-user trial)."""
+    from careertui.core.model import Capture, Goal
+
+    app = make_app()
+    app.workbook.add_all([Goal(title=f"Goal [b]{n}", status="in progress") for n in range(7)]
+                         + [Capture(kind="action", text=f"Act {n} 🚀", owner="me")
+                            for n in range(8)])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        overview = str(app.query_one("#checkin-overview").render())
+        assert "Active goals: 7" in overview and overview.count("  • Goal [b]") == 6
+        assert "  … and 1 more on the Goals stage" in overview
+        assert "Open action items: 8" in overview
+        assert "  … and 2 more in the list of open action items below" in overview
+        assert "more requests" not in overview  # none waiting: nothing said

@@ -187,6 +187,7 @@ class CheckInsStage(Stage):
             due = f", due {friendly(item.due)}" if item.due else ""
             mark = "⚠ " if is_overdue(item, today) else "• "
             lines.append(f"  {mark}{item.text} ({owner_label(item.owner, manager)}{due})")
+        lines += _more(len(actions), 6, "in the list of open action items below")
         waiting = waiting_requests(book.all(Request), today)
         owed = manager_actions(book.all(Capture), manager, today)
         lines.append("")
@@ -196,10 +197,12 @@ class CheckInsStage(Stage):
                      + (f" ({', '.join(parts)})" if parts else ""))
         for entry in waiting[:5]:
             lines.append(f"  • {entry.request.ask} ({entry.days} days)")
+        lines += _more(len(waiting), 5, "requests on the Goals stage")
         for item in owed[:5]:
             due = f"due {friendly(item.due)}" if item.due else "action item"
             mark = "⚠ " if is_overdue(item, today) else "• "
             lines.append(f"  {mark}{item.text} ({due})")
+        lines += _more(len(owed), 5, "in the list of open action items below")
         goals = active_goals(book.all(Goal))
         lines.append("")
         lines.append(f"Active goals: {len(goals)}")
@@ -207,6 +210,7 @@ class CheckInsStage(Stage):
             last = last_progress(goal, checkins)
             note = f" · last: {last[1]} ({friendly(last[0])})" if last else ""
             lines.append(f"  • {goal.title} [{goal.status}]{note}")
+        lines += _more(len(goals), 6, "on the Goals stage")
         hidden = self._hidden_in_overview(len(actions), len(waiting), len(goals))
         if hidden:
             lines[:0] = [sharing.hidden_note(hidden) + " (share-safe view is on)", ""]
@@ -503,6 +507,12 @@ class ProgressNote(Input):
     def __init__(self, checkin: CheckIn, goal_id: str, **options: Any) -> None:
         super().__init__(checkin.progress.get(goal_id, ""), **options)
         self.checkin_id = checkin.id
+
+
+def _more(count: int, shown: int, where: str) -> list[str]:
+    """"  … and 2 more, in the list below": the overview lists the first few of each
+    kind, and its count says how many there are (one left out read as one missing)."""
+    return [f"  … and {count - shown} more {where}"] if count > shown else []
 
 
 def _first_line(text: str) -> str:
