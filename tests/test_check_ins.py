@@ -245,3 +245,46 @@ async def test_the_overview_says_how_many_more_it_leaves_out(make_app):
         assert "Open action items: 8" in overview
         assert "  … and 2 more in the list of open action items below" in overview
         assert "more requests" not in overview  # none waiting: nothing said
+
+
+async def test_a_past_check_in_shows_its_notes_on_goals_done_since(make_app, db_path):
+    """A check-in's notes on goals since done were hidden: the rows were today's active
+    goals only (new-user trial, five-year sample). It shows them beside the active ones,
+    and the next check-in, with no note on them, does not."""
+    from textual.widgets import Input, Label
+
+    from careertui.core.model import Goal
+
+    app = make_app()
+    app.workbook.add_all([
+        Goal(id="g-now", title="Lead [b]x", status="in progress"),
+        Goal(id="g-done", title="Ship 目标 report", status="done"),
+        CheckIn(id="k-old", date="2026-03-05",
+                progress={"g-now": "kick-off", "g-done": "draft out [/] 🚀"}),
+        CheckIn(id="k-new", date="2026-11-20", progress={"g-now": "on track"}),
+    ])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        checkins = app.query_one("#checkins-list", RecordList)
+
+        def rows() -> dict[str, str]:
+            return {str(row.query_one(".progress-goal", Label).render()):
+                    row.query_one(".progress-note", Input).value
+                    for row in app.query(".progress-row")}
+
+        await until(pilot, lambda: rows() == {"Lead [b]x": "on track"})  # newest first
+        await press(pilot, "down")
+        await until(pilot, lambda: checkins.selected.id == "k-old")
+        await until(pilot, lambda: rows() == {"Lead [b]x": "kick-off",
+                                              "Ship 目标 report": "draft out [/] 🚀"})
+        app.query(".progress-note").last(Input).focus()
+        await press(pilot, "end", "space", "!")
+        await until(pilot, lambda: app.workbook.get(CheckIn, "k-old").progress["g-done"]
+                    == "draft out [/] 🚀 !")
+        await press(pilot, "ctrl+q")
+    from careertui.core.store import Workbook
+
+    book = Workbook.open(db_path, lock=False)
+    assert book.get(CheckIn, "k-old").progress == {"g-now": "kick-off",
+                                                   "g-done": "draft out [/] 🚀 !"}
+    book.close()

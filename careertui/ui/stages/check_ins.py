@@ -126,7 +126,8 @@ class CheckInsStage(Stage):
             source=lambda: self.workbook.all(CheckIn),
             id="checkins-list",
         )
-        yield Static("Progress on active goals (in the check-in above)", classes="section-title")
+        yield Static("Progress on goals (in the check-in above): the active ones, and any it "
+                     "has a note on", classes="section-title")
         yield Vertical(id="goal-progress")
         yield Static("Open action items", classes="section-title")
         yield RecordList(
@@ -348,7 +349,7 @@ class CheckInsStage(Stage):
         through the check-ins rebuilt eight widgets a goal at every step, 110 to 160 ms
         a key on five years of records (holding the down key stuttered)."""
         box = self.query_one("#goal-progress", Vertical)
-        goals = active_goals(self.workbook.all(Goal))
+        goals = self._progress_goals(checkin)
         shape = tuple((goal.id, goal.title) for goal in goals)
         if goals and shape == self._progress_shape:
             self._refill_progress(checkin, goals)
@@ -377,6 +378,17 @@ class CheckInsStage(Stage):
         ]
         await box.mount_all(rows)
         self._progress_shape = shape
+
+    def _progress_goals(self, checkin: CheckIn) -> list[Goal]:
+        """The goals with a row: the active ones, then any other the check-in has a note
+        on (a goal done since: a past check-in showed only today's goals, and hid what
+        it said about the rest)."""
+        every = self.workbook.all(Goal)
+        active = active_goals(every)
+        shown = {goal.id for goal in active}
+        noted = [goal for goal in sorted(every, key=lambda g: (g.position, g.created))
+                 if goal.id not in shown and checkin.progress.get(goal.id, "").strip()]
+        return active + noted
 
     _progress_shape: tuple[tuple[str, str], ...] = ()
     """The goals (id, title) whose progress rows are mounted, in order."""
