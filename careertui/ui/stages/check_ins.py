@@ -522,7 +522,7 @@ class ProgressNote(Input):
 
 
 def _more(count: int, shown: int, where: str) -> list[str]:
-    """"  … and 2 more, in the list below": the overview lists the first few of each
+    """"  … and 2 more on the Goals stage": the overview lists the first few of each
     kind, and its count says how many there are (one left out read as one missing)."""
     return [f"  … and {count - shown} more {where}"] if count > shown else []
 
