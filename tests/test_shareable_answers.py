@@ -128,3 +128,16 @@ async def test_letters_typed_on_a_toggle_are_said_to_go_nowhere(make_app, notice
         await until(pilot, lambda: toggle.value)
         await press(pilot, "z")  # said once for the burst, and not again so soon
         assert len([n for n in notices if n.title == "Not a text field"]) == len(said)
+
+
+async def test_a_paste_on_a_toggle_is_said_to_go_nowhere(make_app, notices):
+    """A line pasted onto the Private toggle was dropped without a word (new-user trial)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await idle(pilot)
+        await press(pilot, "tab")
+        toggle = app.focused
+        assert isinstance(toggle, ShareableToggle)
+        await paste(pilot, "[b]x 目标 مرحبا")
+        said = [n for n in notices if n.title == "Not a text field"]
+        assert len(said) == 1 and "type or paste" in said[0].message and not toggle.value

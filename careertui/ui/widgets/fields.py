@@ -44,13 +44,20 @@ class TickBox(Checkbox):
         """Letters typed here go nowhere (a person typing on after a tab from the field
         above lands here): say so, rather than drop them without a word. Said once for
         a burst of letters, not once a letter (a pasted line stacked six notices)."""
-        if not event.is_printable or event.character == " ":
-            return
+        if event.is_printable and event.character != " ":
+            self._say_not_kept()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste lands nowhere here either: said as for letters typed."""
+        if event.text.strip():
+            self._say_not_kept()
+
+    def _say_not_kept(self) -> None:
         now = monotonic()
         if now - self._told_at > self.app.NOTIFICATION_TIMEOUT:
             self._told_at = now
-            self.notify("This is a tick box, so what you type here is not kept: space "
-                        "ticks or unticks it, tab goes on to the next field.",
+            self.notify("This is a tick box, so what you type or paste here is not kept: "
+                        "space ticks or unticks it, tab goes on to the next field.",
                         title="Not a text field", severity="warning")
 
 
