@@ -356,7 +356,7 @@ class CheckInsStage(Stage):
             return
         self._progress_shape = ()
         for note in self.query(ProgressNote):  # rows about to go: their words first
-            self._keep_note(note, self.workbook.get(CheckIn, note.checkin_id))
+            self._keep_note(note)
         await box.remove_children()
         if closing(self):
             return  # the app is quitting
@@ -400,26 +400,28 @@ class CheckInsStage(Stage):
         as they are, words on their way included."""
         status = {goal.id: goal.status for goal in goals}
         for note in self.query(ProgressNote):
-            if note.checkin_id == checkin.id:
-                self._keep_note(note, checkin)
-                continue
-            self._keep_note(note, self.workbook.get(CheckIn, note.checkin_id))
-            note.checkin_id = checkin.id
-            with note.prevent(Input.Changed):
-                note.value = checkin.progress.get(note.name or "", "")
+            self._keep_note(note)
+            if note.checkin_id != checkin.id:
+                note.checkin_id = checkin.id
+                with note.prevent(Input.Changed):
+                    note.value = checkin.progress.get(note.name or "", "")
         for select in self.query(".progress-status").results(Select):
             value = status.get(select.name or "")
             if value is not None and select.value != value:
                 with select.prevent(Select.Changed):
                     select.value = value
 
-    def _keep_note(self, note: ProgressNote, checkin: CheckIn | None) -> None:
-        """Write the note's text into its check-in, if it differs."""
+    def _keep_note(self, note: ProgressNote) -> None:
+        """Write the note's text into its check-in, if it differs: into the list's own
+        record of it, the one shown when that check-in is selected again (the
+        workbook's `get` gives a copy, which shares its progress with the list's only
+        by chance of how the store caches documents)."""
+        checkins: RecordList[CheckIn] = self.query_one("#checkins-list", RecordList)
+        checkin = next((c for c in checkins.records if c.id == note.checkin_id), None)
         goal_id = note.name or ""
         if checkin is None or checkin.progress.get(goal_id, "") == note.value:
             return
         checkin.progress[goal_id] = note.value
-        checkins: RecordList[CheckIn] = self.query_one("#checkins-list", RecordList)
         if self.update(checkin, checkins):
             checkins.refresh_row(checkin)  # the field keeps focus: no reload
 
@@ -432,7 +434,7 @@ class CheckInsStage(Stage):
         note = event.input
         if checkin is None or not isinstance(note, ProgressNote) or note.checkin_id != checkin.id:
             return
-        self._keep_note(note, checkin)
+        self._keep_note(note)
 
     @on(Select.Changed, ".progress-status")
     def _status_changed(self, event: Select.Changed) -> None:
