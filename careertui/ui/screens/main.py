@@ -109,7 +109,6 @@ class MainScreen(Screen[None]):
         self.workbook = workbook
         self._builds: dict[str, asyncio.Task[Stage]] = {}
         self._prebuilding = False
-        self._prebuild_from = float("-inf")
         self._launch_pause: Timer | None = None
         """While the first `LAUNCH_PAUSE` holds the builds ahead back."""
         self._heading = 1
@@ -276,8 +275,10 @@ class MainScreen(Screen[None]):
         mounting runs as many small steps that keys can pass between.
         """
         self._prebuilding = True
-        self._prebuild_from = monotonic()  # the first seconds are when typing begins
-        self.call_after_refresh(self._prebuild_next)
+        if self._launch_pause is not None:  # built afresh within the first moments
+            self._launch_pause.stop()
+        # The first moments are when typing begins.
+        self._launch_pause = self.set_timer(LAUNCH_PAUSE, self._end_launch_pause)
 
     def nearest_first(self) -> list[str]:
         """The other stages, nearest the one shown first, each distance first the way
@@ -328,13 +329,8 @@ class MainScreen(Screen[None]):
         self.workers.cancel_group(self, "prebuild-stage")
 
     def _prebuild_next(self) -> None:
-        if not self._prebuilding:
-            return
-        wait = self._prebuild_from + LAUNCH_PAUSE - monotonic()
-        if wait > 0:  # the first moments are when typing begins
-            self._launch_pause = self.set_timer(wait, self._end_launch_pause)
-            return
-        self.app.after_typing_pause(self._prebuild_now)  # type: ignore[attr-defined]
+        if self._prebuilding:
+            self.app.after_typing_pause(self._prebuild_now)  # type: ignore[attr-defined]
 
     def _end_launch_pause(self) -> None:
         """The first moments are over, or the person has moved to another stage in
@@ -342,7 +338,6 @@ class MainScreen(Screen[None]):
         if self._launch_pause is not None:
             self._launch_pause.stop()
             self._launch_pause = None
-            self._prebuild_from = float("-inf")
             self._prebuild_next()
 
     def _prebuild_now(self) -> None:
