@@ -19,6 +19,7 @@ from careertui.core.model import (
     Achievement,
     Capture,
     CareerPath,
+    CheckIn,
     Goal,
     Interview,
     Profile,
@@ -59,6 +60,35 @@ def test_round_trip(db_path: Path):
     assert again.value("agenda") == "# Agenda"
     assert not again.dirty
     again.close()
+
+
+def test_a_record_read_is_its_own_copy_down_to_its_lists_and_dicts(db_path: Path):
+    """A note put into a check-in's progress, or a step onto a request's ledger, before
+    `update` is that copy's alone: no other reader sees it, and a save of something
+    else does not write it to disk."""
+    book = open_book(db_path)
+    book.add(CheckIn(id="k1", progress={"g1": "started"}))
+    book.add(Request(id="r1", ledger=[{"status": "draft", "date": "2026-11-01"}]))
+    book.save()
+
+    check_in = book.get(CheckIn, "k1")
+    request = book.get(Request, "r1")
+    assert check_in is not None and request is not None
+    check_in.progress["g1"] = "unsaved [b]note[/b]"
+    request.ledger.append({"status": "sent", "date": "2026-11-02"})
+    request.ledger[0]["status"] = "changed"
+
+    assert book.all(CheckIn)[0].progress == {"g1": "started"}
+    again = book.get(Request, "r1")
+    assert again is not None and again.ledger == [{"status": "draft", "date": "2026-11-01"}]
+    book.set_value("agenda", "# Agenda")  # a save of something else
+    book.save()
+    book.close()
+
+    on_disk = json.loads(db_path.read_text())
+    assert [doc["progress"] for doc in on_disk["checkins"].values()] == [{"g1": "started"}]
+    assert [doc["ledger"] for doc in on_disk["requests"].values()] == [
+        [{"status": "draft", "date": "2026-11-01"}]]
 
 
 def test_saved_file_is_valid_tinydb_json_readable_by_owner_only(db_path: Path):

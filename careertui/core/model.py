@@ -72,13 +72,17 @@ class Record:
         """Build a record from a stored dict, tolerating missing keys.
 
         Missing keys get their defaults so that records written before a
-        field existed still load; unknown keys are ignored.
+        field existed still load; unknown keys are ignored. Lists and dicts are
+        copied: the store's documents are its cache, and a note put into a record's
+        `progress` before it was saved showed in every other reader, and went to
+        disk with the next write of anything, saved or not.
         """
         known = {f.name: f for f in fields(cls)}
         values: dict[str, Any] = {}
         for name, f in known.items():
             if name in doc:
-                values[name] = doc[name]
+                value = doc[name]
+                values[name] = _plain(value) if isinstance(value, (list, dict)) else value
             elif f.default is MISSING and f.default_factory is MISSING:
                 values[name] = ""
         return cls(**values)
