@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
@@ -202,3 +203,13 @@ async def new_path(pilot: Pilot):
     await press(pilot, "ctrl+n")
     await until(pilot, lambda: app.focused is not None and app.focused.id == "field-role")
     return paths
+
+
+def field_shown(stage: Widget, field: Widget) -> bool:
+    """The part of a stage's focused field a person must see is on screen, as the stage
+    itself checks it on entry: a list's rows down to its cursor, else the whole field."""
+    from careertui.ui.stages.base import must_be_seen
+
+    seen = must_be_seen(field)
+    view = stage.region if seen == field.region else stage.scrollable_content_region
+    return bool(seen.area) and view.contains_region(seen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from careertui.core.model import Capture, CheckIn
@@ -179,11 +180,12 @@ async def test_the_prepare_note_button_prepares_the_note_and_f8_shows_the_journe
     fill_three_months(app.workbook)
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
-        # The page scrolls to its list once laid out: the click waits for it to stop.
+        # The page may scroll to its list once laid out: the click waits for it to stop.
         stage = app.query_one("#stage-check-ins")
-        await until(pilot, lambda: app.focused is not None and app.focused.region.area > 0
-                    and stage.region.contains_region(app.focused.region))
+        button = stage.query_one("#checkin-prepare")
+        await until(pilot, lambda: app.focused is not None and app.focused.region.area > 0)
         await settle(pilot)
+        assert stage.region.contains_region(button.region)
         await pilot.click("#checkin-prepare")
         await until(pilot, lambda: isinstance(app.screen, NoteScreen))
         await press(pilot, "escape")
@@ -229,7 +231,7 @@ async def test_a_new_workbook_has_no_next_one_on_one_yet(make_app):
 
 
 async def test_the_overview_says_how_many_more_it_leaves_out(make_app):
-    """It lists the first six open action items and active goals under their counts;
+    """It lists the first three open action items and active goals under their counts;
     "Active goals: 7" over six names read as one goal missing (new-user trial)."""
     from careertui.core.model import Capture, Goal
 
@@ -240,11 +242,53 @@ async def test_the_overview_says_how_many_more_it_leaves_out(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "check-ins")
         overview = str(app.query_one("#checkin-overview").render())
-        assert "Active goals: 7" in overview and overview.count("  • Goal [b]") == 6
-        assert "  … and 1 more on the Goals stage" in overview
+        assert "Active goals: 7" in overview and overview.count("  • Goal [b]") == 3
+        assert "  … and 4 more on the Goals stage" in overview
         assert "Open action items: 8" in overview
-        assert "  … and 2 more in the list of open action items below" in overview
+        assert "  … and 5 more in the list of open action items below" in overview
         assert "more requests" not in overview  # none waiting: nothing said
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_five_years_of_check_ins_open_at_the_top_with_the_cursor_row_in_view(
+        make_app, tmp_path, size):
+    """On five years of records the stage opened scrolled past its title and the first
+    lines of its overview, to show the whole list of check-ins below them (three
+    new-user trials). At 120x40 it opens at its top, the newest check-in's row in view;
+    at 80x24 scrolled just far enough to show that row. Moving down the list scrolls
+    the page with the cursor's row (it moved down rows no one could see)."""
+    from textual.widgets import DataTable
+
+    from careertui.core.sample import write_sample
+
+    from .conftest import fixed_clock
+
+    path = tmp_path / "five-years.json"
+    write_sample(path, years=5, seed=1, end=fixed_clock().date())
+    app = make_app(db_path=path)
+    async with app.run_test(size=size) as pilot:
+        await enter(pilot, "check-ins")
+        stage = app.main.stage("check-ins")
+        table = stage.query_one("#checkins-list DataTable", DataTable)
+        await until(pilot, lambda: app.focused is table and table.row_count > 20)
+        await idle(pilot)
+
+        def cursor_row_in_view() -> bool:
+            view = stage.scrollable_content_region
+            row = (table.region.y + 1 + table.header_height + table.cursor_row
+                   - round(table.scroll_y))
+            return view.y <= row < view.bottom
+
+        assert cursor_row_in_view()
+        if size == (120, 40):
+            assert stage.scroll_y == 0  # the title and the overview's first lines show
+        else:  # the header of the list and its first row are the last lines shown
+            assert stage.scroll_y > 0
+        for _ in range(12):
+            await press(pilot, "down")
+            await idle(pilot)
+            assert cursor_row_in_view(), table.cursor_row
+        assert table.cursor_row == 12
 
 
 async def test_a_past_check_in_shows_its_notes_on_goals_done_since(make_app, db_path):

@@ -11,7 +11,16 @@ from careertui.core.sample import write_sample
 from careertui.ui.stages.base import Stage
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, idle, paste, press, self_assessment_built, settle, until
+from .helpers import (
+    enter,
+    field_shown,
+    idle,
+    paste,
+    press,
+    self_assessment_built,
+    settle,
+    until,
+)
 
 WIDE = (120, 40)
 NARROW = (80, 24)
@@ -23,8 +32,7 @@ def shown_in_stage(app, stage_id: str) -> bool:
     focused = app.focused
     if focused is None or stage not in focused.ancestors:
         return False
-    region = focused.region
-    return bool(region.area) and stage.region.contains_region(region)
+    return field_shown(stage, focused)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from careertui.ui.stages import STAGE_IDS
 from careertui.ui.widgets.markdown_editor import MarkdownEditor
 
 from .conftest import SIZE
-from .helpers import enter, self_assessment_built, settle, until
+from .helpers import enter, field_shown, self_assessment_built, settle, until
 from .sample_data import fill_prepare
 
 WIDE = (120, 40)
@@ -43,8 +43,7 @@ def _go_to(stage_id: str):
 
         def field_in_view() -> bool:  # a field below the fold is scrolled to, frames later
             field = pilot.app.focused
-            return (field is None or not field.region.area
-                    or stage.region.contains_region(field.region))
+            return field is None or not field.region.area or field_shown(stage, field)
 
         await until(pilot, previews_drawn)
         await until(pilot, field_in_view)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Static
@@ -220,17 +220,24 @@ class Stage(VerticalScroll):
             if (not field.is_attached or self.screen.focused is not field
                     or self.scroll_y != left_at):
                 return
-            region = field.region
+            region = must_be_seen(field)
             if not region.area:
                 # Not laid out yet (a stage just built on a busy machine). Waited for by
                 # the clock: callbacks after a refresh can all run before the layout.
                 if monotonic() < give_up:
                     self.set_timer(LAYOUT_POLL, partial(show_field, frames))
                 return
-            if not self.region.contains_region(region):
+            whole = region == field.region
+            view = self.region if whole else self.scrollable_content_region
+            if not view.contains_region(region):
                 # now, laid out (where it ends is remembered next frame)
-                field.scroll_visible(animate=False, immediate=True)
-            elif self.scroll_y and region.bottom + self.scroll_y <= self.region.bottom:
+                if whole:
+                    field.scroll_visible(animate=False, immediate=True)
+                else:  # just the rows that must be seen, at the bottom
+                    from ..widgets.in_view import show_rows
+
+                    show_rows(field, 0, region.height)
+            elif self.scroll_y and region.bottom + self.scroll_y <= view.bottom:
                 # the top fits above the field again; now, while the field has the focus
                 # (a scroll left for later could undo one made meanwhile, by ctrl+n say)
                 self.scroll_home(animate=False, immediate=True)
@@ -292,3 +299,19 @@ class Stage(VerticalScroll):
         from ..screens.save_file import save_to_chosen_file
 
         return await save_to_chosen_file(self.app, default, payload, what, warning)
+
+
+def must_be_seen(field: Widget) -> Region:
+    """The part of a stage's first field that must be on screen when the stage opens:
+    a list's rows down to the one with the cursor, not the whole list. Its lower rows
+    can stay below the fold, and the stage opens at its top (the title, and on
+    Check-ins its overview, which scrolled away to show a whole list of check-ins)."""
+    from textual.widgets import DataTable  # not needed for the first frame
+
+    from ..widgets.in_view import rows_to_cursor
+
+    region = field.region
+    if isinstance(field, DataTable) and field.row_count:
+        region = Region(region.x, region.y, region.width,
+                        min(region.height, rows_to_cursor(field)))
+    return region

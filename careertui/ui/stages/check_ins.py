@@ -60,6 +60,12 @@ from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
 from .base import Stage
 
+OVERVIEW_SHOWN = 3
+"""Items the overview lists under each heading, the heading's count saying how
+many there are. Six of each pushed the list of check-ins, where the cursor goes,
+below a 40-row terminal on five years of records: the stage opened scrolled past
+its title and its first lines."""
+
 CHECK_IN_FIELDS = (
     Field("date", "Date", "date"),
     Field("open_items", "Open at the start", "long"),
@@ -184,11 +190,11 @@ class CheckInsStage(Stage):
         lines.append("")
         lines.append(f"Open action items: {len(actions)}" + (f", {overdue} overdue" if overdue
                                                              else ""))
-        for item in actions[:6]:
+        for item in actions[:OVERVIEW_SHOWN]:
             due = f", due {friendly(item.due)}" if item.due else ""
             mark = "⚠ " if is_overdue(item, today) else "• "
             lines.append(f"  {mark}{item.text} ({owner_label(item.owner, manager)}{due})")
-        lines += _more(len(actions), 6, "in the list of open action items below")
+        lines += _more(len(actions), OVERVIEW_SHOWN, "in the list of open action items below")
         waiting = waiting_requests(book.all(Request), today)
         owed = manager_actions(book.all(Capture), manager, today)
         lines.append("")
@@ -196,22 +202,23 @@ class CheckInsStage(Stage):
         parts += [f"{len(owed)} action item{'s' if len(owed) != 1 else ''}"] if owed else []
         lines.append(f"Waiting on your manager: {len(waiting) + len(owed)}"
                      + (f" ({', '.join(parts)})" if parts else ""))
-        for entry in waiting[:5]:
+        for entry in waiting[:OVERVIEW_SHOWN]:
             lines.append(f"  • {entry.request.ask} ({entry.days} days)")
-        lines += _more(len(waiting), 5, "requests on the Goals stage")
-        for item in owed[:5]:
+        lines += _more(len(waiting), OVERVIEW_SHOWN, "requests on the Goals stage")
+        room = max(0, OVERVIEW_SHOWN - len(waiting))  # requests first, then action items
+        for item in owed[:room]:
             due = f"due {friendly(item.due)}" if item.due else "action item"
             mark = "⚠ " if is_overdue(item, today) else "• "
             lines.append(f"  {mark}{item.text} ({due})")
-        lines += _more(len(owed), 5, "in the list of open action items below")
+        lines += _more(len(owed), room, "in the list of open action items below")
         goals = active_goals(book.all(Goal))
         lines.append("")
         lines.append(f"Active goals: {len(goals)}")
-        for goal in goals[:6]:
+        for goal in goals[:OVERVIEW_SHOWN]:
             last = last_progress(goal, checkins)
             note = f" · last: {last[1]} ({friendly(last[0])})" if last else ""
             lines.append(f"  • {goal.title} [{goal.status}]{note}")
-        lines += _more(len(goals), 6, "on the Goals stage")
+        lines += _more(len(goals), OVERVIEW_SHOWN, "on the Goals stage")
         hidden = self._hidden_in_overview(len(actions), len(waiting), len(goals))
         if hidden:
             lines[:0] = [sharing.hidden_note(hidden) + " (share-safe view is on)", ""]

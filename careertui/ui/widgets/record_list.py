@@ -43,6 +43,7 @@ from ...core import sharing
 from ...core.model import Record
 from ..closing import closing, unless_closing
 from .fields import DateInput, ShareableToggle
+from .in_view import rows_to_cursor, show_rows
 from .plain import plain, plain_cell, show_text, sort_key
 
 Choices = Sequence[tuple[str, str]]
@@ -710,6 +711,16 @@ class RecordList(Vertical, Generic[R]):
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
         self._load_form()
+        if event.data_table.has_focus:  # after the frame, when the table has scrolled
+            self.call_after_refresh(self._keep_cursor_row_seen, event.data_table)
+
+    def _keep_cursor_row_seen(self, table: DataTable[Any]) -> None:
+        """Scroll the page, not only the table, to the row the cursor moved to. A stage
+        can open with just the list's first rows above the fold (Check-ins, under its
+        overview), and a page scrolled with the mouse can leave the list half out of
+        view: the cursor then moved down rows no one could see."""
+        if table.is_attached and table.has_focus:
+            show_rows(table, rows_to_cursor(table) - 1, 1)
 
     # -- editing -------------------------------------------------------------------
 
