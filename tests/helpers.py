@@ -213,3 +213,20 @@ def field_shown(stage: Widget, field: Widget) -> bool:
     seen = must_be_seen(field)
     view = stage.region if seen == field.region else stage.scrollable_content_region
     return bool(seen.area) and view.contains_region(seen)
+
+
+async def choose(pilot: Pilot, field: Widget, value: str) -> None:
+    """Pick `value` in a drop-down as a person does: focus it, enter opens the options,
+    home, down to the option, enter chooses."""
+    from careertui.ui.widgets.choice import ChoiceField, ChoiceMenu
+
+    assert isinstance(field, ChoiceField), field
+    values = [option for _, option in field.options]
+    field.focus()
+    await until(pilot, lambda: pilot.app.focused is field)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceMenu))
+    await pilot.press("home", *["down"] * values.index(value), "enter")
+    # closed (the field may show another record's choice by now: one marked done leaves
+    # a list of open items)
+    await until(pilot, lambda: not isinstance(pilot.app.screen, ChoiceMenu))

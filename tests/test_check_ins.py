@@ -11,7 +11,7 @@ from careertui.ui.stages.follow_up import FollowUpStage
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, idle, paste, press, run_command, settle, until
+from .helpers import choose, enter, idle, paste, press, run_command, settle, until
 from .sample_data import fill_three_months
 
 
@@ -58,7 +58,7 @@ async def test_new_check_in_is_prefilled_and_marking_done_reaches_follow_up(make
         actions.table.move_cursor(row=1)
         await idle(pilot)
         assert actions.selected.text == "Draft the Q1 dashboard project plan"
-        actions.query_one("#field-status").value = "done"
+        await choose(pilot, actions.query_one("#field-status"), "done")
         await settle(pilot)
         await enter(pilot, "follow-up")  # built earlier: refreshed when shown again
         follow_up = app.query_one(FollowUpStage).query_one("#actions-list", RecordList)

@@ -30,10 +30,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Input, TextArea
 
 from careertui.ui import clipboard
 from careertui.ui.stages import STAGE_IDS
+from careertui.ui.widgets.choice import ChoiceField
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
@@ -273,7 +274,7 @@ class Journey:
         choices = STATUS_CHOICES[list_id]
         table = self.table_of(list_id)
         current = self.model.tables[table][record.id]["status"]
-        await self.choose(records.query_one("#field-status", Select), choices.index(current),
+        await self.choose(records.query_one("#field-status", ChoiceField), choices.index(current),
                           downs := self.rng.randrange(len(choices)))
         value = choices[(choices.index(current) + downs) % len(choices)]  # the list wraps
         self.model.set(table, record.id, "status", value)
@@ -290,13 +291,13 @@ class Journey:
         if current not in options:
             return
         downs = self.rng.randrange(-len(options) + 1, len(options))
-        await self.choose(records.query_one("#field-goal_id", Select), options.index(current),
+        await self.choose(records.query_one("#field-goal_id", ChoiceField), options.index(current),
                           downs)
         value = options[(options.index(current) + downs) % len(options)]  # the list wraps
         self.model.set("requests", record.id, "goal_id", value)
         self.note(f"requests-list: {record.id} goal {current or '-'} -> {value or '-'}")
 
-    async def choose(self, select: Select[Any], current: int, moves: int) -> None:
+    async def choose(self, select: ChoiceField, current: int, moves: int) -> None:
         """Open a drop-down with enter, move with the arrows, choose with enter."""
         select.focus()
         await idle(self.pilot)

@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
+from careertui.ui.widgets.choice import ChoiceField, ChoiceMenu
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
@@ -85,14 +86,14 @@ async def test_a_request_added_under_a_goal_keeps_that_goal(make_app, db_path: P
 
 async def test_editing_the_profile_keeps_a_requests_goal(make_app, db_path: Path):
     """Closing the profile reloads every stage; refreshing the request's goal choices
-    set its Select afresh, and that was saved as the person clearing the link. (Any
+    set its choice afresh, and that was saved as the person clearing the link. (Any
     reload does the same: an interview's path goes when Check-ins saves an action.)"""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         await add_to(pilot, "goals-list", "Lead a project")
         records = await add_to(pilot, "requests-list", "Let me lead the Q1 dashboard")
-        records.query_one("#field-goal_id", Select).focus()  # choose the goal with keys
+        records.query_one("#field-goal_id", ChoiceField).focus()  # choose the goal with keys
         await idle(pilot)
         await press(pilot, "enter", "home", "down", "enter")
         await saved(pilot)
@@ -187,10 +188,10 @@ async def test_an_action_marked_done_in_check_ins_leaves_the_open_list(make_app,
         actions.table.focus()
         await until(pilot, lambda: actions.has_form and actions.selected is not None)
         first = actions.selected.id
-        status = actions.query_one("#field-status", Select)
+        status = actions.query_one("#field-status", ChoiceField)
         status.focus()
         await press(pilot, "enter")  # open the choices
-        await until(pilot, lambda: status.expanded)
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
         await press(pilot, "down", "enter")  # open -> done
         await until(pilot, lambda: first not in {r.id for r in actions.records})
         assert {str(key.value) for key in actions.table.rows} == {"c1", "c2"} - {first}

@@ -16,7 +16,7 @@ from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, idle, paste, post_keys, press, run_command, settle, until
+from .helpers import choose, enter, idle, paste, post_keys, press, run_command, settle, until
 from .sample_data import fill_profile
 
 MEETING_LINES = [
@@ -222,7 +222,7 @@ async def test_follow_up_counts_down_and_recaps_the_action_items(make_app):
         actions.table.focus()
         actions.table.move_cursor(row=0)
         await idle(pilot)
-        actions.query_one("#field-status").value = "done"
+        await choose(pilot, actions.query_one("#field-status"), "done")
         await idle(pilot)
         done = [c for c in app.workbook.all(Capture) if c.status == "done"]
         assert len(done) == 1 and done[0].done_on == "2026-11-25"

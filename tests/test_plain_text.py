@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from rich.text import Text
-from textual.widgets import Input, Label, Select
+from textual.widgets import Input, Label
 
 from careertui.core.model import Capture, Goal, Meeting
 from careertui.core.sample import write_sample
@@ -24,6 +24,7 @@ from careertui.ui.screens.confirm import ChoiceDialog
 from careertui.ui.screens.help import HelpScreen
 from careertui.ui.screens.profile import ProfileScreen
 from careertui.ui.stages import STAGE_IDS
+from careertui.ui.widgets.choice import ChoiceField
 from careertui.ui.widgets.header import WorkbookHeader
 from careertui.ui.widgets.plain import plain, plain_cell, sort_key
 from careertui.ui.widgets.record_list import RecordList
@@ -141,8 +142,8 @@ async def test_a_goal_title_with_a_link_shows_in_the_request_for_it(make_app, db
         await settle(pilot)
         assert app.is_running
         assert requests.selected.goal_id == goals.records[0].id
-        for_goal = requests.query_one("#field-goal_id", Select)
-        assert title in str(for_goal.query_one("#label").render())  # the chosen option, as typed
+        for_goal = requests.query_one("#field-goal_id", ChoiceField)
+        assert title in str(for_goal.render())  # the chosen option, as typed
         assert any(  # as typed, cut with an ellipsis where the column is too narrow
             len(cell) > 20 and title.startswith(cell.removesuffix("…")) for cell in cells(requests))
         assert title in screen_text(app)

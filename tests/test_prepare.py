@@ -13,7 +13,7 @@ from careertui.ui.screens.pick import PickScreen
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import enter, idle, paste, press, self_assessment_built, settle, until
+from .helpers import choose, enter, idle, paste, press, self_assessment_built, settle, until
 
 
 def stored(db_path, table: str) -> list[dict]:
@@ -161,7 +161,7 @@ async def test_goals_hint_flags_a_vague_goal_and_requests_keep_a_ledger(make_app
         await paste(pilot, "Fund an SQL course")
         request = requests.selected
         assert request.goal_id == goals.records[0].id
-        requests.query_one("#field-status").value = "asked"
+        await choose(pilot, requests.query_one("#field-status"), "asked")
         await until(pilot, lambda: [e["status"] for e in request.ledger] == ["draft", "asked"])
         await until(pilot, lambda: "waiting 0 days"
                     in str(requests.query_one(".record-hint").render()))
@@ -236,7 +236,7 @@ async def test_a_goal_keeps_a_dated_history_of_its_status(make_app, db_path):
         await idle(pilot)
         await paste(pilot, "Lead the [b]x 🚀 目标 project")
         await idle(pilot)
-        goals.query_one("#field-status").value = "agreed"
+        await choose(pilot, goals.query_one("#field-status"), "agreed")
         await until(pilot, lambda: len(goals.selected.history) == 2)
         assert "idea 25 Nov → agreed 25 Nov" in str(goals.query_one(".record-hint").render())
         await press(pilot, "ctrl+q")

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Select, SelectionList, TextArea
+from textual.widgets import Input, SelectionList, TextArea
 
 from careertui.core.model import CareerPath, Interview, Request
 from careertui.core.sample import build_sample
+from careertui.ui.widgets.choice import ChoiceField
 from careertui.ui.widgets.fields import DateInput, ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
@@ -27,7 +28,7 @@ LIST_STAGES = ("self-assessment", "paths", "goals", "meeting", "follow-up", "che
 def shown_value(records: RecordList, name: str) -> Any:
     """What the form shows for one field, in the terms the record stores it."""
     widget = records.query_one(f"#field-{name}")
-    if isinstance(widget, Select):
+    if isinstance(widget, ChoiceField):
         return widget.value
     if isinstance(widget, SelectionList):
         return sorted(widget.selected)
@@ -41,8 +42,8 @@ def shown_value(records: RecordList, name: str) -> Any:
 
 def choice_shown(records: RecordList, name: str) -> str:
     """The words a choice field shows, as drawn on screen."""
-    label = records.query_one(f"#field-{name}", Select).query_one("SelectCurrent #label")
-    return str(label.render()).strip()
+    field = records.query_one(f"#field-{name}", ChoiceField)
+    return str(field.render()).strip().removesuffix("▼").strip()
 
 
 def stored_value(record: Any, name: str) -> Any:
@@ -96,7 +97,7 @@ async def test_choosing_not_set_for_heard_of_it_is_saved(make_app, db_path: Path
         await enter(pilot, "paths")
         records = app.query_one("#paths-list", RecordList)
         await until(pilot, lambda: records.has_form)
-        records.query_one("#field-source", Select).focus()
+        records.query_one("#field-source", ChoiceField).focus()
         await idle(pilot)
         await press(pilot, "enter", "home", "enter")  # open, first option, choose
         await until(pilot, lambda: app.workbook.get(CareerPath, "p1").source == "")

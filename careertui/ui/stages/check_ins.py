@@ -9,15 +9,17 @@ and the note for the manager is prepared from shareable records only.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Static
 
 from ...core import sharing
 from ...core.actions import apply_action_status, is_overdue
@@ -55,6 +57,7 @@ from ...core.overview import (
 from ...core.store import Workbook
 from ..closing import closing, unless_closing
 from ..widgets.action_items import ACTION_FIELDS, action_columns
+from ..widgets.choice import ChoiceField
 from ..widgets.fields import TimeInput
 from ..widgets.plain import plain
 from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
@@ -99,8 +102,7 @@ class CheckInsStage(Stage):
         yield Static("", id="checkin-overview", markup=False)
         with Horizontal(classes="form-row"):
             yield Label("Cadence", classes="form-label")
-            yield Select(CADENCES, value=self._cadence(), allow_blank=False, compact=True,
-                         id="checkin-cadence")
+            yield ChoiceField(_labelled(CADENCES), value=self._cadence(), id="checkin-cadence")
             yield Button("New check-in  ctrl+n", id="checkin-new", compact=True,
                          variant="primary")
             yield Button("Prepare note  f2", id="checkin-prepare", compact=True)
@@ -308,9 +310,9 @@ class CheckInsStage(Stage):
         await self.save_calendar(made, "check-ins", "the check-in reminders calendar file",
                                  "the one-on-ones could not be put in a calendar")
 
-    @on(Select.Changed, "#checkin-cadence")
-    def _cadence_changed(self, event: Select.Changed) -> None:
-        if event.value != self._cadence() and isinstance(event.value, str):
+    @on(ChoiceField.Changed, "#checkin-cadence")
+    def _cadence_changed(self, event: ChoiceField.Changed) -> None:
+        if event.value != self._cadence():
             self.set_value(CHECK_IN_CADENCE, event.value)
             self._show_overview()
 
@@ -371,14 +373,14 @@ class CheckInsStage(Stage):
             await box.mount(Static("No active goals: add them on the Goals stage.",
                                    classes="record-empty"))
             return
-        statuses = tuple((s.capitalize(), s) for s in GOAL_STATUSES)
+        statuses = _labelled((s.capitalize(), s) for s in GOAL_STATUSES)
         rows = [
             Horizontal(
                 Label(plain(goal.title), classes="progress-goal"),
                 ProgressNote(checkin, goal.id, placeholder="What moved since last time",
                              compact=True, name=goal.id, classes="progress-note"),
-                Select(statuses, value=goal.status, allow_blank=False, compact=True,
-                       name=goal.id, classes="progress-status"),
+                ChoiceField(statuses, value=goal.status, name=goal.id,
+                            classes="progress-status"),
                 classes="progress-row",
             )
             for goal in goals
@@ -412,11 +414,10 @@ class CheckInsStage(Stage):
                 note.checkin_id = checkin.id
                 with note.prevent(Input.Changed):
                     note.value = checkin.progress.get(note.name or "", "")
-        for select in self.query(".progress-status").results(Select):
-            value = status.get(select.name or "")
-            if value is not None and select.value != value:
-                with select.prevent(Select.Changed):
-                    select.value = value
+        for choice in self.query(".progress-status").results(ChoiceField):
+            value = status.get(choice.name or "")
+            if value is not None:
+                choice.value = value  # set from the workbook: no Changed
 
     def _keep_note(self, note: ProgressNote) -> None:
         """Write the note's text into its check-in, if it differs: into the list's own
@@ -443,10 +444,10 @@ class CheckInsStage(Stage):
             return
         self._keep_note(note)
 
-    @on(Select.Changed, ".progress-status")
-    def _status_changed(self, event: Select.Changed) -> None:
-        goal = self.workbook.get(Goal, event.select.name or "")
-        if goal is None or goal.status == event.value or not isinstance(event.value, str):
+    @on(ChoiceField.Changed, ".progress-status")
+    def _status_changed(self, event: ChoiceField.Changed) -> None:
+        goal = self.workbook.get(Goal, event.field.name or "")
+        if goal is None or goal.status == event.value:
             return
         goal.status = event.value
         self.update(goal)
@@ -528,6 +529,10 @@ class ProgressNote(Input):
     def __init__(self, checkin: CheckIn, goal_id: str, **options: Any) -> None:
         super().__init__(checkin.progress.get(goal_id, ""), **options)
         self.checkin_id = checkin.id
+
+
+def _labelled(choices: Iterable[tuple[str, str]]) -> list[tuple[Text, str]]:
+    return [(plain(label), value) for label, value in choices]
 
 
 def _more(count: int, shown: int, where: str) -> list[str]:

@@ -1,6 +1,6 @@
 """The one way a person's text reaches the screen: as typed, never read as markup.
 
-Textual reads a `str` given to a `Static`, `Label`, `Select` or `SelectionList`
+Textual reads a `str` given to a `Static`, `Label`, `OptionList` or `SelectionList`
 option, or `DataTable` cell as Rich/Textual markup, so `[/]` typed in a title
 crashed the app and `[bold]x[/bold]` showed as bold. People type brackets
 (`[WIP]`, `[1]`, links), so everything a person wrote is wrapped by `plain()`
@@ -9,7 +9,7 @@ before a widget sees it; markup is only ever written by us, in our own strings.
 `plain()` gives a Rich `Text` rather than a Textual `Content`: every widget
 above accepts it (Textual turns it into `Content` itself), `DataTable` can
 measure it for its column widths (it cannot measure `Content`), and a
-`Select` still finds an option by typing its first letters (it skips `Content`).
+`ChoiceField` finds an option by the first letter of its label.
 """
 
 from __future__ import annotations

@@ -32,7 +32,6 @@ from textual.widgets import (
     DataTable,
     Input,
     Label,
-    Select,
     SelectionList,
     Static,
     TextArea,
@@ -42,6 +41,7 @@ from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 from ...core import sharing
 from ...core.model import Record
 from ..closing import closing, unless_closing
+from .choice import ChoiceField
 from .fields import DateInput, ShareableToggle
 from .in_view import rows_to_cursor, show_rows
 from .plain import plain, plain_cell, show_text, sort_key
@@ -53,7 +53,7 @@ R = TypeVar("R", bound=Record)
 R_contra = TypeVar("R_contra", bound=Record, contravariant=True)
 """What a column reads: a column of any record (`SHARE_COLUMN`) fits every list."""
 
-FORM_CHANGES = (Input.Changed, TextArea.Changed, Select.Changed,
+FORM_CHANGES = (Input.Changed, TextArea.Changed, ChoiceField.Changed,
                 SelectionList.SelectedChanged, DateInput.Changed, ShareableToggle.Changed)
 """What the form's fields post when their value changes: held back while the form is
 filled from a record."""
@@ -221,7 +221,7 @@ class RecordList(Vertical, Generic[R]):
         color: $text-muted;
     }
 
-    .record-form Input, .record-form Select {
+    .record-form Input, .record-form ChoiceField {
         width: 1fr;
     }
 
@@ -350,8 +350,8 @@ class RecordList(Vertical, Generic[R]):
     def _build_form(self) -> Vertical:
         """The form, built only once there is a record to show: an empty list stays light.
 
-        Built with its change messages held back: a Select posts its first option as a
-        change when mounted, which is no choice of the person's (it would clear a link).
+        Built with its change messages held back: a field filled as it is mounted
+        makes no change of the person's (a Select's first option once cleared a link).
         """
         with self.prevent(*FORM_CHANGES):
             return self._form_widgets()
@@ -398,7 +398,7 @@ class RecordList(Vertical, Generic[R]):
         if spec.kind == "date":
             return DateInput(today=self.today, placeholder=spec.placeholder, id=widget_id)
         if spec.kind == "choice":
-            return Select(self._options(spec), allow_blank=False, compact=True, id=widget_id)
+            return ChoiceField(self._options(spec), id=widget_id)
         if spec.kind == "links":
             return SelectionList[str](*self._options(spec), compact=True, id=widget_id,
                                       classes="links-field")
@@ -606,15 +606,15 @@ class RecordList(Vertical, Generic[R]):
         self._load_form()
 
     def _refresh_options(self) -> None:
-        """New options, then the selected record's own value again: `Select.set_options`
-        resets the selection, which must not be taken for the person's choice."""
+        """New options, then the selected record's own value again: new options can
+        change the choice shown, which must not be taken for the person's choice."""
         if not self.has_form:
             return
-        with self.prevent(Select.Changed, SelectionList.SelectedChanged):
+        with self.prevent(ChoiceField.Changed, SelectionList.SelectedChanged):
             for spec in self.fields:
                 if spec.kind == "choice" and not spec.choices:
-                    select = self.query_one(f"#field-{spec.name}", Select)
-                    select.set_options(self._options(spec))
+                    choice = self.query_one(f"#field-{spec.name}", ChoiceField)
+                    choice.set_options(self._options(spec))
                     self._extra_choice.discard(spec.name)
                     self._synced.pop(spec.name, None)  # emptied: the form sets it again
                 elif spec.kind == "links":
@@ -676,7 +676,7 @@ class RecordList(Vertical, Generic[R]):
                     widget.load_text(value or "")
         elif isinstance(widget, DateInput):
             widget.set_value(value or "")
-        elif isinstance(widget, Select):
+        elif isinstance(widget, ChoiceField):
             self._set_choice(spec, widget, "" if value is None else str(value))
         elif isinstance(widget, SelectionList):
             with widget.prevent(SelectionList.SelectedChanged):
@@ -689,13 +689,13 @@ class RecordList(Vertical, Generic[R]):
                 with widget.prevent(Input.Changed):
                     widget.value = text
 
-    def _set_choice(self, spec: Field, widget: Select[str], value: str) -> None:
+    def _set_choice(self, spec: Field, widget: ChoiceField, value: str) -> None:
         """Show the record's own choice. A value the options lack (a choice an older
         file knew, an empty one) is shown as itself, as an extra option, never left
         showing the previous record's choice."""
         options = self._options(spec)
         known = any(option == value for _, option in options)
-        with widget.prevent(Select.Changed):
+        with widget.prevent(ChoiceField.Changed):
             if not known:
                 state = self.share_safe
                 label = (Text(sharing.HIDDEN) if value and state is not None and state.hiding
@@ -759,11 +759,11 @@ class RecordList(Vertical, Generic[R]):
         event.stop()
         self._edited(self._field_name(event.date_input), event.stored)
 
-    @on(Select.Changed, ".form-field > Select")
-    def _select_changed(self, event: Select.Changed) -> None:
+    @on(ChoiceField.Changed, ".form-field > ChoiceField")
+    def _choice_changed(self, event: ChoiceField.Changed) -> None:
         event.stop()
-        if event.value is not Select.BLANK and event.value == event.select.value:
-            self._edited(self._field_name(event.select), event.value)
+        if event.value == event.field.value:
+            self._edited(self._field_name(event.field), event.value)
 
     @on(SelectionList.SelectedChanged)
     def _links_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
@@ -840,7 +840,7 @@ class RecordList(Vertical, Generic[R]):
     def _focus_first_field(self) -> None:
         record = self.selected
         form = self.query_one(".record-form")
-        target: Widget = form.query("Input, TextArea, Select").first()
+        target: Widget = form.query("Input, TextArea, ChoiceField").first()
         if record is not None:
             field = form.query_one(f"#field-{self.main_field(record)}")
             target = field.input if isinstance(field, DateInput) else field

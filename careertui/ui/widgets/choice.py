@@ -1,0 +1,208 @@
+"""A drop-down field in one widget: the choice shown on one line, its options opened
+below it in a small dialog of their own (`ChoiceMenu`).
+
+Textual's `Select` is six widgets (itself, the line, its label, two arrows and the
+option list it keeps mounted, closed). A form carries several, and Check-ins one per
+goal: on five years of records 22 of them were 110 of the 655 widgets of the stages,
+3.8 MB and a seventh of the time to build the stages ahead of time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import events, on
+from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import OptionList
+
+MENU_ROWS = 12
+"""Options shown at once in an open menu; more scroll."""
+
+
+class ChoiceMenu(ModalScreen[str | None]):
+    """The options, just below the field (above it when there is no room below), the
+    field's choice highlighted. Enter or a click chooses, escape leaves it as it was."""
+
+    DEFAULT_CSS = """
+    ChoiceMenu > OptionList {
+        height: auto;
+        max-height: 14;  /* MENU_ROWS and the border */
+        border: tall $border;
+        background: $surface;
+        color: $foreground;
+        padding: 0;
+        & > .option-list--option {
+            padding: 0 1;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(None)", "Cancel", id="close-dialog"),
+    ]
+
+    def __init__(self, options: Sequence[tuple[Text, str]], value: str | None,
+                 under: Region) -> None:
+        super().__init__()
+        self.options = list(options)
+        self.value = value
+        self.under = under
+        """The field's place on the screen: the menu opens below it, as wide."""
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield OptionList(*(label for label, _ in self.options))
+
+    def on_mount(self) -> None:
+        # Inline: the app's dialogs are centred over a dimmed page; this one opens where
+        # its field is, the page left as it is.
+        self.styles.align = ("left", "top")
+        self.styles.background = "transparent"
+        menu = self.query_one(OptionList)
+        values = [value for _, value in self.options]
+        menu.highlighted = values.index(self.value) if self.value in values else 0
+        height = min(len(self.options), MENU_ROWS) + 2
+        below = self.under.bottom
+        top = below if below + height <= self.size.height else max(0, self.under.y - height)
+        menu.styles.width = max(self.under.width, 12)
+        menu.styles.offset = (self.under.x, top)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.options[event.option_index][1])
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is self:  # outside the options: as escape
+            self.dismiss(None)
+
+
+class ChoiceField(Widget, can_focus=True):
+    """The choice on one line, ▼ at its end. Enter, space, up or down opens the options
+    (`ChoiceMenu`); a letter picks the next option that starts with it, as a drop-down
+    does in a browser. `Changed` is posted only for a choice the person makes: a value
+    set from code (a record loaded) is not mistaken for one."""
+
+    ALLOW_SELECT = False
+
+    DEFAULT_CSS = """
+    ChoiceField {
+        width: 1fr;
+        height: 1;
+        padding: 0 1 0 0;
+        background: $surface;
+        color: $foreground;
+        pointer: pointer;
+        &:focus {
+            background-tint: $foreground 5%;
+        }
+        & > .choice-field--arrow {
+            color: $foreground 50%;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice-field--arrow"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space,down,up", "open_menu", "Choose", show=False, id="open-choices"),
+    ]
+
+    class Changed(Message):
+        """The person chose another option."""
+
+        def __init__(self, field: ChoiceField, value: str) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+        @property
+        def control(self) -> ChoiceField:
+            return self.field
+
+    def __init__(self, options: Iterable[tuple[Text, str]], *, value: str | None = None,
+                 name: str | None = None, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._options = list(options)
+        self._value = value if self._has(value) else self._first()
+
+    def _has(self, value: str | None) -> bool:
+        return any(option == value for _, option in self._options)
+
+    def _first(self) -> str | None:
+        return self._options[0][1] if self._options else None
+
+    @property
+    def options(self) -> list[tuple[Text, str]]:
+        return list(self._options)
+
+    @property
+    def value(self) -> str | None:
+        return self._value
+
+    @value.setter
+    def value(self, value: str | None) -> None:
+        """Show `value` (one of the options; anything else is ignored)."""
+        if self._has(value) and value != self._value:
+            self._value = value
+            self.refresh()
+
+    def set_options(self, options: Iterable[tuple[Text, str]]) -> None:
+        """New options; the choice stays if it is still one of them, else the first."""
+        self._options = list(options)
+        if not self._has(self._value):
+            self._value = self._first()
+        self.refresh()
+
+    @property
+    def label(self) -> Text:
+        """The shown choice's label (empty when there are no options)."""
+        return next((label for label, option in self._options if option == self._value),
+                    Text(""))
+
+    def render(self) -> RenderableType:
+        width = self.content_size.width
+        label = self.label.copy()
+        label.no_wrap = True
+        label.truncate(max(0, width - 2), overflow="ellipsis", pad=True)
+        arrow = self.get_component_rich_style("choice-field--arrow")
+        return Text.assemble(label, " ", ("▼", arrow), no_wrap=True, end="")
+
+    def action_open_menu(self) -> None:
+        if self._options:
+            self.app.push_screen(ChoiceMenu(self._options, self._value, self.region),
+                                 callback=self._choose)
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.action_open_menu()
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter or digit: the next option whose label starts with it, wrapping round."""
+        character = event.character
+        if not (character and character.isprintable() and not character.isspace()):
+            return
+        event.stop()
+        event.prevent_default()
+        count = len(self._options)
+        here = next((i for i, (_, option) in enumerate(self._options) if option == self._value),
+                    -1)
+        for step in range(1, count + 1):
+            label, option = self._options[(here + step) % count]
+            if label.plain.strip().casefold().startswith(character.casefold()):
+                self._choose(option)
+                return
+        self.app.bell()
+
+    def _choose(self, value: str | None) -> None:
+        if value is None or value == self._value or not self._has(value):
+            return
+        self._value = value
+        self.refresh()
+        self.post_message(self.Changed(self, value))

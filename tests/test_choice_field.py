@@ -1,0 +1,136 @@
+"""The one-widget drop-down (`ChoiceField`) that replaced Textual's six-widget Select:
+chosen with the keys a person uses, saved, shown literally, left alone on escape."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from careertui.core.model import CareerPath, Goal, Request
+from careertui.core.store import Workbook
+from careertui.ui.widgets.choice import ChoiceField, ChoiceMenu
+from careertui.ui.widgets.record_list import RecordList
+
+from .conftest import SIZE
+from .helpers import enter, idle, press, settle, until
+
+HOSTILE = "[b]Lead[/b] [link=x]🚀 目标 مرحبا"
+
+
+def _stored(db_path: Path, table: str) -> list[dict]:
+    return list(json.loads(db_path.read_text("utf-8")).get(table, {}).values())
+
+
+async def test_a_choice_made_with_the_keys_is_saved_and_shown_literally(make_app, db_path):
+    """enter opens the options below the field with its choice highlighted, down and
+    enter choose; a goal named with brackets, emoji, CJK and Arabic is shown as typed in
+    the field and in the menu, and the link reaches the file and survives a reopen."""
+    app = make_app()
+    app.workbook.add_all([Goal(id="g1", title="Plain goal"), Goal(id="g2", title=HOSTILE),
+                          Request(id="r1", ask="Pay for the course", goal_id="g1")])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        requests = app.query_one("#requests-list", RecordList)
+        await until(pilot, lambda: requests.has_form)
+        field = requests.query_one("#field-goal_id", ChoiceField)
+        assert field.value == "g1"
+        field.focus()
+        await idle(pilot)
+        await press(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        menu = app.screen.query_one(OptionList)
+        under = app.screen.under  # the field's place when it opened
+        labels = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        assert HOSTILE in labels
+        chosen = labels[menu.highlighted or 0]
+        assert chosen == "Plain goal"  # opened on the field's own choice
+        assert menu.region.y == under.bottom or menu.region.bottom == under.y  # touching it
+        await press(pilot, "down", "enter")
+        await until(pilot, lambda: field.value == "g2")
+        assert app.focused is field  # back where the person was
+        assert HOSTILE in str(field.render())
+        await settle(pilot)
+        assert await app.save_workbook()
+        assert [r["goal_id"] for r in _stored(db_path, "requests")] == ["g2"]
+        await press(pilot, "ctrl+q")
+    book = Workbook.open(db_path, lock=False)
+    try:
+        assert book.get(Request, "r1").goal_id == "g2"
+    finally:
+        book.close()
+
+
+async def test_escape_leaves_the_choice_and_the_file_as_they_were(make_app, db_path):
+    app = make_app()
+    app.workbook.add(CareerPath(id="p1", role="Team lead", source="org chart"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        await until(pilot, lambda: paths.has_form)
+        field = paths.query_one("#field-source", ChoiceField)
+        field.focus()
+        await idle(pilot)
+        await press(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await press(pilot, "down", "down", "escape")
+        await until(pilot, lambda: not isinstance(app.screen, ChoiceMenu))
+        await settle(pilot)
+        assert field.value == "org chart"
+        assert app.workbook.get(CareerPath, "p1").source == "org chart"
+        assert not app.workbook.dirty  # nothing to save: nothing changed
+
+
+async def test_a_letter_picks_the_next_option_starting_with_it(make_app, db_path):
+    """As a browser's drop-down does: 'd' on a goal's status goes to Discussed, then
+    Done, then Dropped, then back round to Discussed; each choice is saved."""
+    app = make_app()
+    app.workbook.add(Goal(id="g1", title="Ship it", status="idea"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        await until(pilot, lambda: goals.has_form)
+        field = goals.query_one("#field-status", ChoiceField)
+        field.focus()
+        await idle(pilot)
+        seen = []
+        for _ in range(4):
+            await press(pilot, "d")
+            await settle(pilot)
+            seen.append(field.value)
+        assert seen == ["discussed", "done", "dropped", "discussed"]
+        assert not isinstance(app.screen, ChoiceMenu)
+        assert await app.save_workbook()
+    assert [g["status"] for g in _stored(db_path, "goals")] == ["discussed"]
+    assert [h["status"] for h in _stored(db_path, "goals")[0]["history"]][-1] == "discussed"
+
+
+async def test_near_the_bottom_the_options_open_above_the_field(make_app):
+    from textual.app import App, ComposeResult
+    from textual.containers import Vertical
+    from textual.widgets import Static
+
+    from careertui.ui.widgets.plain import plain
+
+    class Bottom(App[None]):
+        def compose(self) -> ComposeResult:
+            with Vertical():
+                yield Static("filler", classes="filler")
+                yield ChoiceField([(plain(f"Option [{n}]"), str(n)) for n in range(6)],
+                                  value="2")
+
+        CSS = ".filler { height: 1fr; }"
+
+    app = Bottom()
+    async with app.run_test(size=(40, 12)) as pilot:
+        field = app.query_one(ChoiceField)
+        field.focus()
+        await pilot.pause()
+        await pilot.click(ChoiceField)
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await pilot.pause()
+        menu = app.screen.query_one(OptionList)
+        assert menu.region.bottom == field.region.y  # above it, touching it
+        assert menu.highlighted == 2
+        assert str(menu.get_option_at_index(0).prompt) == "Option [0]"
