@@ -34,6 +34,35 @@ async def test_entering_focuses_the_editor_and_typing_shows_in_the_preview(make_
         assert agenda_text(app.workbook) == "# Hello\n\n- **bold** item"
 
 
+async def test_ctrl_home_and_ctrl_end_go_to_the_start_and_end_of_the_text(make_app, db_path):
+    """After a long paste the only way to its end was the arrows: Textual's text area
+    has no keys for it. ctrl+end and ctrl+home now go there, and typing lands there."""
+    from careertui.core.store import Workbook
+
+    app = make_app()
+    long_text = "\n".join(f"- [b]line {n}[/b] 🚀 目标\t مرحبا" for n in range(400))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agenda(app, pilot)
+        area = app.focused
+        assert isinstance(area, TextArea)
+        await paste(pilot, long_text)
+        await press(pilot, "ctrl+home")
+        await until(pilot, lambda: area.cursor_location == (0, 0))
+        await press(pilot, *"Top ")
+        await press(pilot, "ctrl+end")
+        await until(pilot, lambda: area.cursor_location == area.document.end)
+        assert area.scroll_offset.y > 0  # scrolled to the end, where the cursor is
+        await press(pilot, *" End")
+        await settle(pilot)
+        assert await app.save_workbook()
+    book = Workbook.open(db_path, lock=False)
+    try:
+        text = agenda_text(book)
+    finally:
+        book.close()
+    assert text.startswith("Top - [b]line 0[/b]") and text.endswith("مرحبا End")
+
+
 async def test_draft_uses_shareable_records_and_redraft_asks(make_app):
     app = make_app()
     fill_prepare(app.workbook)

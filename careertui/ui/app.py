@@ -16,7 +16,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 from textual.widgets.input import Selection
 
 from ..core import sharing
@@ -81,6 +81,10 @@ class CareerApp(App[None]):
                 id="focus-next"),
         Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True,
                 id="focus-previous"),
+        # Textual's text area has no keys for its first and last line: after a long paste
+        # there was no way but arrows or the mouse to the end of an agenda.
+        Binding("ctrl+home", "text_end(False)", "Start of text", show=False, id="text-start"),
+        Binding("ctrl+end", "text_end(True)", "End of text", show=False, id="text-end"),
     ]
 
     save_status: reactive[str] = reactive("", init=False)
@@ -285,11 +289,20 @@ class CareerApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The dismiss key is offered (footer) only while the banner shows: not over a
-        screen of its own (history, journey) that hides it."""
+        screen of its own (history, journey) that hides it. ctrl+home and ctrl+end are
+        the text's start and end only in a text area (a list has its own)."""
         if action == "dismiss_reminder":
             banner = self.reminder_banner
             return banner is not None and banner.shown and self.screen is self.main
+        if action == "text_end":
+            return isinstance(self.focused, TextArea)
         return True
+
+    def action_text_end(self, end: bool) -> None:
+        """The cursor to the end of the text (or its start), scrolled to."""
+        area = self.focused
+        if isinstance(area, TextArea):
+            area.move_cursor(area.document.end if end else (0, 0), center=False)
 
     def action_dismiss_reminder(self) -> None:
         """Hide the banner until what it is about changes, and remember that for the

@@ -53,6 +53,9 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("help",), "Show all keys"),
     KeyHelp(("quit",), "Save and quit"),
     KeyHelp(("focus-next", "focus-previous"), "Next / previous field"),
+    KeyHelp(("open-choices",), "Open a drop-down's options; a letter picks the next option "
+            "that starts with it"),
+    KeyHelp(("text-start", "text-end"), "Start / end of the text you are writing"),
     KeyHelp(("close-dialog",), "Close a dialog"),
 )
 """F1: every key in one place, in the order a newcomer needs them."""
@@ -74,11 +77,13 @@ def bindings() -> Iterator[tuple[type, Binding]]:
     from .app import CareerApp
     from .screens import confirm, draft_beside, help, history, journey, note, pick, profile
     from .stages import STAGES
+    from .widgets.choice import ChoiceField, ChoiceMenu
     from .widgets.markdown_editor import MarkdownEditor
     from .widgets.record_list import RecordList
 
     owners: list[type] = [
-        CareerApp, RecordList, MarkdownEditor, confirm.ChoiceDialog, draft_beside.DraftBesideScreen,
+        CareerApp, RecordList, MarkdownEditor, ChoiceField, ChoiceMenu, confirm.ChoiceDialog,
+        draft_beside.DraftBesideScreen,
         help.HelpScreen, history.HistoryScreen, history.ConversationScreen,
         journey.JourneyScreen, note.NoteScreen,
         pick.PickScreen, profile.ProfileScreen,
