@@ -53,8 +53,7 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("help",), "Show all keys"),
     KeyHelp(("quit",), "Save and quit"),
     KeyHelp(("focus-next", "focus-previous"), "Next / previous field"),
-    KeyHelp(("open-choices",), "Open a drop-down's options; a letter picks the next option "
-            "that starts with it"),
+    KeyHelp(("open-choices",), "Open a drop-down (or type its option's first letter)"),
     KeyHelp(("text-start", "text-end"), "Start / end of the text you are writing"),
     KeyHelp(("close-dialog",), "Close a dialog"),
 )
@@ -62,6 +61,7 @@ HELP: tuple[KeyHelp, ...] = (
 
 UNLISTED: dict[str, str] = {
     "close-help": "the help screen says how to close it itself",
+    "open-choices-too": "space and the arrows open a drop-down too, as enter does",
 }
 """Binding ids deliberately left out of the help, and why."""
 

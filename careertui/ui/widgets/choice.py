@@ -110,7 +110,8 @@ class ChoiceField(Widget, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"choice-field--arrow"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space,down,up", "open_menu", "Choose", show=False, id="open-choices"),
+        Binding("enter", "open_menu", "Choose", show=False, id="open-choices"),
+        Binding("space,down,up", "open_menu", "Choose", show=False, id="open-choices-too"),
     ]
 
     class Changed(Message):
