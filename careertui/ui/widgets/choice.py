@@ -14,6 +14,7 @@ from typing import ClassVar
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
@@ -55,7 +56,7 @@ class ChoiceMenu(ModalScreen[str | None]):
         self.under = under
         """The field's place on the screen: the menu opens below it, as wide."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield OptionList(*(label for label, _ in self.options))
 
     def on_mount(self) -> None:
@@ -66,10 +67,13 @@ class ChoiceMenu(ModalScreen[str | None]):
         menu = self.query_one(OptionList)
         values = [value for _, value in self.options]
         menu.highlighted = values.index(self.value) if self.value in values else 0
-        height = min(len(self.options), MENU_ROWS) + 2
+        width = max(self.under.width, 12)
+        inside = max(1, width - 5)  # the border, the options' padding, a scrollbar
+        rows = sum(max(1, -(-label.cell_len // inside)) for label, _ in self.options)
+        height = min(rows, MENU_ROWS) + 2  # a long label wraps: the menu is as tall
         below = self.under.bottom
         top = below if below + height <= self.size.height else max(0, self.under.y - height)
-        menu.styles.width = max(self.under.width, 12)
+        menu.styles.width = width
         menu.styles.offset = (self.under.x, top)
 
     @on(OptionList.OptionSelected)
