@@ -332,3 +332,32 @@ async def test_a_past_check_in_shows_its_notes_on_goals_done_since(make_app, db_
     assert book.get(CheckIn, "k-old").progress == {"g-now": "kick-off",
                                                    "g-done": "draft out [/] 🚀 !"}
     book.close()
+
+
+async def test_a_status_chosen_on_check_ins_is_dated_in_the_goals_history(make_app, db_path):
+    """Chosen on Goals, a status change was dated in the goal's history; chosen on
+    Check-ins (each goal's row), it changed the status alone (second new-user trial)."""
+    import json
+
+    from careertui.core.model import Goal
+
+    app = make_app()
+    app.workbook.add_all([Goal(id="g1", title="[/] 🚀 目标", status="idea",
+                               history=[{"status": "idea", "date": "2026-11-01"}]),
+                          CheckIn(id="k1", date="2026-11-20")])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        status = app.query_one(".progress-status")
+        await until(pilot, lambda: status.region.area > 0)
+        await choose(pilot, status, "agreed")
+        await until(pilot, lambda: app.workbook.get(Goal, "g1").status == "agreed")
+        await enter(pilot, "goals")
+        goals = app.query_one("#goals-list", RecordList)
+        await until(pilot, lambda: goals.has_form)
+        hint = str(goals.query_one(".record-hint").render())
+        assert "idea 1 Nov → agreed 25 Nov" in hint
+        await press(pilot, "ctrl+q")
+    [goal] = json.loads(db_path.read_text("utf-8"))["goals"].values()
+    assert goal["status"] == "agreed"
+    assert goal["history"] == [{"status": "idea", "date": "2026-11-01"},
+                               {"status": "agreed", "date": "2026-11-25"}]

@@ -266,6 +266,12 @@ class Goal(Record):
     def active(self) -> bool:
         return self.status not in {"done", "dropped"}
 
+    def change_status(self, status: str, day: str) -> None:
+        """The goal's status now, dated in its history: the one way every stage changes
+        it (set on Check-ins directly, a change once never reached the history)."""
+        self.status = status
+        self.note_status(day)
+
     def note_status(self, day: str) -> bool:
         """Write the current status into the history (dated `day`) if it changed since the
         last entry; the form sets `status` directly, so this is called before saving."""

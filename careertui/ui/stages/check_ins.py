@@ -449,7 +449,7 @@ class CheckInsStage(Stage):
         goal = self.workbook.get(Goal, event.field.name or "")
         if goal is None or goal.status == event.value:
             return
-        goal.status = event.value
+        goal.change_status(event.value, self.now().date().isoformat())
         self.update(goal)
         self._show_overview()
 

@@ -136,8 +136,7 @@ class GoalsStage(Stage):
         """A status change is dated in the goal's history, like a request's ledger."""
         if name != "status" or not isinstance(record, Goal):
             return False
-        record.status = value
-        record.note_status(self.now().date().isoformat())
+        record.change_status(value, self.now().date().isoformat())
         return True
 
     def _new_request(self) -> Request:
