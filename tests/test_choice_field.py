@@ -82,11 +82,14 @@ async def test_escape_leaves_the_choice_and_the_file_as_they_were(make_app, db_p
         assert not app.workbook.dirty  # nothing to save: nothing changed
 
 
-async def test_a_letter_picks_the_next_option_starting_with_it(make_app, db_path):
-    """As a browser's drop-down does: 'd' on a goal's status goes to Discussed, then
-    Done, then Dropped, then back round to Discussed; each choice is saved."""
+async def test_a_letter_opens_the_options_on_the_next_one_starting_with_it(make_app, db_path):
+    """'d' on a goal's status opens its options on Discussed, more d's move on to Done
+    and Dropped, and enter chooses: only that choice is saved and dated. Chosen at
+    once, every option passed on the way went into the goal's history (second
+    new-user trial)."""
     app = make_app()
-    app.workbook.add(Goal(id="g1", title="Ship it", status="idea"))
+    app.workbook.add(Goal(id="g1", title="Ship it", status="idea",
+                          history=[{"status": "idea", "date": "2026-11-01"}]))
     async with app.run_test(size=SIZE) as pilot:
         await enter(pilot, "goals")
         goals = app.query_one("#goals-list", RecordList)
@@ -94,16 +97,26 @@ async def test_a_letter_picks_the_next_option_starting_with_it(make_app, db_path
         field = goals.query_one("#field-status", ChoiceField)
         field.focus()
         await idle(pilot)
-        seen = []
-        for _ in range(4):
+        await press(pilot, "d")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        menu = app.screen.query_one(OptionList)
+        seen = [str(menu.get_option_at_index(menu.highlighted or 0).prompt)]
+        for _ in range(3):
             await press(pilot, "d")
-            await settle(pilot)
-            seen.append(field.value)
-        assert seen == ["discussed", "done", "dropped", "discussed"]
+            seen.append(str(menu.get_option_at_index(menu.highlighted or 0).prompt))
+        assert seen == ["Discussed", "Done", "Dropped", "Discussed"]
+        assert field.value == "idea"  # nothing chosen yet
+        await press(pilot, "d", "enter")  # on to Done, chosen
+        await until(pilot, lambda: field.value == "done")
+        await press(pilot, "z")  # no option starts with z: nothing opens
+        await idle(pilot)
         assert not isinstance(app.screen, ChoiceMenu)
+        await settle(pilot)
         assert await app.save_workbook()
-    assert [g["status"] for g in _stored(db_path, "goals")] == ["discussed"]
-    assert [h["status"] for h in _stored(db_path, "goals")[0]["history"]][-1] == "discussed"
+    [goal] = _stored(db_path, "goals")
+    assert goal["status"] == "done"
+    assert goal["history"] == [{"status": "idea", "date": "2026-11-01"},
+                               {"status": "done", "date": "2026-11-25"}]
 
 
 async def test_near_the_bottom_the_options_open_above_the_field():
@@ -135,3 +148,57 @@ async def test_near_the_bottom_the_options_open_above_the_field():
         assert menu.region.bottom == field.region.y and menu.region.y >= 0
         assert menu.highlighted == 2
         assert str(menu.get_option_at_index(0).prompt) == "Option [0]"
+
+
+async def test_options_that_fit_neither_side_take_the_roomier_one_and_scroll():
+    """At 80x24 a goal list longer than the room above and below the field was drawn
+    over the field itself (second new-user trial)."""
+    from textual.app import App, ComposeResult
+    from textual.containers import Vertical
+    from textual.widgets import Static
+
+    from careertui.ui.widgets.plain import plain
+
+    class Middle(App[None]):
+        CSS = ".filler { height: 5; }"
+
+        def compose(self) -> ComposeResult:
+            with Vertical():
+                yield Static("filler", classes="filler")
+                yield ChoiceField([(plain(f"Goal [{n}] 目标"), str(n)) for n in range(20)],
+                                  value="19")
+
+    app = Middle()
+    async with app.run_test(size=(40, 16)) as pilot:
+        field = app.query_one(ChoiceField)
+        field.focus()
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await pilot.pause()
+        menu = app.screen.query_one(OptionList)
+        assert menu.region.y >= field.region.bottom  # below: more room there (10 > 5)
+        assert menu.region.bottom <= app.size.height
+        assert menu.highlighted == 19 and menu.max_scroll_y > 0  # scrolls to the last
+
+
+async def test_ctrl_pagedown_closes_open_options_and_changes_stage(make_app):
+    """With a drop-down's options open, ctrl+pagedown did nothing (second new-user
+    trial): it changes stage from anywhere, the options closed and nothing chosen."""
+    app = make_app()
+    app.workbook.add(CareerPath(id="p1", role="Team lead", source="org chart"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        await until(pilot, lambda: paths.has_form)
+        field = paths.query_one("#field-source", ChoiceField)
+        field.focus()
+        await idle(pilot)
+        await press(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await press(pilot, "down", "ctrl+pagedown")
+        await until(pilot, lambda: app.active_stage_id == "goals")
+        assert app.screen is app.main
+        await press(pilot, "ctrl+pageup")
+        await until(pilot, lambda: app.active_stage_id == "paths")
+        assert field.value == "org chart"
+        assert app.workbook.get(CareerPath, "p1").source == "org chart"

@@ -414,11 +414,21 @@ class CareerApp(App[None]):
     def default_screen(self) -> Screen:
         return self.main
 
-    def action_next_stage(self) -> None:
+    async def action_next_stage(self) -> None:
+        await self._close_choices()
         self.main.step_stage(+1)
 
-    def action_previous_stage(self) -> None:
+    async def action_previous_stage(self) -> None:
+        await self._close_choices()
         self.main.step_stage(-1)
+
+    async def _close_choices(self) -> None:
+        """A drop-down's open options are closed, unchosen, by a stage switch: they are
+        part of the field, not a dialog asking something (the key did nothing)."""
+        from .widgets.choice import ChoiceMenu
+
+        if isinstance(self.screen, ChoiceMenu):
+            await self.pop_screen()
 
     async def action_save(self) -> None:
         where = display_path(self.workbook.path)

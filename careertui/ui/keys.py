@@ -35,9 +35,9 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("export-draft",), "Export the draft to a file (.md agenda, .eml email)"),
     KeyHelp(("mark-sent",), "Mark the thank-you email sent (Follow-up)"),
     KeyHelp(("show-preview", "show-editor"),
-            "Between a draft's editor and its preview (narrow screens: show one or the other)"),
-    KeyHelp(("save-ics",), "Save a calendar file (.ics) of the proposed times, the check-ins "
-            "or the action items"),
+            "Between a draft's editor and its preview (narrow screens)"),
+    KeyHelp(("save-ics",), "Save a calendar file (.ics): proposed times, check-ins or "
+            "action items"),
     KeyHelp(("sort",), "Sort a table by its next column (Paths, Follow-up)"),
     KeyHelp(("move-up", "move-down"), "Move the selected item up or down a list"),
     KeyHelp(("delete",), "Delete the selected item (asks first)"),
@@ -45,8 +45,8 @@ HELP: tuple[KeyHelp, ...] = (
     KeyHelp(("toggle-held",), "Mark the conversation held, or planned again (Meeting)"),
     KeyHelp(("conversation-history",), "Look back on every conversation (Meeting)"),
     KeyHelp(("journey",), "Your journey at a glance, month by month (Check-ins)"),
-    KeyHelp(("share-safe",), "Share-safe view on/off: hide every private item while you "
-            "share your screen"),
+    KeyHelp(("share-safe",), "Share-safe view on/off: hide private items while sharing "
+            "your screen"),
     KeyHelp(("dismiss-reminder",), "Dismiss the reminder under the header until what it "
             "says changes"),
     KeyHelp(("save",), "Save now (also saved a second after you stop typing)"),

@@ -26,9 +26,29 @@ MENU_ROWS = 12
 """Options shown at once in an open menu; more scroll."""
 
 
+def next_starting_with(labels: Sequence[Text], after: int, letter: str) -> int | None:
+    """The index of the next label after `after` that starts with `letter` (any case),
+    wrapping round; None when none does."""
+    count = len(labels)
+    for step in range(1, count + 1):
+        index = (after + step) % count
+        if labels[index].plain.strip().casefold().startswith(letter.casefold()):
+            return index
+    return None
+
+
+def typed_letter(event: events.Key) -> str | None:
+    """The letter, digit or sign a key types (not space: that opens a drop-down)."""
+    character = event.character
+    if character and character.isprintable() and not character.isspace():
+        return character
+    return None
+
+
 class ChoiceMenu(ModalScreen[str | None]):
-    """The options, just below the field (above it when there is no room below), the
-    field's choice highlighted. Enter or a click chooses, escape leaves it as it was."""
+    """The options, just below the field (above it when there is more room there), the
+    field's choice highlighted. A letter moves to the next option starting with it;
+    enter or a click chooses, escape leaves the field as it was."""
 
     DEFAULT_CSS = """
     ChoiceMenu > OptionList {
@@ -49,12 +69,14 @@ class ChoiceMenu(ModalScreen[str | None]):
     ]
 
     def __init__(self, options: Sequence[tuple[Text, str]], value: str | None,
-                 under: Region) -> None:
+                 under: Region, letter: str | None = None) -> None:
         super().__init__()
         self.options = list(options)
         self.value = value
         self.under = under
         """The field's place on the screen: the menu opens below it, as wide."""
+        self.letter = letter
+        """Typed on the closed field: the menu opens on the next option starting with it."""
 
     def compose(self) -> ComposeResult:
         yield OptionList(*(label for label, _ in self.options))
@@ -66,15 +88,41 @@ class ChoiceMenu(ModalScreen[str | None]):
         self.styles.background = "transparent"
         menu = self.query_one(OptionList)
         values = [value for _, value in self.options]
-        menu.highlighted = values.index(self.value) if self.value in values else 0
+        here = values.index(self.value) if self.value in values else 0
+        if self.letter is not None:
+            here = next_starting_with(self.labels, here, self.letter) or here
+        menu.highlighted = here
         width = max(self.under.width, 12)
         inside = max(1, width - 5)  # the border, the options' padding, a scrollbar
         rows = sum(max(1, -(-label.cell_len // inside)) for label, _ in self.options)
         height = min(rows, MENU_ROWS) + 2  # a long label wraps: the menu is as tall
-        below = self.under.bottom
-        top = below if below + height <= self.size.height else max(0, self.under.y - height)
+        below, above = self.size.height - self.under.bottom, self.under.y
+        if height <= below or below >= above:  # below, else the side with more room
+            top = self.under.bottom
+            menu.styles.max_height = min(height, below)
+        else:
+            top = max(0, self.under.y - height)
+            menu.styles.max_height = min(height, above)
         menu.styles.width = width
         menu.styles.offset = (self.under.x, top)
+
+    @property
+    def labels(self) -> list[Text]:
+        return [label for label, _ in self.options]
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter: the next option starting with it (enter then chooses it)."""
+        letter = typed_letter(event)
+        if letter is None:
+            return
+        event.stop()
+        event.prevent_default()
+        menu = self.query_one(OptionList)
+        found = next_starting_with(self.labels, menu.highlighted or 0, letter)
+        if found is None:
+            self.app.bell()
+        else:
+            menu.highlighted = found
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -88,9 +136,9 @@ class ChoiceMenu(ModalScreen[str | None]):
 
 class ChoiceField(Widget, can_focus=True):
     """The choice on one line, ▼ at its end. Enter, space, up or down opens the options
-    (`ChoiceMenu`); a letter picks the next option that starts with it, as a drop-down
-    does in a browser. `Changed` is posted only for a choice the person makes: a value
-    set from code (a record loaded) is not mistaken for one."""
+    (`ChoiceMenu`); a letter opens them on the next option that starts with it.
+    `Changed` is posted only for a choice the person makes: a value set from code (a
+    record loaded) is not mistaken for one."""
 
     ALLOW_SELECT = False
 
@@ -179,9 +227,9 @@ class ChoiceField(Widget, can_focus=True):
         arrow = self.get_component_rich_style("choice-field--arrow")
         return Text.assemble(label, " ", ("▼", arrow), no_wrap=True, end="")
 
-    def action_open_menu(self) -> None:
+    def action_open_menu(self, letter: str | None = None) -> None:
         if self._options:
-            self.app.push_screen(ChoiceMenu(self._options, self._value, self.region),
+            self.app.push_screen(ChoiceMenu(self._options, self._value, self.region, letter),
                                  callback=self._choose)
 
     def on_click(self, event: events.Click) -> None:
@@ -189,21 +237,21 @@ class ChoiceField(Widget, can_focus=True):
         self.action_open_menu()
 
     def on_key(self, event: events.Key) -> None:
-        """A letter or digit: the next option whose label starts with it, wrapping round."""
-        character = event.character
-        if not (character and character.isprintable() and not character.isspace()):
+        """A letter opens the options on the next one starting with it: enter chooses it,
+        more letters move on. Chosen at once, a letter typed to find an option saved
+        every option passed on the way (a goal's history filled with them)."""
+        letter = typed_letter(event)
+        if letter is None:
             return
         event.stop()
         event.prevent_default()
-        count = len(self._options)
+        labels = [label for label, _ in self._options]
         here = next((i for i, (_, option) in enumerate(self._options) if option == self._value),
                     -1)
-        for step in range(1, count + 1):
-            label, option = self._options[(here + step) % count]
-            if label.plain.strip().casefold().startswith(character.casefold()):
-                self._choose(option)
-                return
-        self.app.bell()
+        if next_starting_with(labels, here, letter) is None:
+            self.app.bell()
+        else:
+            self.action_open_menu(letter)
 
     def _choose(self, value: str | None) -> None:
         if value is None or value == self._value or not self._has(value):
