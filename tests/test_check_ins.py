@@ -361,3 +361,35 @@ async def test_a_status_chosen_on_check_ins_is_dated_in_the_goals_history(make_a
     assert goal["status"] == "agreed"
     assert goal["history"] == [{"status": "idea", "date": "2026-11-01"},
                                {"status": "agreed", "date": "2026-11-25"}]
+
+
+async def test_marking_the_last_open_action_item_done_leaves_the_cursor_in_the_list(
+        make_app, db_path):
+    """The list of open action items emptied under the cursor, and the cursor went
+    nowhere: the footer lost the list's keys and tab went to Cadence (second new-user
+    trial). It stays in the list, where ctrl+n adds the next action item."""
+    import json
+
+    from textual.widgets import DataTable
+
+    from careertui.core.model import Meeting
+
+    app = make_app()
+    app.workbook.add_all([Meeting(id="m1", date="2026-11-20"),
+                          Capture(id="c1", meeting_id="m1", kind="action", text="Book [/] 🚀")])
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "check-ins")
+        actions = app.query_one("#checkin-actions", RecordList)
+        actions.table.focus()
+        await until(pilot, lambda: actions.has_form and actions.selected is not None)
+        await choose(pilot, actions.query_one("#field-status"), "dropped")
+        await until(pilot, lambda: not actions.records)
+        await settle(pilot)
+        assert isinstance(app.focused, DataTable) and app.focused is actions.table
+        await press(pilot, "ctrl+n")
+        await until(pilot, lambda: len(actions.records) == 1)
+        await settle(pilot)
+        assert await app.save_workbook()
+    captures = json.loads(db_path.read_text("utf-8"))["captures"]
+    assert {c["id"]: c["status"] for c in captures.values()}["c1"] == "dropped"
+    assert len(captures) == 2

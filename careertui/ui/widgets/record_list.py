@@ -517,7 +517,14 @@ class RecordList(Vertical, Generic[R]):
                 self.run_worker(self._mount_form(), group="record-form")
             return
         if self.has_form:
-            self.query_one(".record-form").display = bool(self.records)
+            form = self.query_one(".record-form")
+            focused = self.screen.focused
+            if not self.records and focused is not None and form in focused.ancestors:
+                # its last record gone from under the cursor (an action item marked done
+                # where only open ones are listed): the cursor stays in the list, where
+                # ctrl+n adds the next; hidden with the form, it was nowhere
+                self.table.focus(scroll_visible=False)
+            form.display = bool(self.records)
         self._load_form()
 
     @property
