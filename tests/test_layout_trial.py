@@ -352,3 +352,34 @@ async def test_meeting_checklist_and_invite_times_fit(make_app, size):
         await settle(pilot)
         for slot in app.query(".invite-slot-row Input").results(Input):
             assert cell_len(slot.placeholder) < slot.content_size.width, slot.placeholder
+
+
+async def test_a_first_visit_to_a_stage_built_ahead_opens_at_its_field_in_one_frame(
+        make_app, sample_path):
+    """Check-ins at 80x24, built ahead: its first visit drew the stage at its top and
+    scrolled to the list a frame later, the summary jumping away (two new-user
+    trials). Where it opens is worked out when it is laid out unseen: every frame of
+    the first visit shows it there."""
+    app = make_app(db_path=sample_path, prebuild=True)
+    async with app.run_test(size=NARROW) as pilot:
+        stage = None
+
+        def ready() -> bool:
+            nonlocal stage
+            stage = app.main.stage("check-ins")
+            # laid out unseen (its list has its size) and hidden again
+            return (stage is not None and stage.ready.is_set()
+                    and stage.first_field().size.height > 0
+                    and not app.main.pane("check-ins").unseen)
+
+        await until(pilot, ready, timeout=60)
+        await idle(pilot)
+        assert stage is not None
+        seen: list[float] = []
+        app.screen.screen_layout_refresh_signal.subscribe(
+            stage, lambda screen: seen.append(stage.scroll_y) if stage.region.area else None)
+        await press(pilot, "ctrl+pageup")
+        await until(pilot, lambda: shown_in_stage(app, "check-ins"))
+        await settle(pilot)
+        assert stage.scroll_y > 0  # its list is below the fold at 80x24
+        assert seen and all(y == stage.scroll_y for y in seen), seen

@@ -253,6 +253,9 @@ class MainScreen(Screen[None]):
             for _ in range(UNSEEN_LAYOUTS):
                 if layouts == seen:
                     self._laid_out.add(stage_id)
+                    stage = self.stage(stage_id)
+                    if stage is not None:
+                        stage.work_out_entry_scroll()
                     break
                 if self.app.last_key > began:  # type: ignore[attr-defined]
                     break  # each layout now lays out both stages: a key must not wait

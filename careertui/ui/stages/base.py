@@ -252,6 +252,26 @@ class Stage(VerticalScroll):
     def before_entering(self) -> None:
         """Put the stage the way a person expects to find it on coming back."""
 
+    def work_out_entry_scroll(self) -> None:
+        """Laid out where it cannot be seen (built ahead): work out now where the stage
+        opens when its first field is below the fold, so its first visit is drawn there
+        at once. Worked out on the visit, the stage was drawn at its top and scrolled a
+        frame later (Check-ins at 80x24, two new-user trials)."""
+        from textual.widgets import DataTable
+
+        from ..widgets.in_view import rows_to_cursor, show_rows
+
+        field = self.first_field()
+        if field is self or not field.virtual_region.area:
+            return
+        self.scroll_home(animate=False, immediate=True)
+        if isinstance(field, DataTable) and field.row_count:
+            show_rows(field, 0, rows_to_cursor(field))
+        else:
+            field.scroll_visible(animate=False, immediate=True)
+        if self.scroll_y:  # at its top, it opens as it would have anyway
+            self._entry_scroll = (self.app.size, self.scroll_y)
+
     def reload(self) -> None:
         """Show the workbook afresh after it changed outside this stage."""
 
