@@ -202,3 +202,75 @@ async def test_ctrl_pagedown_closes_open_options_and_changes_stage(make_app):
         await until(pilot, lambda: app.active_stage_id == "paths")
         assert field.value == "org chart"
         assert app.workbook.get(CareerPath, "p1").source == "org chart"
+
+
+async def test_the_palette_tab_and_f1_close_open_options_first(make_app, db_path):
+    """Options left open under the palette floated over the stage it went to, and the
+    next enter changed a path on a stage no longer shown (third new-user trial); tab
+    did nothing and the words typed after it were lost. The options close, unchosen."""
+    from careertui.ui.screens.help import HelpScreen
+
+    from .helpers import paste, run_command
+
+    app = make_app()
+    app.workbook.add(CareerPath(id="p1", role="Head of [b]x", kind="vertical",
+                                source="org chart"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        await until(pilot, lambda: paths.has_form)
+        kind = paths.query_one("#field-kind", ChoiceField)
+
+        async def open_kind() -> None:
+            kind.focus()
+            await idle(pilot)
+            await press(pilot, "enter")
+            await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+
+        await open_kind()
+        await run_command(pilot, "Go to Check-ins")
+        await until(pilot, lambda: app.active_stage_id == "check-ins")
+        await press(pilot, "down", "enter")  # lands on Check-ins, not in the options
+        await settle(pilot)
+        assert not any(isinstance(screen, ChoiceMenu) for screen in app.screen_stack)
+        assert app.workbook.get(CareerPath, "p1").kind == "vertical"
+
+        await enter(pilot, "paths")
+        source = paths.query_one("#field-source", ChoiceField)
+        source.focus()
+        await idle(pilot)
+        await press(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await press(pilot, "tab")
+        await until(pilot, lambda: app.screen is app.main and app.focused is not source)
+        assert app.focused is paths.query_one("#field-skills_needed")  # the field after it
+        await paste(pilot, "[/] 🚀")  # typed there, as tab promised
+        await settle(pilot)
+        await until(pilot, lambda: "[/] 🚀" in app.workbook.get(CareerPath, "p1").skills_needed)
+        assert source.value == "org chart"
+
+        await open_kind()
+        await press(pilot, "f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert not any(isinstance(screen, ChoiceMenu) for screen in app.screen_stack)
+        assert kind.value == "vertical"
+
+
+async def test_a_digit_opens_the_options_on_the_first_one_too(make_app):
+    """'5' on Interest opened its options on the current choice: the option found was
+    the first, index 0, taken for none found (third new-user trial)."""
+    app = make_app()
+    app.workbook.add(CareerPath(id="p1", role="Lead", interest=3))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "paths")
+        paths = app.query_one("#paths-list", RecordList)
+        await until(pilot, lambda: paths.has_form)
+        field = paths.query_one("#field-interest", ChoiceField)
+        field.focus()
+        await idle(pilot)
+        await press(pilot, "5")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        menu = app.screen.query_one(OptionList)
+        assert str(menu.get_option_at_index(menu.highlighted or 0).prompt) == "5 of 5"
+        await press(pilot, "enter")
+        await until(pilot, lambda: app.workbook.get(CareerPath, "p1").interest == 5)

@@ -414,21 +414,36 @@ class CareerApp(App[None]):
     def default_screen(self) -> Screen:
         return self.main
 
-    async def action_next_stage(self) -> None:
-        await self._close_choices()
+    def action_next_stage(self) -> None:
+        self._close_choices()
         self.main.step_stage(+1)
 
-    async def action_previous_stage(self) -> None:
-        await self._close_choices()
+    def action_previous_stage(self) -> None:
+        self._close_choices()
         self.main.step_stage(-1)
 
-    async def _close_choices(self) -> None:
-        """A drop-down's open options are closed, unchosen, by a stage switch: they are
-        part of the field, not a dialog asking something (the key did nothing)."""
+    def action_command_palette(self) -> None:
+        self._close_choices()
+        super().action_command_palette()
+
+    def action_focus_next(self) -> None:
+        self._close_choices()
+        self.screen.focus_next()
+
+    def action_focus_previous(self) -> None:
+        self._close_choices()
+        self.screen.focus_previous()
+
+    def _close_choices(self) -> None:
+        """A drop-down's open options are closed, unchosen, by a stage switch, tab, the
+        palette or the help: they are part of the field, not a dialog asking something.
+        Left open under the palette, they floated over the stage it went to, and the
+        next enter chose an option for a record on a stage no longer shown; tab did
+        nothing, and the words typed after it went to the options' letter search."""
         from .widgets.choice import ChoiceMenu
 
         if isinstance(self.screen, ChoiceMenu):
-            await self.pop_screen()
+            self.pop_screen()  # off the stack at once; the field's screen is the one shown
 
     async def action_save(self) -> None:
         where = display_path(self.workbook.path)
@@ -446,6 +461,7 @@ class CareerApp(App[None]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
+        self._close_choices()
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(display_path(self.workbook.path),
                                         lock_problem=self.workbook.lock_problem))

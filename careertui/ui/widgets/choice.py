@@ -66,6 +66,9 @@ class ChoiceMenu(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Cancel", id="close-dialog"),
+        # A modal screen keeps the app's own keys from its field: f1 closes the options
+        # (the app's help does) and shows the keys, as it does from the field.
+        Binding("f1", "app.help", "Keys", show=False, id="help"),
     ]
 
     def __init__(self, options: Sequence[tuple[Text, str]], value: str | None,
@@ -90,7 +93,8 @@ class ChoiceMenu(ModalScreen[str | None]):
         values = [value for _, value in self.options]
         here = values.index(self.value) if self.value in values else 0
         if self.letter is not None:
-            here = next_starting_with(self.labels, here, self.letter) or here
+            found = next_starting_with(self.labels, here, self.letter)
+            here = here if found is None else found  # the first option is index 0
         menu.highlighted = here
         width = max(self.under.width, 12)
         inside = max(1, width - 5)  # the border, the options' padding, a scrollbar
