@@ -296,3 +296,27 @@ async def test_a_burst_across_the_first_profile_fields_keeps_every_field(make_ap
     [stored] = json.loads(db_path.read_text("utf-8"))["profile"].values()
     assert stored["manager_name"] == "Ann [b]Lee 目标"
     assert stored["manager_email"] == "ann@x.comX"
+
+
+async def test_keys_typed_with_the_tab_add_to_the_note_not_replace_it(make_app, db_path):
+    """A time changed, tab and a word typed in one burst replaced the whole invite note
+    (third new-user trial): the note selected all its text on arrival, and the app
+    undid that only once the first keys had landed. Fields are made without it."""
+    from careertui.core.model import Invite
+
+    from .helpers import post_keys
+
+    app = make_app()
+    app.workbook.add(Invite(note="Kept [b]note 🚀"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "invite")
+        stage = app.main.stage("invite")
+        time3 = stage.query_one("#invite-slot-2-time").query_one(Input)
+        time3.focus()
+        await idle(pilot)
+        post_keys(app, ["1", "tab", "x", "y"])
+        await settle(pilot)
+        assert stage.query_one("#invite-note", Input).value == "Kept [b]note 🚀xy"
+        assert await app.save_workbook()
+    [invite] = json.loads(db_path.read_text("utf-8"))["invite"].values()
+    assert invite["note"] == "Kept [b]note 🚀xy"

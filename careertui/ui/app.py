@@ -343,10 +343,12 @@ class CareerApp(App[None]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """Honour the no-blink setting (deterministic screenshots, calmer terminals), and
         never leave a field's text selected on arrival: the first key typed would replace
-        it (a name erased by typing after tab). Fields built here are made without it;
-        this catches any other. Two exceptions, both typed over on purpose: a meeting
-        length (put back if the new one is wrong) and the path in a save dialog (typing
-        a new one replaces it, as in any file dialog)."""
+        it (a name erased by typing after tab). Fields built here are made without it:
+        this catches any other, but only after the field has had its own focus event, so
+        keys arriving with the tab could still replace a whole note (third trial). Two
+        exceptions, both typed over on purpose: a meeting length (put back if the new
+        one is wrong) and the path in a save dialog (typing a new one replaces it, as in
+        any file dialog)."""
         widget = event.widget
         if not self.cursor_blink and hasattr(widget, "cursor_blink"):
             widget.cursor_blink = False  # type: ignore[attr-defined]

@@ -35,7 +35,7 @@ class ProfileScreen(ModalScreen[bool]):
                     yield Label(label)
                     value = profile.greeting if name == "greeting_name" else getattr(profile, name)
                     yield Input(str(value), id=f"profile-{name}", compact=True,
-                                placeholder=PLACEHOLDERS.get(name, ""))
+                                placeholder=PLACEHOLDERS.get(name, ""), select_on_focus=False)
                 yield Label("Meeting minutes")
                 yield MinutesInput(profile.meeting_minutes, say=False,
                                    id="profile-meeting_minutes")

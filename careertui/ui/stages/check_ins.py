@@ -527,7 +527,7 @@ class ProgressNote(Input):
     and that note was written into the next check-in."""
 
     def __init__(self, checkin: CheckIn, goal_id: str, **options: Any) -> None:
-        super().__init__(checkin.progress.get(goal_id, ""), **options)
+        super().__init__(checkin.progress.get(goal_id, ""), select_on_focus=False, **options)
         self.checkin_id = checkin.id
 
 

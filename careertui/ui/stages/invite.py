@@ -93,11 +93,11 @@ class InviteStage(DraftActions, Stage):
             yield Label("To", classes="form-label")
             yield Input(
                 profile.manager_name, placeholder="Manager's name", id="invite-manager",
-                compact=True,
+                compact=True, select_on_focus=False,
             )
             yield Input(
                 profile.manager_email, placeholder="manager@example.com", id="invite-email",
-                compact=True,
+                compact=True, select_on_focus=False,
             )
             yield Label("Minutes", classes="form-label-inline")
             yield MinutesInput(profile.meeting_minutes, id="invite-minutes")
@@ -105,16 +105,18 @@ class InviteStage(DraftActions, Stage):
             yield Label("Hi", classes="form-label")
             yield Input(
                 profile.greeting, placeholder="Greeting name (the manager's first name)",
-                id="invite-greeting", compact=True,
+                id="invite-greeting", compact=True, select_on_focus=False,
             )
             yield Label("From", classes="form-label-inline invite-pair")
-            yield Input(profile.name, placeholder="Your name", id="invite-name", compact=True)
+            yield Input(profile.name, placeholder="Your name", id="invite-name", compact=True,
+                        select_on_focus=False)
         with Horizontal(classes="form-row"):
             yield Label("As", classes="form-label")
-            yield Input(profile.role, placeholder="Your role", id="invite-role", compact=True)
+            yield Input(profile.role, placeholder="Your role", id="invite-role", compact=True,
+                        select_on_focus=False)
             yield Label("at", classes="form-label-inline invite-pair")
             yield Input(profile.company, placeholder="Company", id="invite-company",
-                        compact=True)
+                        compact=True, select_on_focus=False)
         today = self.now().date()
         for index in range(3):
             slot = self._slot(index)
@@ -130,7 +132,7 @@ class InviteStage(DraftActions, Stage):
             yield Label("Note", classes="form-label")
             yield Input(
                 invite.note, placeholder="A personal line to add (optional)",
-                id="invite-note", compact=True,
+                id="invite-note", compact=True, select_on_focus=False,
             )
             yield TickBox(
                 "Include the agenda", invite.include_agenda, id="invite-include-agenda",

@@ -120,7 +120,7 @@ class MeetingStage(Stage):
             yield DateInput(meeting.date, today=self.now().date(), id="meeting-date")
             yield Label("Time", classes="form-label-inline")
             yield Input(meeting.time, placeholder="10:00", id="meeting-time", compact=True,
-                        max_length=5)
+                        max_length=5, select_on_focus=False)
             yield Label("Minutes", classes="form-label-inline")
             yield MinutesInput(meeting.minutes, id="meeting-minutes")
         with Horizontal(classes="checklist"):

@@ -161,7 +161,8 @@ class EmailDraft(Vertical):
         prefix = self.prefix
         with Horizontal(classes="form-row"):
             yield Label("Subject", classes="form-label")
-            yield Input(stored.subject, id=f"{prefix}-subject", compact=True)
+            yield Input(stored.subject, id=f"{prefix}-subject", compact=True,
+                        select_on_focus=False)
         yield Static("", id=f"{prefix}-status", classes="draft-status", markup=False)
         yield Static("", id=f"{prefix}-hidden", classes="draft-hidden", markup=False)
         yield MarkdownEditor(stored.body, breaks=True, id=f"{prefix}-body")

@@ -168,7 +168,8 @@ class HintedInput(Horizontal):
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
-        yield Input(self._initial, placeholder=self._placeholder, compact=True)
+        yield Input(self._initial, placeholder=self._placeholder, compact=True,
+                    select_on_focus=False)
         yield Static("", classes=self.HINT_CLASS, markup=False)
 
     @unless_closing
