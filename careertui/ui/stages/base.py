@@ -262,7 +262,13 @@ class Stage(VerticalScroll):
         from ..widgets.in_view import rows_to_cursor, show_rows
 
         field = self.first_field()
-        if field is self or not field.virtual_region.area:
+        if field is self or not field.region.area:
+            return
+        # As the entry's own check (`focus_now`) reckons it, from this layout's regions
+        # (unseen, all shifted alike): a stage whose field fits at its top opens there.
+        seen = must_be_seen(field)
+        view = self.region if seen == field.region else self.scrollable_content_region
+        if seen.bottom + self.scroll_y <= view.bottom:
             return
         self.scroll_home(animate=False, immediate=True)
         if isinstance(field, DataTable) and field.row_count:
