@@ -23,6 +23,22 @@ def _stored(db_path: Path, table: str) -> list[dict]:
     return list(json.loads(db_path.read_text("utf-8")).get(table, {}).values())
 
 
+async def _paths_form(pilot) -> RecordList:
+    """The Paths stage, its form filled from the first path."""
+    await enter(pilot, "paths")
+    paths = pilot.app.query_one("#paths-list", RecordList)
+    await until(pilot, lambda: paths.has_form)
+    return paths
+
+
+async def _open(pilot, field: ChoiceField) -> None:
+    """The cursor to `field`, and enter: its options open."""
+    field.focus()
+    await idle(pilot)
+    await press(pilot, "enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceMenu))
+
+
 async def test_a_choice_made_with_the_keys_is_saved_and_shown_literally(make_app, db_path):
     """enter opens the options below the field with its choice highlighted, down and
     enter choose; a goal named with brackets, emoji, CJK and Arabic is shown as typed in
@@ -36,10 +52,7 @@ async def test_a_choice_made_with_the_keys_is_saved_and_shown_literally(make_app
         await until(pilot, lambda: requests.has_form)
         field = requests.query_one("#field-goal_id", ChoiceField)
         assert field.value == "g1"
-        field.focus()
-        await idle(pilot)
-        await press(pilot, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await _open(pilot, field)
         menu = app.screen.query_one(OptionList)
         under = app.screen.under  # the field's place when it opened
         labels = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
@@ -66,14 +79,9 @@ async def test_escape_leaves_the_choice_and_the_file_as_they_were(make_app, db_p
     app = make_app()
     app.workbook.add(CareerPath(id="p1", role="Team lead", source="org chart"))
     async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "paths")
-        paths = app.query_one("#paths-list", RecordList)
-        await until(pilot, lambda: paths.has_form)
+        paths = await _paths_form(pilot)
         field = paths.query_one("#field-source", ChoiceField)
-        field.focus()
-        await idle(pilot)
-        await press(pilot, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await _open(pilot, field)
         await press(pilot, "down", "down", "escape")
         await until(pilot, lambda: not isinstance(app.screen, ChoiceMenu))
         await settle(pilot)
@@ -187,14 +195,9 @@ async def test_ctrl_pagedown_closes_open_options_and_changes_stage(make_app):
     app = make_app()
     app.workbook.add(CareerPath(id="p1", role="Team lead", source="org chart"))
     async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "paths")
-        paths = app.query_one("#paths-list", RecordList)
-        await until(pilot, lambda: paths.has_form)
+        paths = await _paths_form(pilot)
         field = paths.query_one("#field-source", ChoiceField)
-        field.focus()
-        await idle(pilot)
-        await press(pilot, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await _open(pilot, field)
         await press(pilot, "down", "ctrl+pagedown")
         await until(pilot, lambda: app.active_stage_id == "goals")
         assert app.screen is app.main
@@ -216,18 +219,9 @@ async def test_the_palette_tab_and_f1_close_open_options_first(make_app, db_path
     app.workbook.add(CareerPath(id="p1", role="Head of [b]x", kind="vertical",
                                 source="org chart"))
     async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "paths")
-        paths = app.query_one("#paths-list", RecordList)
-        await until(pilot, lambda: paths.has_form)
+        paths = await _paths_form(pilot)
         kind = paths.query_one("#field-kind", ChoiceField)
-
-        async def open_kind() -> None:
-            kind.focus()
-            await idle(pilot)
-            await press(pilot, "enter")
-            await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
-
-        await open_kind()
+        await _open(pilot, kind)
         await run_command(pilot, "Go to Check-ins")
         await until(pilot, lambda: app.active_stage_id == "check-ins")
         await press(pilot, "down", "enter")  # lands on Check-ins, not in the options
@@ -237,19 +231,15 @@ async def test_the_palette_tab_and_f1_close_open_options_first(make_app, db_path
 
         await enter(pilot, "paths")
         source = paths.query_one("#field-source", ChoiceField)
-        source.focus()
-        await idle(pilot)
-        await press(pilot, "enter")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
+        await _open(pilot, source)
         await press(pilot, "tab")
         await until(pilot, lambda: app.screen is app.main and app.focused is not source)
         assert app.focused is paths.query_one("#field-skills_needed")  # the field after it
         await paste(pilot, "[/] 🚀")  # typed there, as tab promised
-        await settle(pilot)
         await until(pilot, lambda: "[/] 🚀" in app.workbook.get(CareerPath, "p1").skills_needed)
         assert source.value == "org chart"
 
-        await open_kind()
+        await _open(pilot, kind)
         await press(pilot, "f1")
         await until(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert not any(isinstance(screen, ChoiceMenu) for screen in app.screen_stack)
@@ -262,9 +252,7 @@ async def test_a_digit_opens_the_options_on_the_first_one_too(make_app):
     app = make_app()
     app.workbook.add(CareerPath(id="p1", role="Lead", interest=3))
     async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "paths")
-        paths = app.query_one("#paths-list", RecordList)
-        await until(pilot, lambda: paths.has_form)
+        paths = await _paths_form(pilot)
         field = paths.query_one("#field-interest", ChoiceField)
         field.focus()
         await idle(pilot)
