@@ -3,8 +3,9 @@ below it in a small dialog of their own (`ChoiceMenu`).
 
 Textual's `Select` is six widgets (itself, the line, its label, two arrows and the
 option list it keeps mounted, closed). A form carries several, and Check-ins one per
-goal: on five years of records 22 of them were 110 of the 655 widgets of the stages,
-3.8 MB and a seventh of the time to build the stages ahead of time."""
+goal: on five years of records 22 of them were 110 of the 655 widgets of the stages;
+made one widget each, building the stages ahead took a sixth less time (652 to 548
+ms, headless) and 3.4 MB less memory."""
 
 from __future__ import annotations
 
