@@ -208,10 +208,10 @@ async def new_path(pilot: Pilot):
 def field_shown(stage: Widget, field: Widget) -> bool:
     """The part of a stage's focused field a person must see is on screen, as the stage
     itself checks it on entry: a list's rows down to its cursor, else the whole field."""
-    from careertui.ui.stages.base import must_be_seen
+    from careertui.ui.stages.base import Stage
 
-    seen = must_be_seen(field)
-    view = stage.region if seen == field.region else stage.scrollable_content_region
+    assert isinstance(stage, Stage), stage
+    seen, view = stage.field_and_view(field)
     return bool(seen.area) and view.contains_region(seen)
 
 

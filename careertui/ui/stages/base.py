@@ -220,23 +220,16 @@ class Stage(VerticalScroll):
             if (not field.is_attached or self.screen.focused is not field
                     or self.scroll_y != left_at):
                 return
-            region = must_be_seen(field)
+            region, view = self.field_and_view(field)
             if not region.area:
                 # Not laid out yet (a stage just built on a busy machine). Waited for by
                 # the clock: callbacks after a refresh can all run before the layout.
                 if monotonic() < give_up:
                     self.set_timer(LAYOUT_POLL, partial(show_field, frames))
                 return
-            whole = region == field.region
-            view = self.region if whole else self.scrollable_content_region
             if not view.contains_region(region):
                 # now, laid out (where it ends is remembered next frame)
-                if whole:
-                    field.scroll_visible(animate=False, immediate=True)
-                else:  # just the rows that must be seen, at the bottom
-                    from ..widgets.in_view import show_rows
-
-                    show_rows(field, 0, region.height)
+                self._bring_into_view(field, region)
             elif self.scroll_y and region.bottom + self.scroll_y <= view.bottom:
                 # the top fits above the field again; now, while the field has the focus
                 # (a scroll left for later could undo one made meanwhile, by ctrl+n say)
@@ -257,26 +250,34 @@ class Stage(VerticalScroll):
         opens when its first field is below the fold, so its first visit is drawn there
         at once. Worked out on the visit, the stage was drawn at its top and scrolled a
         frame later (Check-ins at 80x24, two new-user trials)."""
-        from textual.widgets import DataTable
-
-        from ..widgets.in_view import rows_to_cursor, show_rows
-
         field = self.first_field()
         if field is self or not field.region.area:
             return
         # As the entry's own check (`focus_now`) reckons it, from this layout's regions
         # (unseen, all shifted alike): a stage whose field fits at its top opens there.
-        seen = must_be_seen(field)
-        view = self.region if seen == field.region else self.scrollable_content_region
-        if seen.bottom + self.scroll_y <= view.bottom:
+        region, view = self.field_and_view(field)
+        if region.bottom + self.scroll_y <= view.bottom:
             return
         self.scroll_home(animate=False, immediate=True)
-        if isinstance(field, DataTable) and field.row_count:
-            show_rows(field, 0, rows_to_cursor(field))
-        else:
-            field.scroll_visible(animate=False, immediate=True)
+        self._bring_into_view(field, region)
         if self.scroll_y:  # at its top, it opens as it would have anyway
             self._entry_scroll = (self.app.size, self.scroll_y)
+
+    def field_and_view(self, field: Widget) -> tuple[Region, Region]:
+        """The part of `field` that must be on screen on entering (`must_be_seen`), and
+        the part of the stage it must be in: the stage for a whole field, the stage
+        inside its padding for a list's rows (brought to its very bottom)."""
+        region = must_be_seen(field)
+        return region, self.region if region == field.region else self.scrollable_content_region
+
+    def _bring_into_view(self, field: Widget, region: Region) -> None:
+        """Scroll just enough to show `region` of `field` (`field_and_view`)."""
+        if region == field.region:
+            field.scroll_visible(animate=False, immediate=True)
+        else:  # just the rows that must be seen, at the bottom
+            from ..widgets.in_view import show_rows
+
+            show_rows(field, 0, region.height)
 
     def reload(self) -> None:
         """Show the workbook afresh after it changed outside this stage."""

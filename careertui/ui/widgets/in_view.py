@@ -13,9 +13,9 @@ from textual.widgets import DataTable
 def rows_to_cursor(table: DataTable[Any]) -> int:
     """How many of the table's rows, from its top edge, run down to the cursor's row
     (its border and header included): the part of a list a person must see."""
-    border = int(table.styles.border_top[0] not in ("", "none", "hidden"))
+    border = table.styles.border.spacing.top
     first = border + table.header_height * table.show_header
-    last = table.outer_size.height - 1 - border
+    last = table.outer_size.height - 1 - table.styles.border.spacing.bottom
     # The table scrolls itself to the cursor too; it may not have yet.
     row = min(max(first + table.cursor_row - round(table.scroll_y), first), max(first, last))
     return row + 1
