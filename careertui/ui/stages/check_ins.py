@@ -9,11 +9,9 @@ and the note for the manager is prepared from shareable records only.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -102,7 +100,7 @@ class CheckInsStage(Stage):
         yield Static("", id="checkin-overview", markup=False)
         with Horizontal(classes="form-row"):
             yield Label("Cadence", classes="form-label")
-            yield ChoiceField(_labelled(CADENCES), value=self._cadence(), id="checkin-cadence")
+            yield ChoiceField(CADENCES, value=self._cadence(), id="checkin-cadence")
             yield Button("New check-in  ctrl+n", id="checkin-new", compact=True,
                          variant="primary")
             yield Button("Prepare note  f2", id="checkin-prepare", compact=True)
@@ -373,7 +371,7 @@ class CheckInsStage(Stage):
             await box.mount(Static("No active goals: add them on the Goals stage.",
                                    classes="record-empty"))
             return
-        statuses = _labelled((s.capitalize(), s) for s in GOAL_STATUSES)
+        statuses = [(s.capitalize(), s) for s in GOAL_STATUSES]
         rows = [
             Horizontal(
                 Label(plain(goal.title), classes="progress-goal"),
@@ -529,10 +527,6 @@ class ProgressNote(Input):
     def __init__(self, checkin: CheckIn, goal_id: str, **options: Any) -> None:
         super().__init__(checkin.progress.get(goal_id, ""), select_on_focus=False, **options)
         self.checkin_id = checkin.id
-
-
-def _labelled(choices: Iterable[tuple[str, str]]) -> list[tuple[Text, str]]:
-    return [(plain(label), value) for label, value in choices]
 
 
 def _more(count: int, shown: int, where: str) -> list[str]:

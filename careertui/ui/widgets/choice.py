@@ -23,6 +23,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import OptionList
 
+from .plain import plain
+
 MENU_ROWS = 12
 """Options shown at once in an open menu; more scroll."""
 
@@ -36,6 +38,12 @@ def next_starting_with(labels: Sequence[Text], after: int, letter: str) -> int |
         if labels[index].plain.strip().casefold().startswith(letter.casefold()):
             return index
     return None
+
+
+def _labelled(options: Iterable[tuple[str | Text, str]]) -> list[tuple[Text, str]]:
+    """Labels as written: a `str` (a goal's title, say) is never read as markup."""
+    return [(label if isinstance(label, Text) else plain(label), value)
+            for label, value in options]
 
 
 def typed_letter(event: events.Key) -> str | None:
@@ -183,11 +191,11 @@ class ChoiceField(Widget, can_focus=True):
         def control(self) -> ChoiceField:
             return self.field
 
-    def __init__(self, options: Iterable[tuple[Text, str]], *, value: str | None = None,
-                 name: str | None = None, id: str | None = None,
+    def __init__(self, options: Iterable[tuple[str | Text, str]], *,
+                 value: str | None = None, name: str | None = None, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._options = list(options)
+        self._options = _labelled(options)
         self._value = value if self._has(value) else self._first()
 
     def _has(self, value: str | None) -> bool:
@@ -211,9 +219,9 @@ class ChoiceField(Widget, can_focus=True):
             self._value = value
             self.refresh()
 
-    def set_options(self, options: Iterable[tuple[Text, str]]) -> None:
+    def set_options(self, options: Iterable[tuple[str | Text, str]]) -> None:
         """New options; the choice stays if it is still one of them, else the first."""
-        self._options = list(options)
+        self._options = _labelled(options)
         if not self._has(self._value):
             self._value = self._first()
         self.refresh()
