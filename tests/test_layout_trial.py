@@ -35,6 +35,18 @@ def shown_in_stage(app, stage_id: str) -> bool:
     return field_shown(stage, focused)
 
 
+async def scroll_in_every_layout(pilot, stage: Stage, key: str) -> list[float]:
+    """Where `stage` is scrolled in every layout that shows it, from pressing `key`
+    until its first field is in view and the screen is calm."""
+    seen: list[float] = []
+    pilot.app.screen.screen_layout_refresh_signal.subscribe(
+        stage, lambda screen: seen.append(stage.scroll_y) if stage.region.area else None)
+    await press(pilot, key)
+    await until(pilot, lambda: shown_in_stage(pilot.app, (stage.id or "").removeprefix("stage-")))
+    await settle(pilot)
+    return seen
+
+
 @pytest.fixture
 def sample_path(tmp_path):
     path = tmp_path / "sample.json"
@@ -323,12 +335,7 @@ async def test_coming_back_to_a_stage_opens_at_its_field_in_one_frame(make_app, 
         await until(pilot, lambda: shown_in_stage(app, "check-ins"))
         assert stage.scroll_y > 0  # else this test proves nothing
         await enter(pilot, "follow-up")
-        seen: list[float] = []
-        app.screen.screen_layout_refresh_signal.subscribe(
-            stage, lambda screen: seen.append(stage.scroll_y) if stage.region.area else None)
-        await press(pilot, "ctrl+pagedown")
-        await until(pilot, lambda: shown_in_stage(app, "check-ins"))
-        await settle(pilot)
+        seen = await scroll_in_every_layout(pilot, stage, "ctrl+pagedown")
         assert seen and all(y == stage.scroll_y for y in seen), seen
 
 
@@ -375,11 +382,6 @@ async def test_a_first_visit_to_a_stage_built_ahead_opens_at_its_field_in_one_fr
         await until(pilot, ready, timeout=60)
         await idle(pilot)
         assert stage is not None
-        seen: list[float] = []
-        app.screen.screen_layout_refresh_signal.subscribe(
-            stage, lambda screen: seen.append(stage.scroll_y) if stage.region.area else None)
-        await press(pilot, "ctrl+pageup")
-        await until(pilot, lambda: shown_in_stage(app, "check-ins"))
-        await settle(pilot)
+        seen = await scroll_in_every_layout(pilot, stage, "ctrl+pageup")
         assert stage.scroll_y > 0  # its list is below the fold at 80x24
         assert seen and all(y == stage.scroll_y for y in seen), seen
