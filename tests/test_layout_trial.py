@@ -376,7 +376,7 @@ async def test_a_first_visit_to_a_stage_built_ahead_opens_at_its_field_in_one_fr
             stage = app.main.stage("check-ins")
             # laid out unseen (its list has its size) and hidden again
             return (stage is not None and stage.ready.is_set()
-                    and stage.first_field().size.height > 0
+                    and stage.first_field().outer_size.height > 0
                     and not app.main.pane("check-ins").unseen)
 
         await until(pilot, ready, timeout=60)
