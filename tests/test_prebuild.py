@@ -289,3 +289,35 @@ async def test_a_stage_laid_out_ahead_is_drawn_ahead_too(make_app, monkeypatch):
         assert title.region.area and app.main.pane("goals").display  # on screen
         assert made == []  # drawn from the lines made ahead
 
+
+async def test_the_nearest_stage_is_made_ready_first_whatever_it_lacks(make_app):
+    """Built, but its unseen layout cut short by a key, the next stage is laid out
+    before stages farther on are built: Invite, left so behind the builds of the
+    three stages after it, took three layouts on its first visit."""
+    app = make_app()  # nothing built ahead by itself
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
+        assert app.main.next_to_prebuild() == "paths"  # not built
+        await app.main.ensure_stage("paths")
+        assert app.main.next_to_prebuild() == "paths"  # built, not laid out
+        await press(pilot, "ctrl+pagedown")  # laid out by its visit
+        await until(pilot, lambda: app.active_stage_id == "paths")
+        assert app.main.next_to_prebuild() == "goals"
+
+
+async def test_no_work_ahead_begins_until_a_stage_switch_is_drawn(make_app, monkeypatch):
+    """Work ahead waits a moment after any key: a build begun just after a stage
+    switch held that switch's frame 20 to 30 ms (tmux, a tour a key every 0.5 s)."""
+    from careertui.ui.screens import main
+
+    monkeypatch.setattr(main, "LAUNCH_PAUSE", 0.01)
+    monkeypatch.setattr(main, "KEY_SETTLE", 120.0)  # a moment, made long
+    app = make_app(prebuild=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "ctrl+pagedown")  # before anything was built ahead
+        await until(pilot, lambda: built(app, "paths"))
+        await idle(pilot)
+        await asyncio.sleep(0.3)
+        await idle(pilot)
+        assert app.main.builds_begun == {"paths"}  # built for its visit; nothing more
+        assert app.main.working_ahead

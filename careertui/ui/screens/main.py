@@ -37,6 +37,12 @@ at 0.15 s, 54 to 108 ms. The first key typed mid-build waits either way: 83 to
 89 ms when typing began 0.7 to 1 s after launch with 0.6 s here; 58 to 65 ms
 when it began 0.3 to 0.8 s after launch with 0.15 s."""
 
+KEY_SETTLE = 0.1
+"""Seconds after any key before work ahead (a build, an unseen layout) begins: the
+frame the key asked for, a stage switch's (40 to 60 ms in tmux), is drawn first.
+Begun just after the key, a build's first steps ran ahead of that frame and held it
+20 to 30 ms (Goals shown in 83 ms instead of about 50, a tour a key every 0.5 s)."""
+
 UNSEEN_LAYOUTS = 8
 """At most this many frames to lay a stage built ahead out unseen (it takes three or four)."""
 SETTLED_SHAPES = 3
@@ -352,9 +358,21 @@ class MainScreen(Screen[None]):
         return order
 
     def next_to_prebuild(self) -> str | None:
-        """The nearest stage not yet built nor being built (`nearest_first`)."""
-        return next((stage_id for stage_id in self.nearest_first()
-                     if stage_id not in self._builds and self.stage(stage_id) is None), None)
+        """The nearest stage (`nearest_first`) not yet ready for its first visit: not
+        built, or built and not laid out unseen (a key cut that short; tried again up
+        to `UNSEEN_TRIES` times). Nearest first whichever it lacks: Invite, its layout
+        cut short, waited behind the builds of the three stages after it, and its first
+        visit then took three layouts (tmux, a tour a key every 0.3 s)."""
+        for stage_id in self.nearest_first():
+            build = self._builds.get(stage_id)
+            if build is None and self.stage(stage_id) is None:
+                return stage_id  # not built
+            if build is not None and not build.done():
+                continue  # being built: laid out, if it can be, once it is
+            if (stage_id not in self._laid_out
+                    and self._unseen_tries.get(stage_id, 0) < UNSEEN_TRIES):
+                return stage_id
+        return None
 
     async def rebuild_stages(self) -> None:
         """Build every stage afresh from the workbook (the share-safe view turned on or
@@ -404,18 +422,18 @@ class MainScreen(Screen[None]):
         if shown is not None and not shown.done():  # the stage shown comes first
             shown.add_done_callback(lambda _: self.call_after_refresh(self._prebuild_next))
             return
-        stage_id = self.next_to_prebuild()
-        if stage_id is not None:
-            self.run_worker(self._prebuild(stage_id), group="prebuild-stage")
+        if settle := self._key_settle_left():
+            self.set_timer(settle, self._prebuild_next)
             return
-        unseen = [stage_id for stage_id in self.nearest_first() if stage_id not in self._laid_out
-                  and self._unseen_tries.get(stage_id, 0) < UNSEEN_TRIES]
-        if not unseen:
+        stage_id = self.next_to_prebuild()
+        if stage_id is None:
             self._prebuilding = False  # every stage is built and laid out
+        elif stage_id not in self._builds and self.stage(stage_id) is None:
+            self.run_worker(self._prebuild(stage_id), group="prebuild-stage")
         elif wait := self.app.typing_pause_left():  # type: ignore[attr-defined]
             self.set_timer(wait, self._prebuild_next)  # not while the person types
         else:
-            self.run_worker(self._lay_out_then_next(unseen[0]), group="prebuild-stage")
+            self.run_worker(self._lay_out_then_next(stage_id), group="prebuild-stage")
 
     async def _lay_out_then_next(self, stage_id: str) -> None:
         self._unseen_tries[stage_id] = self._unseen_tries.get(stage_id, 0) + 1
@@ -424,9 +442,14 @@ class MainScreen(Screen[None]):
 
     async def _prebuild(self, stage_id: str) -> None:
         await self.ensure_stage(stage_id)
-        if not self.app.typing_pause_left():  # type: ignore[attr-defined]
+        if not (self.app.typing_pause_left()  # type: ignore[attr-defined]
+                or self._key_settle_left()):
             await self._lay_out_unseen(stage_id)  # else later (`_prebuild_now`)
         self.call_after_refresh(self._prebuild_next)
+
+    def _key_settle_left(self) -> float:
+        """Seconds until the frame of the last key is surely drawn (`KEY_SETTLE`)."""
+        return max(0.0, self.app.last_key + KEY_SETTLE - monotonic())  # type: ignore[attr-defined]
 
     def enter_stage(self, stage_id: str) -> None:
         """Show a stage and put the cursor in its first field."""
