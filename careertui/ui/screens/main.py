@@ -329,8 +329,9 @@ class MainScreen(Screen[None]):
 
     def prebuild_stages(self) -> None:
         """Build the stages not shown yet in the background, one per idle moment, the
-        one a person would reach next first (`next_to_prebuild`), so a first visit finds
-        its stage built.
+        one a person would reach next first (`next_to_prebuild`), and lay each out and
+        draw it unseen (`_lay_out_unseen`), so a first visit finds its stage built and
+        is drawn as a later one is.
 
         Each build starts only once the app has answered everything queued and drawn
         the screen (`call_after_refresh`), and only in a pause of typing (and not in the
