@@ -150,6 +150,24 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
         assert written.read_text("utf-8") == agenda_text(app.workbook)
 
 
+async def test_an_agenda_typed_without_a_last_line_break_is_exported_with_one(
+        make_app, tmp_path):
+    """A file should end with a line break: without one, tools reading it line by line
+    lose the last line, and `cat` ran the agenda's last line into the prompt."""
+    app = make_app()
+    typed = "# [b]Plan[/b] 🚀\n- 目标\tمرحبا [link=x]y[/link]"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_agenda(app, pilot)
+        await paste(pilot, typed)
+        await settle(pilot)
+        await press(pilot, "f4")
+        await idle(pilot)
+        await press(pilot, "enter")
+        await settle(pilot)
+    written = tmp_path / "agenda-2026-11-25.md"
+    assert written.read_bytes() == (typed + "\n").encode("utf-8")
+
+
 async def test_the_agenda_survives_a_relaunch(make_app, db_path):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

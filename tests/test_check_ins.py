@@ -100,7 +100,8 @@ async def test_prepare_next_one_on_one_from_shareable_records(make_app, tmp_path
         await until(pilot, lambda: not isinstance(app.screen, NoteScreen))  # the save dialog
         await press(pilot, "enter")
         await settle(pilot)
-        assert (tmp_path / "one-on-one-2026-11-25.md").read_text("utf-8") == note
+        written = (tmp_path / "one-on-one-2026-11-25.md").read_text("utf-8")
+        assert written.endswith("\n") and written.rstrip("\n") == note.rstrip("\n")
 
 
 def _stored(db_path, table: str) -> list[dict]:

@@ -212,3 +212,11 @@ def test_an_informational_interview_reads_who_when_what_then_next(tmp_path):
     assert "- Sam. Next: Ask about on-call!" in text
     assert "- 目标 [b]x: Ends already." in text
     assert "Talked to" not in text and ".." not in text
+
+
+def test_a_text_file_ends_with_one_line_break_and_keeps_the_text_as_typed():
+    from careertui.core.drafting import text_file
+
+    assert text_file("# [b]x[/b]\t目标 مرحبا") == "# [b]x[/b]\t目标 مرحبا\n".encode()
+    assert text_file("done\n") == b"done\n"
+    assert text_file("") == b""  # nothing typed: nothing added

@@ -19,6 +19,7 @@ from textual.widgets import Button, Static
 
 from ...core import sharing
 from ...core.dates import friendly, iso_or_none
+from ...core.drafting import text_file
 from ...core.drafting.agenda import AgendaInputs, draft_agenda
 from ...core.drafting.privacy import describe_mentions, private_mentions
 from ...core.drafting.workbook_export import WorkbookContents
@@ -334,5 +335,5 @@ class AgendaStage(Stage):
     async def _export(self) -> None:
         day = self.meeting_date() or self.now().date()
         name = f"agenda-{day.isoformat()}.md"
-        await self.export_out(Path.cwd() / name, self.text.encode("utf-8"), "the agenda",
+        await self.export_out(Path.cwd() / name, text_file(self.text), "the agenda",
                               describe_mentions(self.private_mentions()))

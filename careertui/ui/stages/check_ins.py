@@ -23,6 +23,7 @@ from ...core import sharing
 from ...core.actions import apply_action_status, is_overdue
 from ...core.capture import owner_label
 from ...core.dates import friendly, parse_time
+from ...core.drafting import text_file
 from ...core.drafting.checkin_note import prepare_note
 from ...core.drafting.privacy import describe_mentions, private_mentions
 from ...core.drafting.workbook_export import WorkbookContents
@@ -502,7 +503,7 @@ class CheckInsStage(Stage):
             await self.copy_out(note, "One-on-one note", warning)
         elif choice == "export":
             name = f"one-on-one-{self.now().date().isoformat()}.md"
-            await self.export_out(Path.cwd() / name, note.encode("utf-8"), "the note", warning)
+            await self.export_out(Path.cwd() / name, text_file(note), "the note", warning)
 
     async def action_copy_note(self) -> None:
         note = self.note()
