@@ -25,6 +25,8 @@ from .helpers import enter, idle, paste, press, settle, until
 
 MANAGER = 'Łukasz "Luke" [QA], Jr. <boss> 目标'
 ADDRESS = "luke@example.com"
+OWN_NAME = "Ana [b]Lee[/b] 🚀 مرحبا"
+OWN_ADDRESS = "ana@example.com"
 SUBJECT = "[/] [b]x [link=https://x.y]z[/link] [@click=app.quit]Q 🚀 目标 مرحبا"
 BODY_START = "[b]x [/] [@click=app.quit]Q 🚀 目标 مرحبا\tend " + "w" * 300 + "\n\n"
 
@@ -44,7 +46,8 @@ def notices_of(app, monkeypatch) -> list[str]:
 
 def make_stage_app(make_app, stage_id: str):
     app = make_app()
-    app.workbook.save_profile(Profile(name="Ana", role="analyst", company="Northwind",
+    app.workbook.save_profile(Profile(name=OWN_NAME, email=OWN_ADDRESS,
+                                      role="analyst", company="Northwind",
                                       manager_name=MANAGER, manager_email=ADDRESS,
                                       greeting_name=MANAGER))  # "Hi <the whole name>,"
     if stage_id == "follow-up":
@@ -108,6 +111,8 @@ async def test_the_draft_through_its_keys_with_hostile_text(
         [to] = message["To"].addresses
         assert (to.display_name, to.addr_spec) == (MANAGER, ADDRESS)
         assert not message["To"].defects
+        [own] = message["From"].addresses  # from the person, as mail clients expect
+        assert (own.display_name, own.addr_spec) == (OWN_NAME, OWN_ADDRESS)
         assert raw.isascii()  # the name is encoded, never raw in the header
         assert message["Subject"] == drafted_subject + SUBJECT
         assert message.get_content().rstrip("\n") == BODY_START + drafted

@@ -122,6 +122,26 @@ def test_the_to_header_is_name_and_address_whatever_the_name(name) -> None:
     assert message.get("Bcc") is None
 
 
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_the_from_header_is_the_persons_own_name_and_address(name) -> None:
+    raw = to_eml("Hello", "Body", name="Priya", address="priya@example.com",
+                 sender=(name, "ana@example.com"))
+    assert raw.isascii()
+    message = email.message_from_bytes(raw, policy=policy.default)
+    [sender] = message["From"].addresses
+    assert (sender.display_name, sender.addr_spec) == (" ".join(name.split()),
+                                                       "ana@example.com")
+    assert not message["From"].defects and len(message.get_all("From")) == 1
+
+
+@pytest.mark.parametrize("address", ["", "ana", "a@example.com\r\nBcc: x@evil.example"])
+def test_no_usable_address_of_ones_own_leaves_no_from(address) -> None:
+    message = email.message_from_bytes(
+        to_eml("Hi", "Body", address="p@example.com", sender=("Ana", address)),
+        policy=policy.default)
+    assert message["From"] is None and message["Bcc"] is None
+
+
 def test_a_plain_name_reads_as_name_and_address() -> None:
     raw = to_eml("Hello", "Body", name="Priya Raman", address=" priya@example.com ")
     assert b"\nTo: Priya Raman <priya@example.com>\n" in raw

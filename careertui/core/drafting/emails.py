@@ -152,7 +152,7 @@ def meeting_request(
 
 
 def recipient(name: str, address: str) -> Address | None:
-    """The one To of every email: `Name <address>`, or None without a usable address.
+    """An email's To (or From): `Name <address>`, or None without a usable address.
 
     `Address` quotes and encodes any display name (brackets, quotes, commas,
     non-ASCII), so the header stays valid RFC 5322 whatever the name holds.
@@ -168,10 +168,12 @@ def recipient(name: str, address: str) -> Address | None:
 
 
 def to_eml(subject: str, body: str, *, name: str = "", address: str = "",
+           sender: tuple[str, str] = ("", ""),
            calendar: bytes | None = None, calendar_name: str = "invite.ics") -> bytes:
     """A standard .eml file that mail clients open as a message to send, addressed
-    to `Name <address>` (no To when the address is not usable), with `calendar` (an .ics)
-    attached as a text/calendar part when given.
+    to `Name <address>` (no To when the address is not usable) from `sender` (the
+    person's name and address; no From when that address is not usable either), with
+    `calendar` (an .ics) attached as a text/calendar part when given.
 
     `X-Unsent: 1` asks Outlook and Apple Mail to open it as an editable draft.
     """
@@ -180,6 +182,9 @@ def to_eml(subject: str, body: str, *, name: str = "", address: str = "",
     to = recipient(name, address)
     if to is not None:
         message["To"] = to
+    own = recipient(*sender)
+    if own is not None:
+        message["From"] = own
     message["X-Unsent"] = "1"
     message.set_content(body, charset="utf-8")
     if calendar is not None:

@@ -287,6 +287,11 @@ class Stage(VerticalScroll):
         clock = getattr(self.app, "clock", None)
         return clock() if clock is not None else datetime.now().astimezone()
 
+    def own_address(self) -> tuple[str, str]:
+        """The person's own name and email, from their profile: who their emails are from."""
+        profile = self.workbook.profile()
+        return profile.name, profile.email
+
     # -- helpers for copy and export actions -------------------------------------
 
     async def copy_out(self, text: str, what: str, warning: str = "") -> None:

@@ -64,6 +64,7 @@ class FollowUpStage(DraftActions, Stage):
                 load=self._load,
                 save=self._save,
                 recipient=self._recipient,
+                sender=self.own_address,
                 missing="No meeting yet: capture one on the Meeting stage first.",
                 sent=self._sent,
                 records=lambda: WorkbookContents.of(self.whole_workbook).records(),

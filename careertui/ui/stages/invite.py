@@ -71,6 +71,7 @@ class InviteStage(DraftActions, Stage):
                 load=self._load,
                 save=self._save,
                 recipient=self._recipient,
+                sender=self.own_address,
                 fill_where="in the fields above",
                 sent=self._asked_for_past,
                 problems=self._unreadable_times,

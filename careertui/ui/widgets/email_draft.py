@@ -86,6 +86,8 @@ class DraftSource:
     """Keep the email; write it to the workbook when the flag is True."""
     recipient: Callable[[], tuple[str, str]]
     """The name and address the email goes to."""
+    sender: Callable[[], tuple[str, str]] = lambda: ("", "")
+    """The name and address it is from: the person's own (the `.eml`'s From)."""
     missing: str = "Nothing to draft from yet."
     """Said when an action is asked for while `load` gives None."""
     fill_where: str = IN_PROFILE
@@ -379,7 +381,8 @@ class EmailDraft(Vertical):
 
     @work(exclusive=True, group="email-export")
     async def save_eml(self) -> None:
-        """Ask where, save a `.eml` addressed `Name <address>`, and say what is unfilled."""
+        """Ask where, save a `.eml` from the person to `Name <address>`, and say what is
+        unfilled."""
         from ..screens.save_file import save_to_chosen_file
 
         email = self.current()
@@ -388,6 +391,7 @@ class EmailDraft(Vertical):
         name, address = self.source.recipient()
         attached = self.source.attachment()
         payload = to_eml(email.subject, email.body, name=name, address=address,
+                         sender=self.source.sender(),
                          calendar=attached[0] if attached is not None else None,
                          calendar_name=f"{self.source.file_stem}.ics")
         clock = getattr(self.app, "clock", None)  # fixed in tests
