@@ -20,6 +20,14 @@ async def open_agenda(app, pilot) -> AgendaStage:
     return app.query_one(AgendaStage)
 
 
+async def export_where_offered(pilot) -> None:
+    """f4, and enter in the dialog: the agenda is written where it offers."""
+    await press(pilot, "f4")
+    await idle(pilot)
+    await press(pilot, "enter")
+    await settle(pilot)
+
+
 async def test_entering_focuses_the_editor_and_typing_shows_in_the_preview(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -120,10 +128,7 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
         await open_agenda(app, pilot)
         await press(pilot, "f2")
         await settle(pilot)
-        await press(pilot, "f4")
-        await idle(pilot)
-        await press(pilot, "enter")
-        await settle(pilot)
+        await export_where_offered(pilot)
         written = tmp_path / "agenda-2026-11-25.md"
         assert written.read_text("utf-8") == agenda_text(app.workbook)
         assert any(str(written) in n.message for n in notices)
@@ -153,17 +158,14 @@ async def test_export_writes_the_file_and_never_overwrites_silently(make_app, tm
 async def test_an_agenda_typed_without_a_last_line_break_is_exported_with_one(
         make_app, tmp_path):
     """A file should end with a line break: without one, tools reading it line by line
-    lose the last line, and `cat` ran the agenda's last line into the prompt."""
+    drop its last line, and `cat` leaves the shell prompt on that line."""
     app = make_app()
     typed = "# [b]Plan[/b] 🚀\n- 目标\tمرحبا [link=x]y[/link]"
     async with app.run_test(size=SIZE) as pilot:
         await open_agenda(app, pilot)
         await paste(pilot, typed)
         await settle(pilot)
-        await press(pilot, "f4")
-        await idle(pilot)
-        await press(pilot, "enter")
-        await settle(pilot)
+        await export_where_offered(pilot)
     written = tmp_path / "agenda-2026-11-25.md"
     assert written.read_bytes() == (typed + "\n").encode("utf-8")
 
@@ -193,10 +195,7 @@ async def test_export_is_named_after_the_meeting_date_when_there_is_one(make_app
         await press(pilot, "f2")
         await settle(pilot)
         assert "*Thu 3 Dec 2026 · 30 minutes*" in agenda_text(app.workbook)
-        await press(pilot, "f4")
-        await idle(pilot)
-        await press(pilot, "enter")
-        await settle(pilot)
+        await export_where_offered(pilot)
         assert (tmp_path / "agenda-2026-12-03.md").exists()
 
 
