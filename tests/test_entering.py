@@ -136,7 +136,7 @@ FIRST_FIELDS = {
     "self-assessment": "answer-strengths",
     "paths": "paths-list DataTable",
     "goals": "goals-list DataTable",
-    "agenda": "agenda-editor TextArea",
+    "agenda": "agenda-editor WrappingTextArea",
     "invite": "invite-manager",
     "meeting": "capture",
     "follow-up": "next-check-in Input",

@@ -305,3 +305,44 @@ async def test_next_one_on_one_waits_for_a_meeting_and_then_keeps_what_is_typed(
     book = Workbook.open(db_path, lock=False)
     assert book.all(Meeting)[0].next_check_in == "2026-12-09"
     book.close()
+
+
+def drawn_text(area: TextArea) -> list[str]:
+    """The lines the text area draws, without its left border and padding."""
+    size = area.outer_size
+    from textual.geometry import Region
+
+    inset = area.scrollable_content_region.x - area.region.x
+    return [strip.text[inset:].rstrip() for strip in area.render_lines(Region(0, 0, *size))]
+
+
+def wrapped_text(area: TextArea) -> list[str]:
+    """The same lines as the text is wrapped now, from its scroll position down."""
+    lines = [section.rstrip() for index in range(area.document.line_count)
+             for section in area.wrapped_document.get_sections(index)]
+    top = round(area.scroll_y)
+    return (lines[top:top + area.outer_size.height] + [""] * area.outer_size.height)[
+        :area.outer_size.height]
+
+
+async def test_a_long_answer_is_drawn_as_wrapped_once_the_page_narrows_it(make_app, db_path):
+    """At 80x24 the page below the first answer fills in after launch and its scrollbar
+    narrows the answer: Textual wraps the text again but, when that leaves as many lines
+    as before, left the lines wrapped for the old width on screen. A new-user trial saw
+    a word twice and a line running into the scrollbar, six seconds after launch."""
+    from careertui.core.model import Reflection
+
+    words = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike "
+             "november oscar papa quebec romeo sierra tango uniform victor whiskey")
+    text = ("People bring me the questions nobody has framed yet. I am quick at turning a "
+            f"vague ask into a query, a chart and a one-paragraph answer.Zq1 {words}Zq2 {words}")
+    app = make_app()
+    app.workbook.add(Reflection(key="strengths", text=text))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
+        area = app.query_one("#answer-strengths", TextArea)
+        await until(pilot, lambda: area.show_vertical_scrollbar)
+        await self_assessment_built(pilot)  # the page below fills in, and its scrollbar comes
+        await idle(pilot)
+        assert area.text == text
+        assert drawn_text(area) == wrapped_text(area)

@@ -11,6 +11,7 @@ from textual.widgets import Button, Static, TextArea
 
 from ..widgets.markdown_preview import MarkdownPreview
 from ..widgets.plain import plain
+from ..widgets.wrapping import WrappingTextArea
 
 
 class DraftBesideScreen(ModalScreen[str | None]):
@@ -32,7 +33,8 @@ class DraftBesideScreen(ModalScreen[str | None]):
                 classes="dialog-hint",
             )
             with Horizontal(classes="beside-panes"):
-                source = TextArea(self.draft, read_only=True, soft_wrap=True, id="beside-source")
+                source = WrappingTextArea(self.draft, read_only=True, soft_wrap=True,
+                                          id="beside-source")
                 source.border_title = "New draft (read-only)"
                 yield source
                 preview = MarkdownPreview(self.draft, id="beside-preview")

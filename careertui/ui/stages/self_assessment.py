@@ -21,6 +21,7 @@ from ...core.prompts import SELF_ASSESSMENT, Prompt
 from ...core.store import Workbook
 from ..closing import closing, unless_closing
 from ..widgets.fields import ShareableToggle
+from ..widgets.wrapping import WrappingTextArea
 from .base import Stage
 
 REVEAL_AFTER = 0.3
@@ -135,7 +136,7 @@ class SelfAssessmentStage(Stage):
         return Vertical(
             question,
             Static(f"Example: {prompt.example}", classes="prompt-example", markup=False),
-            TextArea(
+            WrappingTextArea(
                 reflection.text if reflection else "",
                 soft_wrap=True,
                 tab_behavior="focus",

@@ -11,6 +11,7 @@ from textual.widgets import TextArea
 
 from ..closing import unless_closing
 from .markdown_preview import MarkdownPreview
+from .wrapping import WrappingTextArea
 
 NARROW_BELOW = 100
 
@@ -103,7 +104,7 @@ class MarkdownEditor(Horizontal):
         self._breaks = breaks
 
     def compose(self) -> ComposeResult:
-        area = TextArea(
+        area = WrappingTextArea(
             self._initial,
             soft_wrap=True,
             tab_behavior="focus",

@@ -45,6 +45,7 @@ from .choice import ChoiceField
 from .fields import DateInput, ShareableToggle
 from .in_view import rows_to_cursor, show_rows
 from .plain import plain, plain_cell, show_text, sort_key
+from .wrapping import WrappingTextArea
 
 Choices = Sequence[tuple[str, str]]
 
@@ -393,8 +394,9 @@ class RecordList(Vertical, Generic[R]):
     def _field_widget(self, spec: Field) -> Widget:
         widget_id = f"field-{spec.name}"
         if spec.kind == "long":
-            return TextArea(soft_wrap=True, tab_behavior="focus", compact=True, id=widget_id,
-                            classes="long-field", placeholder=spec.placeholder)
+            return WrappingTextArea(soft_wrap=True, tab_behavior="focus", compact=True,
+                                    id=widget_id, classes="long-field",
+                                    placeholder=spec.placeholder)
         if spec.kind == "date":
             return DateInput(today=self.today, placeholder=spec.placeholder, id=widget_id)
         if spec.kind == "choice":
