@@ -321,3 +321,26 @@ async def test_no_work_ahead_begins_until_a_stage_switch_is_drawn(make_app, monk
         await idle(pilot)
         assert app.main.builds_begun == {"paths"}  # built for its visit; nothing more
         assert app.main.working_ahead
+
+
+async def test_the_first_stage_filled_in_while_hidden_is_laid_out_again_unseen(make_app):
+    """Left before its page below the first screen filled in, Self-assessment mounted
+    the rest while hidden: those answers had no width, and on the person's return were
+    drawn unwrapped, cut at the edge, for a frame or two (new-user trial, every tour).
+    They are laid out unseen once the page is whole, as a stage built ahead is."""
+    from careertui.ui.stages.self_assessment import SelfAssessmentStage
+
+    app = make_app(prebuild=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.focused, TextArea))
+        first = app.query_one(SelfAssessmentStage)
+        assert not first.built  # the rest of its page comes after the first frame
+        await press(pilot, "ctrl+pagedown")
+        await until(pilot, lambda: app.active_stage_id == "paths")
+        await until(pilot, lambda: first.built, timeout=60)
+        await until(pilot, lambda: all_built(app) and not app.main.working_ahead, timeout=60)
+        answers = list(first.query(TextArea).results(TextArea))
+        assert len(answers) > 1
+        unsized = [area.id for area in answers if not area.outer_size.width]
+        assert not unsized  # every answer laid out at its width, though never shown
+        assert not app.main.pane("self-assessment").display

@@ -513,6 +513,18 @@ class MainScreen(Screen[None]):
         self.pane(stage_id).set_unseen(False)
         self._laid_out.add(stage_id)
 
+    @on(Stage.Grown)
+    def _lay_out_again(self, event: Stage.Grown) -> None:
+        """A hidden stage grew: laid out and drawn unseen again, ahead of its next visit."""
+        stage_id = (event.stage.id or "").removeprefix("stage-")
+        if stage_id not in STAGE_IDS or stage_id == self.active_stage_id or closing(self):
+            return  # shown: laid out as it grows
+        self._laid_out.discard(stage_id)
+        self._unseen_tries.pop(stage_id, None)
+        if getattr(self.app, "prebuild", False) and not self._prebuilding:
+            self._prebuilding = True
+            self._prebuild_next()
+
     @on(TabbedContent.TabActivated, "#stages")
     def _stage_shown(self) -> None:
         """Tabs can change by key, click or palette: always act on the tab shown now."""

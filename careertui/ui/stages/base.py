@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widget import Widget
 from textual.widgets import Static
@@ -41,6 +42,20 @@ class Stage(VerticalScroll):
     app (`workbook_changed`) and reloads, at once if it is on screen, else
     when it is next shown.
     """
+
+    class Grown(Message):
+        """Parts were mounted in the stage while it was hidden (a stage that fills in
+        after the first frame, left before it finished): they have no size until the
+        stage is laid out again, and were drawn unwrapped, then wrapped, on the
+        person's return. The screen lays the stage out and draws it unseen again."""
+
+        def __init__(self, stage: Stage) -> None:
+            super().__init__()
+            self.stage = stage
+
+        @property
+        def control(self) -> Stage:
+            return self.stage
 
     can_focus = False
     """Not a tab stop: the cursor goes from field to field, never to the page around them

@@ -53,6 +53,8 @@ class SelfAssessmentStage(Stage):
         # Every answer, private ones too: an answer hidden while sharing is still the one
         # answer to its prompt, never started again as a new one.
         self.reflections = {r.key: r for r in sharing.whole(workbook).all(Reflection)}
+        self._grown_unseen = False
+        """Some of the page was mounted while the stage was hidden (`Stage.Grown`)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_intro()
@@ -86,6 +88,7 @@ class SelfAssessmentStage(Stage):
             self.set_timer(wait, self._build_next)
             return
         rest = self.query_one("#self-assessment-rest")
+        self._grown_unseen = self._grown_unseen or not self.is_on_screen
         if self._prompts_to_build:
             await rest.mount(self._prompt_box(self._prompts_to_build.pop(0)))
             self.set_timer(REVEAL_STEP, self._build_next)
@@ -93,6 +96,8 @@ class SelfAssessmentStage(Stage):
             await rest.mount_all([Static("Achievements and evidence", classes="section-title"),
                                   AchievementsSection(self)])
             self.built = True
+            if self._grown_unseen:
+                self.post_message(self.Grown(self))
 
     def achievements(self) -> Widget:
         from ..widgets.record_list import SHARE_COLUMN, Column, Field, RecordList
