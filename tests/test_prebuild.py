@@ -240,10 +240,10 @@ async def test_stages_are_built_ahead_nearest_first_the_way_the_person_goes(make
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         main = app.main
-        assert main.nearest_first()[:3] == ["paths", "check-ins", "goals"]
+        assert main.nearest_first()[:4] == ["paths", "goals", "check-ins", "agenda"]
         await press(pilot, "ctrl+pageup")
         await until(pilot, lambda: app.active_stage_id == "check-ins" and built(app, "check-ins"))
-        assert main.nearest_first()[:3] == ["follow-up", "self-assessment", "meeting"]
+        assert main.nearest_first()[:4] == ["follow-up", "meeting", "self-assessment", "invite"]
         assert main.next_to_prebuild() == "follow-up"
         await press(pilot, "ctrl+pagedown")
         await until(pilot, lambda: app.active_stage_id == "self-assessment")

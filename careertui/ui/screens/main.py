@@ -345,18 +345,20 @@ class MainScreen(Screen[None]):
         self._launch_pause = self.set_timer(LAUNCH_PAUSE, self._end_launch_pause)
 
     def nearest_first(self) -> list[str]:
-        """The other stages, nearest the one shown first, each distance first the way
-        the person last stepped: the order a person touring the stages reaches them,
-        wherever they started and whichever way they go."""
+        """The other stages in the order a person touring them is likely to reach them,
+        wherever they started and whichever way they go: a step the way they last
+        stepped counts one, a step back counts two (ties go their way). Taken evenly,
+        the stage behind (Check-ins, from the first stage) was built before the second
+        ahead, and a tour of a key every 0.25 s met "Opening Goals…" for 150 to 190 ms."""
         here = STAGE_IDS.index(self.active_stage_id)
         count = len(STAGE_IDS)
-        order: list[str] = []
+        reach: dict[str, tuple[int, int]] = {}
         for distance in range(1, count):
-            for way in (self._heading, -self._heading):
+            for way, cost in ((self._heading, distance), (-self._heading, 2 * distance)):
                 stage_id = STAGE_IDS[(here + way * distance) % count]
-                if stage_id not in order:
-                    order.append(stage_id)
-        return order
+                reach[stage_id] = min(reach.get(stage_id, (count * 2, 0)),
+                                      (cost, 0 if way == self._heading else 1))
+        return sorted(reach, key=reach.__getitem__)
 
     def next_to_prebuild(self) -> str | None:
         """The nearest stage (`nearest_first`) not yet ready for its first visit: not
