@@ -46,3 +46,80 @@ async def test_broken_theme_gives_one_notice_and_the_default_theme(
         notes = [str(n.message) for n in notices if "zz-broken.toml" in str(n.message)]
         assert len(notes) == 1
         assert app.theme == DEFAULT_THEME
+
+
+async def test_the_ansi_themes_chosen_in_the_palette_draw_the_previews_and_relaunch(
+        make_app, tmp_path):
+    """ansi-light and ansi-dark name the terminal's own colours ("ansi_blue"), which
+    the previews handed to Rich as they were: choosing one in the palette crashed the
+    app on the next preview or resize, and, the choice being remembered, on every
+    launch after it (new-user trial)."""
+    from textual.command import CommandList, CommandPalette
+
+    from careertui.core.meetings import agenda_text
+    from careertui.ui.widgets.markdown_preview import MarkdownPreview
+
+    from .helpers import enter, paste, press, run_command, settle, until
+    from .sample_data import fill_prepare
+
+    app = make_app()
+    fill_prepare(app.workbook)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_command(pilot, "Theme")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await paste(pilot, "ansi-light")
+        commands = palette.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count > 0
+                    and "ansi-light" in str(commands.get_option_at_index(0).prompt))
+        await press(pilot, "enter")
+        await until(pilot, lambda: app.theme == "ansi-light")
+        await enter(pilot, "agenda")
+        await press(pilot, "f2")  # drafted from the workbook: headings, lists, bold
+        await settle(pilot)
+        await press(pilot, *"[b]x[/b] 目标")
+        await pilot.resize_terminal(120, 40)  # wide enough for the preview beside
+        await settle(pilot)
+        agenda = app.query_one("#stage-agenda").query_one(MarkdownPreview)
+        await until(pilot, lambda: "[b]x[/b] 目标" in agenda.plain_text)
+        await enter(pilot, "invite")  # its preview marks the unfilled placeholders
+        await settle(pilot)
+        invite = app.query_one("#stage-invite").query_one(MarkdownPreview)
+        await until(pilot, lambda: bool(invite.plain_text.strip()))
+        assert app.is_running
+    app.workbook.close()
+    again = make_app()  # remembered, and the app starts with it
+    async with again.run_test(size=(120, 40)) as pilot:
+        await enter(pilot, "agenda")
+        await settle(pilot)
+        assert again.theme == "ansi-light"
+        agenda = again.query_one("#stage-agenda").query_one(MarkdownPreview)
+        await until(pilot, lambda: "[b]x[/b] 目标" in agenda.plain_text)
+        assert "[b]x[/b] 目标" in agenda_text(again.workbook)
+
+
+async def test_every_theme_offered_draws_the_previews(make_app):
+    """Each theme the palette offers, Textual's own included, draws the agenda preview
+    and an email's, placeholders marked: none names a colour the previews cannot use."""
+    from careertui.ui.widgets.markdown_preview import MarkdownPreview
+
+    from .helpers import enter, press, settle, until
+    from .sample_data import fill_prepare
+
+    app = make_app()
+    fill_prepare(app.workbook)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert {"ansi-dark", "ansi-light", "careertui-light"} <= set(app.available_themes)
+        await enter(pilot, "agenda")
+        await press(pilot, "f2")
+        await settle(pilot)
+        agenda = app.query_one("#stage-agenda").query_one(MarkdownPreview)
+        await enter(pilot, "invite")
+        invite = app.query_one("#stage-invite").query_one(MarkdownPreview)
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await enter(pilot, "invite")
+            await until(pilot, lambda: bool(invite.plain_text.strip()))
+            await enter(pilot, "agenda")
+            await until(pilot, lambda: bool(agenda.plain_text.strip()))
+            assert app.is_running, theme

@@ -26,6 +26,14 @@ THREAD_THRESHOLD = 4000
 """Characters of not-yet-rendered text above which rendering moves to a thread."""
 
 
+def rich_colour(colour: Color) -> str:
+    """A theme colour as Rich reads it in a style. Textual names the terminal's own
+    colours "ansi_blue", which Rich does not know: with the ansi-dark or ansi-light
+    theme chosen, every preview crashed the app (and, the choice being remembered,
+    every launch after it)."""
+    return colour.rich_color.name
+
+
 class RenderedFor(NamedTuple):
     """What a preview's lines were rendered for: nothing else changes them."""
 
@@ -161,11 +169,13 @@ class MarkdownPreview(ScrollView, can_focus=True):
 
     def _markdown_styles(self) -> dict[str, str]:
         """Rich's Markdown styles, taken from the Textual theme so every theme works."""
-        colours = self.app.theme_variables
-        background = Color.parse(colours["background"])
-        muted = Color.parse(colours["foreground"]).blend(background, 0.4).hex
-        primary, secondary = colours["text-primary"], colours["text-secondary"]
-        accent = colours["text-accent"]
+        theme = self.app.theme_variables
+        foreground, background = Color.parse(theme["foreground"]), Color.parse(theme["background"])
+        muted = ("dim" if foreground.ansi is not None or background.ansi is not None
+                 else foreground.blend(background, 0.4).hex)  # ANSI colours have no shades
+        primary, secondary, accent, surface = (
+            rich_colour(Color.parse(theme[name]))
+            for name in ("text-primary", "text-secondary", "text-accent", "surface"))
         return {
             "markdown.h1": f"bold {primary}",
             "markdown.h2": f"bold underline {primary}",
@@ -173,8 +183,8 @@ class MarkdownPreview(ScrollView, can_focus=True):
             "markdown.h4": f"bold italic {secondary}",
             "markdown.h5": "italic",
             "markdown.h6": f"italic {muted}",
-            "markdown.code": f"{accent} on {colours['surface']}",
-            "markdown.code_block": f"on {colours['surface']}",
+            "markdown.code": f"{accent} on {surface}",
+            "markdown.code_block": f"on {surface}",
             "markdown.block_quote": f"italic {muted}",
             "markdown.hr": muted,
             "markdown.item.bullet": f"bold {primary}",
@@ -245,7 +255,8 @@ class MarkdownPreview(ScrollView, can_focus=True):
                 text = Text()
                 for segment in strip:
                     text.append(segment.text, segment.style)
-                style = Style.parse(f"bold {self.app.theme_variables['text-warning']}")
+                warning = Color.parse(self.app.theme_variables["text-warning"])
+                style = Style.parse(f"bold {rich_colour(warning)}")
                 text.highlight_words(words, style)
                 strip = Strip(_segments(text))
             cached = self._highlighted[index] = strip
