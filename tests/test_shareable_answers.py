@@ -109,21 +109,39 @@ async def test_a_private_toggle_shows_an_empty_box_and_a_shareable_one_a_tick(ma
         await until(pilot, lambda: str(toggle.render()).startswith("▐ ▌"))
 
 
-async def test_letters_typed_on_a_toggle_are_said_to_go_nowhere(make_app, notices):
+def stored_answer(db_path) -> dict[str, object]:
+    """The strengths answer as the file on disk has it."""
+    book = Workbook.open(db_path, lock=False)
+    try:
+        [answer] = [r for r in book.all(Reflection) if r.key == "strengths"]
+        return {"text": answer.text, "shareable": answer.shareable}
+    finally:
+        book.close()
+
+
+async def test_letters_typed_on_a_toggle_are_said_to_go_nowhere(
+        make_app, notices, db_path, monkeypatch):
     """Typing on after a tab lands on the Private toggle: the letters are not kept, and
-    the app says so at once instead of dropping them without a word (new-user trial)."""
+    the app says so at once instead of dropping them without a word (new-user trial).
+    The spaces among them are typing too: each one ticked or unticked the box, so an
+    odd number of them made the answer shareable (a later trial, "a b")."""
+    from careertui.ui.widgets import fields
+
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await idle(pilot)
         await paste(pilot, ANSWER)
         await press(pilot, "tab")
-        post_keys(app, "[b]x 目标 مرحبا")  # a burst, as a line typed on or pasted as keys
+        post_keys(app, "[b]x 目标 مرحبا a")  # a burst with three spaces, as typed on
         await idle(pilot)
         toggle = app.focused
         assert isinstance(toggle, ShareableToggle) and not toggle.value
         said = [n for n in notices if n.title == "Not a text field"]
         assert len(said) == 1 and "space ticks or unticks it" in said[0].message
         assert app.query_one("#answer-strengths", TextArea).text == ANSWER
+        assert await app.save_workbook()
+        assert not stored_answer(db_path)["shareable"]  # still private in the file
+        monkeypatch.setattr(fields, "TYPED_ON", 0.0)  # a moment later, as a person would
         await press(pilot, "space")  # the key that is meant for it still works
         await until(pilot, lambda: toggle.value)
         await press(pilot, "z")  # said once for the burst, and not again so soon

@@ -25,6 +25,12 @@ SHAREABLE_LABEL = "Shareable: can appear in what you send your manager"
 """Said only until the toggle is given its record (`show`), which says exactly where."""
 
 
+TYPED_ON = 1.0
+"""Seconds after a letter typed on a tick box during which a space is taken as part of
+that typing, not as a tick: a person typing a sentence on after a tab flipped the
+Private flag at every space (new-user trial: "a b" made an item shareable)."""
+
+
 class TickBox(Checkbox):
     """A checkbox whose box is empty when off: Textual's draws an X either way, only
     dimmer when off, which reads as ticked on many terminals and in the light theme."""
@@ -39,13 +45,23 @@ class TickBox(Checkbox):
 
     _told_at = float("-inf")
     """When the notice below was last shown for this box."""
+    _typed_at = float("-inf")
+    """When a letter was last typed on this box."""
 
     def on_key(self, event: events.Key) -> None:
         """Letters typed here go nowhere (a person typing on after a tab from the field
         above lands here): say so, rather than drop them without a word. Said once for
-        a burst of letters, not once a letter (a pasted line stacked six notices)."""
-        if event.is_printable and event.character != " ":
+        a burst of letters, not once a letter (a pasted line stacked six notices).
+
+        A space among them is typing too, not a tick (`TYPED_ON`)."""
+        if not event.is_printable:
+            return
+        if event.character != " ":
+            self._typed_at = monotonic()
             self._say_not_kept()
+        elif monotonic() - self._typed_at < TYPED_ON:
+            event.prevent_default()  # not the tick box's own space
+            event.stop()
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste lands nowhere here either: said as for letters typed."""
