@@ -425,6 +425,27 @@ async def test_follow_up_stays_with_the_last_conversation_while_the_next_is_plan
     assert sent["held"].startswith("2026-11-25") and not sent["next"]
 
 
+async def test_meeting_stops_asking_for_the_thank_you_once_it_is_marked_sent(make_app):
+    """Marked sent on Follow-up (f5), the thank-you was still asked for on Meeting:
+    "send the thank-you within a day" (new-user trial, on the sample too)."""
+    app = make_app()
+    fill_profile(app.workbook)
+    app.workbook.add(Meeting(id="held", date="2026-11-24", time="10:00", status="held",
+                             held_at="2026-11-24T10:45"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "meeting")
+        status = app.query_one("#meeting-status")
+        assert "send the thank-you within a day" in str(status.render())
+        await enter(pilot, "follow-up")
+        await press(pilot, "f5")
+        clock = app.query_one("#thank-you-clock")
+        await until(pilot, lambda: "Thank-you sent on" in str(clock.render()))
+        await enter(pilot, "meeting")
+        await until(pilot, lambda: "the thank-you went out Wed 25 Nov 2026"
+                    in str(status.render()))
+        assert "send the thank-you" not in str(status.render())
+
+
 async def test_a_thank_you_marked_sent_is_never_redrafted(make_app, db_path):
     """A line captured after the thank-you went out rewrote the email as sent (a new
     user's trial): what was sent stays as it was sent, on disk."""

@@ -161,6 +161,9 @@ class MeetingStage(Stage):
             when = friendly(meeting.date) + (f", {meeting.time}" if meeting.time else "")
             return (f"Planned for {when}: f3 marks it held once you have talked (so does a "
                     "line captured from then on).")
+        if meeting.thank_you_sent_at:  # marked sent on Follow-up: no longer to do
+            return (f"Held; the thank-you went out {friendly(meeting.thank_you_sent_at[:10])}. "
+                    "f7 shows every conversation.")
         return "Held: send the thank-you within a day (Follow-up). f7 shows every conversation."
 
     def _show_status(self) -> None:
