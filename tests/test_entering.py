@@ -186,6 +186,28 @@ async def test_follow_up_keys_typed_on_entering_go_to_the_next_check_in(make_app
         assert meeting["next_check_in"] == "2026-12-09"
 
 
+async def test_a_date_written_out_on_leaving_keeps_the_cursor_at_its_end(make_app, db_path):
+    """`tue` is written out as `2026-12-01` when the person moves on; coming back, the
+    cursor sat at 3, inside the date, so backspaces and new keys mixed with it (new-user
+    trial: `202Z6-12-01`)."""
+    from careertui.core.model import Meeting
+
+    app = make_app()
+    app.workbook.add(Meeting(date="2026-11-25", time="09:00"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        await press(pilot, *"tue", "tab")
+        field = app.query_one("#next-check-in Input", Input)
+        await until(pilot, lambda: field.value == "2026-12-01")
+        await press(pilot, "shift+tab")
+        await until(pilot, lambda: app.focused is field)
+        await press(pilot, *["backspace"] * 10, *"fri")
+        assert field.value == "fri"
+        await saved(pilot)
+        [meeting] = stored(db_path, "meetings")
+        assert meeting["next_check_in"] == "2026-11-27"
+
+
 @pytest.mark.slow
 async def test_tab_moves_between_fields_and_never_to_the_tab_bar_or_the_page(make_app):
     """The tab bar and the stage itself were tab stops that showed nothing focused.

@@ -205,10 +205,13 @@ class HintedInput(Horizontal):
         return self.query_one(f".{self.HINT_CLASS}", Static)
 
     def set_value(self, value: str) -> None:
+        """Show `value`, the cursor at its end: `tue` rewritten as `2026-12-01` kept the
+        cursor at 3, and the next keys typed in the field landed inside the date."""
         field = self.input
         if field.value != value:
             with field.prevent(Input.Changed):
                 field.value = value
+            field.cursor_position = len(value)
         self._show(value)
 
     def _show(self, text: str) -> object:
