@@ -96,25 +96,38 @@ def post_keys(app, keys: Iterable[str]) -> None:
         app.post_message(key_event(key))
 
 
-async def run_command(pilot: Pilot, title: str) -> None:
-    """Run a command palette entry by typing its name, as a person would."""
+async def pick_in_palette(pilot: Pilot, typed: str) -> None:
+    """In the palette open now, type `typed` and press enter once it is the first entry."""
     from textual.command import CommandList, CommandPalette
 
-    await press(pilot, "ctrl+p")
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
-    await paste(pilot, title)
+    await paste(pilot, typed)
     commands = palette.query_one(CommandList)
 
     def found() -> bool:  # the palette searches in the background
-        return bool(commands.option_count) and title in str(
+        return bool(commands.option_count) and typed in str(
             commands.get_option_at_index(0).prompt
         )
 
     await until(pilot, found)
     await press(pilot, "enter")
+
+
+async def run_command(pilot: Pilot, title: str) -> None:
+    """Run a command palette entry by typing its name, as a person would."""
+    await press(pilot, "ctrl+p")
+    palette = pilot.app.screen
+    await pick_in_palette(pilot, title)
     await until(pilot, lambda: pilot.app.screen is not palette)
     await settle(pilot)
+
+
+async def choose_theme(pilot: Pilot, name: str) -> None:
+    """Choose a theme as a person does: the palette's Theme list, its name typed, enter."""
+    await run_command(pilot, "Theme")
+    await pick_in_palette(pilot, name)
+    await until(pilot, lambda: pilot.app.theme == name)
 
 
 async def settle(pilot: Pilot) -> None:

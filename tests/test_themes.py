@@ -54,26 +54,17 @@ async def test_the_ansi_themes_chosen_in_the_palette_draw_the_previews_and_relau
     the previews handed to Rich as they were: choosing one in the palette crashed the
     app on the next preview or resize, and, the choice being remembered, on every
     launch after it (new-user trial)."""
-    from textual.command import CommandList, CommandPalette
 
     from careertui.core.meetings import agenda_text
     from careertui.ui.widgets.markdown_preview import MarkdownPreview
 
-    from .helpers import enter, paste, press, run_command, settle, until
+    from .helpers import choose_theme, enter, press, settle, until
     from .sample_data import fill_prepare
 
     app = make_app()
     fill_prepare(app.workbook)
     async with app.run_test(size=(80, 24)) as pilot:
-        await run_command(pilot, "Theme")
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
-        await paste(pilot, "ansi-light")
-        commands = palette.query_one(CommandList)
-        await until(pilot, lambda: commands.option_count > 0
-                    and "ansi-light" in str(commands.get_option_at_index(0).prompt))
-        await press(pilot, "enter")
-        await until(pilot, lambda: app.theme == "ansi-light")
+        await choose_theme(pilot, "ansi-light")
         await enter(pilot, "agenda")
         await press(pilot, "f2")  # drafted from the workbook: headings, lists, bold
         await settle(pilot)

@@ -6,11 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.command import CommandList, CommandPalette
-
 from careertui.ui.themes import DEFAULT_THEME, load_themes, user_theme_dir
 
-from .helpers import idle, paste, press, run_command, settle, until
+from .helpers import choose_theme, idle, settle, until
 
 SIZE = (120, 40)
 MINE = 'name = "my-plum"\ndark = true\nprimary = "#b07cc6"\nbackground = "#1b1420"\n'
@@ -48,15 +46,7 @@ async def test_an_own_theme_is_in_the_palette_chosen_and_remembered(make_app, tm
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "my-plum" in app.available_themes
-        await run_command(pilot, "Theme")  # the theme list, as the palette shows it
-        palette = app.screen
-        assert isinstance(palette, CommandPalette)
-        await paste(pilot, "my-plum")
-        commands = palette.query_one(CommandList)
-        await until(pilot, lambda: commands.option_count > 0
-                    and "my-plum" in str(commands.get_option_at_index(0).prompt))
-        await press(pilot, "enter")
-        await until(pilot, lambda: app.theme == "my-plum")
+        await choose_theme(pilot, "my-plum")  # from the palette's list, as a person does
         assert app.theme == "my-plum"
         settings = tmp_path / "config" / "settings.json"
         await until(pilot, lambda: settings.exists()
