@@ -137,3 +137,17 @@ def test_the_first_check_in_notes_progress_since_the_conversation():
     assert "**Progress since Fri 13 Nov 2026**" in note
     assert "Progress since Fri 27 Nov" not in prepare_note(Profile(), [GOAL], [], [], first, today)
     assert "**Progress**" in prepare_note(Profile(), [GOAL], [], [], first, today)
+
+
+def test_the_next_one_on_one_since_a_conversation_counts_only_later_check_ins():
+    from careertui.core.overview import next_since_meeting
+
+    meeting = Meeting(date="2026-11-10", next_check_in="2026-11-24")
+    today = date(2026, 11, 25)
+    assert next_since_meeting([], "2w", today, meeting) is None
+    same_day = [CheckIn(date="2026-11-10")]
+    assert next_since_meeting(same_day, "2w", today, meeting) is None
+    later = [CheckIn(date="2026-11-20"), CheckIn(date="2026-11-25", next_date="2026-12-04")]
+    assert next_since_meeting(later, "2w", today, meeting) == date(2026, 12, 4)
+    assert next_since_meeting(later[:1], "1w", today, meeting) == date(2026, 11, 27)
+    assert next_since_meeting(later, "2w", today, Meeting()) is None  # undated

@@ -346,3 +346,34 @@ async def test_a_long_answer_is_drawn_as_wrapped_once_the_page_narrows_it(make_a
         await idle(pilot)
         assert area.text == text
         assert drawn_text(area) == wrapped_text(area)
+
+
+async def test_follow_up_says_the_next_one_on_one_once_check_ins_have_moved_on(
+        make_app, db_path: Path):
+    """Follow-up's Next 1:1 is the date planned at the conversation. Once a one-on-one
+    is noted on Check-ins it is behind the person, and two trials read it as the next
+    one while Check-ins said otherwise. Follow-up now says the next one beneath it, and
+    follows Check-ins' list and cadence."""
+    from careertui.core.model import Meeting, Profile
+
+    from .helpers import choose
+
+    app = make_app()
+    app.workbook.save_profile(Profile(name="Ana [b]x[/b]", manager_name="Dana 目标"))
+    app.workbook.add(Meeting(id="m1", date="2026-11-10", time="10:00", status="held",
+                             next_check_in="2026-11-24"))
+    async with app.run_test(size=SIZE) as pilot:
+        await enter(pilot, "follow-up")
+        note = app.query_one("#next-since")
+        assert not note.display  # nothing noted since: the date above is the next one
+        await enter(pilot, "check-ins")
+        await press(pilot, "ctrl+n")  # a one-on-one noted today, Wed 25 Nov
+        await settle(pilot)
+        await enter(pilot, "follow-up")
+        await until(pilot, lambda: note.display)
+        assert "Check-ins has the next: Wed 9 Dec 2026" in str(note.render())
+        assert app.query_one("#next-check-in", DateInput).value == "2026-11-24"  # as planned
+        await enter(pilot, "check-ins")
+        await choose(pilot, app.query_one("#checkin-cadence", ChoiceField), "1w")
+        await enter(pilot, "follow-up")
+        await until(pilot, lambda: "Wed 2 Dec 2026" in str(note.render()))

@@ -54,6 +54,20 @@ def next_check_in(
     return today
 
 
+def next_since_meeting(
+    checkins: Sequence[CheckIn], cadence: str, today: date, meeting: Meeting
+) -> date | None:
+    """The next one-on-one (`next_check_in`) once a check-in has been noted after
+    `meeting`, else None. The Next 1:1 planned at the conversation is then behind the
+    person, and, read alone, was taken for the next one (two new-user trials)."""
+    talked = iso_or_none(meeting.date)
+    last = last_check_in(checkins)
+    last_day = iso_or_none(last.date) if last is not None else None
+    if talked is None or last_day is None or last_day <= talked:
+        return None
+    return next_check_in(checkins, cadence, today, meeting)
+
+
 def planned_check_in(
     checkins: Sequence[CheckIn], cadence: str, today: date, meeting: Meeting | None = None
 ) -> date | None:

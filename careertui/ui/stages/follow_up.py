@@ -23,7 +23,8 @@ from ...core.drafting.emails import Email, StoredDraft, thank_you
 from ...core.drafting.placeholders import describe_unfilled
 from ...core.drafting.workbook_export import RECORD_TABLES, WorkbookContents
 from ...core.meetings import current_meeting, latest_held
-from ...core.model import Capture, Meeting, Record
+from ...core.model import CHECK_IN_CADENCE, Capture, CheckIn, Meeting, Record
+from ...core.overview import next_since_meeting
 from ...core.store import Workbook
 from ..closing import unless_closing
 from ..widgets.action_items import ACTION_FIELDS, action_columns
@@ -43,7 +44,7 @@ class FollowUpStage(DraftActions, Stage):
         "email below is drafted from the meeting's shareable notes and action items."
     )
 
-    SHOWS = frozenset({Capture.TABLE, Meeting.TABLE, "profile", *RECORD_TABLES})
+    SHOWS = frozenset({Capture.TABLE, Meeting.TABLE, "profile", "values", *RECORD_TABLES})
     """Every record too: the email says when it quotes one made private since."""
 
     BINDINGS = [*draft_bindings("copy_thank_you"),
@@ -85,6 +86,7 @@ class FollowUpStage(DraftActions, Stage):
             yield DateInput(meeting.next_check_in if meeting else "", today=today,
                             placeholder="When you will next check in, e.g. +2w",
                             id="next-check-in", disabled=meeting is None)
+        yield Static("", id="next-since", markup=False)
         yield self.draft
         yield Static("All action items", classes="section-title")
         yield RecordList(
@@ -127,7 +129,20 @@ class FollowUpStage(DraftActions, Stage):
 
     # -- the clock -------------------------------------------------------------------
 
+    def _show_next_since(self) -> None:
+        """Under Next 1:1, once a one-on-one has been noted since this conversation:
+        the next one as Check-ins has it, so the date planned here is not read as it."""
+        note = self.query_one("#next-since", Static)
+        book = self.workbook
+        upcoming = None if self.meeting is None else next_since_meeting(
+            book.all(CheckIn), book.value(CHECK_IN_CADENCE, "2w"), self.now().date(),
+            self.meeting)
+        show_text(note, "" if upcoming is None else
+                  f"Since then, Check-ins has the next: {friendly(upcoming)}.")
+        note.display = upcoming is not None
+
     def _update_clock(self) -> None:
+        self._show_next_since()
         clock = self.query_one("#thank-you-clock", Static)
         if self.meeting is None:
             show_text(clock, "No meeting yet: capture one on the Meeting stage first.")
