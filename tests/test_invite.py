@@ -320,3 +320,28 @@ async def test_keys_typed_with_the_tab_add_to_the_note_not_replace_it(make_app, 
         assert await app.save_workbook()
     [invite] = json.loads(db_path.read_text("utf-8"))["invite"].values()
     assert invite["note"] == "Kept [b]note 🚀xy"
+
+
+async def test_saving_an_email_with_a_time_no_calendar_can_read_says_so_first(
+        make_app, tmp_path):
+    """A proposed time typed as 2026-02-30 at 25:00 was saved into the .eml with no word
+    until it was written (new-user trial): the save dialog says it before anything is."""
+    app = make_app()
+    app.workbook.save_profile(Profile(manager_name="Priya [b]x[/b]",
+                                      manager_email="priya@example.com"))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_invite(app, pilot)
+        date = app.query_one("#invite-slot-0-date Input", Input)
+        date.focus()
+        await paste(pilot, "2026-02-30")
+        await press(pilot, "tab")
+        await paste(pilot, "25:00")
+        await press(pilot, "tab")
+        await settle(pilot)
+        await press(pilot, "f4")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        message = str(app.screen.query_one(".dialog-message").render())
+        assert "Time 1 cannot be read as a date and time" in message
+        await press(pilot, "escape")  # not saved after all
+        await settle(pilot)
+        assert not list(tmp_path.glob("*.eml"))

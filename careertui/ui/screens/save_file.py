@@ -23,8 +23,9 @@ LAST_FOLDER = "last_save_folder"
 async def save_to_chosen_file(
     app: App[Any], default: Path, payload: bytes, what: str, warning: str = ""
 ) -> Path | None:
-    """Ask where to save (a file or a folder), ask before replacing, then say where it went,
-    with `warning` as a note ("it mentions 2 private items …"), as a copy says it.
+    """Ask where to save (a file or a folder), ask before replacing, then say where it went.
+    `warning` ("it mentions 2 private items …") is said in the question, before anything
+    is written, and again with where it went, as a copy says it.
 
     Must run in a worker: it waits on dialogs. Returns the path written, or None.
     """
@@ -58,10 +59,13 @@ async def _save_where_chosen(
 ) -> Path | None:
     settings = getattr(app, "settings", None)
     default = start_path(default, settings.get(LAST_FOLDER) if settings is not None else None)
+    # Said before the person chooses: said only once written, a trial saved an agenda
+    # quoting a private goal, and an email with a time no calendar could read, unwarned.
+    question = f"Note: {warning}.\n\n{prompt}" if warning else prompt
     choice = await app.push_screen_wait(
         ChoiceDialog(
             f"Save {what}",
-            prompt,
+            question,
             [("save-as", "Save"), ("cancel", "Cancel")],
             ask_path=display_path(default),
             escape_choice=None,

@@ -399,7 +399,8 @@ class EmailDraft(Vertical):
         default = Path.cwd() / f"{self.source.file_stem}-{today.isoformat()}.eml"
         what = f"the {self.source.what[:1].lower()}{self.source.what[1:]}"
         privacy = describe_mentions(self.private_mentions(email.as_text()))
-        written = await save_to_chosen_file(self.app, default, payload, what, privacy)
+        warning = "; ".join(part for part in (privacy, *self.source.problems()) if part)
+        written = await save_to_chosen_file(self.app, default, payload, what, warning)
         if written is None:
             return
         if attached is not None:
