@@ -7,9 +7,13 @@ import contextlib
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from textual.pilot import Pilot
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from careertui.ui.widgets.record_list import RecordList
 
 
 async def press(pilot: Pilot, *keys: str) -> None:
@@ -121,6 +125,18 @@ async def run_command(pilot: Pilot, title: str) -> None:
     await pick_in_palette(pilot, title)
     await until(pilot, lambda: pilot.app.screen is not palette)
     await settle(pilot)
+
+
+async def open_action_items(pilot: Pilot) -> RecordList:
+    """Check-ins' list of open action items, the cursor in it and its form showing the
+    first."""
+    from careertui.ui.widgets.record_list import RecordList
+
+    await enter(pilot, "check-ins")
+    actions = pilot.app.query_one("#checkin-actions", RecordList)
+    actions.table.focus()
+    await until(pilot, lambda: actions.has_form and actions.selected is not None)
+    return actions
 
 
 async def choose_theme(pilot: Pilot, name: str) -> None:

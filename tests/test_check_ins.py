@@ -11,7 +11,17 @@ from careertui.ui.stages.follow_up import FollowUpStage
 from careertui.ui.widgets.record_list import RecordList
 
 from .conftest import SIZE
-from .helpers import choose, enter, idle, paste, press, run_command, settle, until
+from .helpers import (
+    choose,
+    enter,
+    idle,
+    open_action_items,
+    paste,
+    press,
+    run_command,
+    settle,
+    until,
+)
 from .sample_data import fill_three_months
 
 
@@ -379,10 +389,7 @@ async def test_marking_the_last_open_action_item_done_leaves_the_cursor_in_the_l
     app.workbook.add_all([Meeting(id="m1", date="2026-11-20"),
                           Capture(id="c1", meeting_id="m1", kind="action", text="Book [/] 🚀")])
     async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "check-ins")
-        actions = app.query_one("#checkin-actions", RecordList)
-        actions.table.focus()
-        await until(pilot, lambda: actions.has_form and actions.selected is not None)
+        actions = await open_action_items(pilot)
         await choose(pilot, actions.query_one("#field-status"), "dropped")
         await until(pilot, lambda: not actions.records)
         await settle(pilot)

@@ -31,12 +31,21 @@ async def _paths_form(pilot) -> RecordList:
     return paths
 
 
-async def _open(pilot, field: ChoiceField) -> None:
-    """The cursor to `field`, and enter: its options open."""
+async def _open(pilot, field: ChoiceField, key: str = "enter") -> OptionList:
+    """The cursor to `field`, and `key` (enter, or a letter): its options open."""
     field.focus()
     await idle(pilot)
-    await press(pilot, "enter")
+    await press(pilot, key)
     await until(pilot, lambda: isinstance(pilot.app.screen, ChoiceMenu))
+    return pilot.app.screen.query_one(OptionList)
+
+
+async def _open_source(pilot) -> ChoiceField:
+    """The first path's "Heard of it" drop-down, its options open."""
+    paths = await _paths_form(pilot)
+    field = paths.query_one("#field-source", ChoiceField)
+    await _open(pilot, field)
+    return field
 
 
 async def test_a_choice_made_with_the_keys_is_saved_and_shown_literally(make_app, db_path):
@@ -79,9 +88,7 @@ async def test_escape_leaves_the_choice_and_the_file_as_they_were(make_app, db_p
     app = make_app()
     app.workbook.add(CareerPath(id="p1", role="Team lead", source="org chart"))
     async with app.run_test(size=SIZE) as pilot:
-        paths = await _paths_form(pilot)
-        field = paths.query_one("#field-source", ChoiceField)
-        await _open(pilot, field)
+        field = await _open_source(pilot)
         await press(pilot, "down", "down", "escape")
         await until(pilot, lambda: not isinstance(app.screen, ChoiceMenu))
         await settle(pilot)
@@ -103,11 +110,7 @@ async def test_a_letter_opens_the_options_on_the_next_one_starting_with_it(make_
         goals = app.query_one("#goals-list", RecordList)
         await until(pilot, lambda: goals.has_form)
         field = goals.query_one("#field-status", ChoiceField)
-        field.focus()
-        await idle(pilot)
-        await press(pilot, "d")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
-        menu = app.screen.query_one(OptionList)
+        menu = await _open(pilot, field, "d")
         seen = [str(menu.get_option_at_index(menu.highlighted or 0).prompt)]
         for _ in range(3):
             await press(pilot, "d")
@@ -195,9 +198,7 @@ async def test_ctrl_pagedown_closes_open_options_and_changes_stage(make_app):
     app = make_app()
     app.workbook.add(CareerPath(id="p1", role="Team lead", source="org chart"))
     async with app.run_test(size=SIZE) as pilot:
-        paths = await _paths_form(pilot)
-        field = paths.query_one("#field-source", ChoiceField)
-        await _open(pilot, field)
+        field = await _open_source(pilot)
         await press(pilot, "down", "ctrl+pagedown")
         await until(pilot, lambda: app.active_stage_id == "goals")
         assert app.screen is app.main
@@ -253,12 +254,7 @@ async def test_a_digit_opens_the_options_on_the_first_one_too(make_app):
     app.workbook.add(CareerPath(id="p1", role="Lead", interest=3))
     async with app.run_test(size=SIZE) as pilot:
         paths = await _paths_form(pilot)
-        field = paths.query_one("#field-interest", ChoiceField)
-        field.focus()
-        await idle(pilot)
-        await press(pilot, "5")
-        await until(pilot, lambda: isinstance(app.screen, ChoiceMenu))
-        menu = app.screen.query_one(OptionList)
+        menu = await _open(pilot, paths.query_one("#field-interest", ChoiceField), "5")
         assert str(menu.get_option_at_index(menu.highlighted or 0).prompt) == "5 of 5"
         await press(pilot, "enter")
         await until(pilot, lambda: app.workbook.get(CareerPath, "p1").interest == 5)

@@ -16,7 +16,7 @@ from careertui.ui.widgets.choice import ChoiceField, ChoiceMenu
 from careertui.ui.widgets.fields import ShareableToggle
 from careertui.ui.widgets.record_list import RecordList
 
-from .helpers import enter, idle, paste, press, run_command, settle, until
+from .helpers import enter, idle, open_action_items, paste, press, run_command, settle, until
 
 SIZE = (120, 40)
 
@@ -183,10 +183,7 @@ async def test_an_action_marked_done_in_check_ins_leaves_the_open_list(make_app,
                           Capture(id="c1", meeting_id="m1", kind="action", text="Book [/] it"),
                           Capture(id="c2", meeting_id="m1", kind="action", text="Share notes")])
     async with app.run_test(size=SIZE) as pilot:
-        await enter(pilot, "check-ins")
-        actions = app.query_one("#checkin-actions", RecordList)
-        actions.table.focus()
-        await until(pilot, lambda: actions.has_form and actions.selected is not None)
+        actions = await open_action_items(pilot)
         first = actions.selected.id
         status = actions.query_one("#field-status", ChoiceField)
         status.focus()
