@@ -307,6 +307,11 @@ class Stage(VerticalScroll):
         profile = self.workbook.profile()
         return profile.name, profile.email
 
+    def manager_address(self) -> tuple[str, str]:
+        """The manager's name and email, from the profile: whom the emails are to."""
+        profile = self.workbook.profile()
+        return profile.manager_name, profile.manager_email
+
     # -- helpers for copy and export actions -------------------------------------
 
     async def copy_out(self, text: str, what: str, warning: str = "") -> None:

@@ -64,7 +64,7 @@ class FollowUpStage(DraftActions, Stage):
                 draft=self._draft,
                 load=self._load,
                 save=self._save,
-                recipient=self._recipient,
+                recipient=self.manager_address,
                 sender=self.own_address,
                 missing="No meeting yet: capture one on the Meeting stage first.",
                 sent=self._sent,
@@ -113,6 +113,7 @@ class FollowUpStage(DraftActions, Stage):
 
     @unless_closing
     def on_mount(self) -> None:
+        self._show_next_since()
         self._update_clock()
         self.set_interval(CLOCK_REFRESH, self._update_clock)
 
@@ -142,7 +143,6 @@ class FollowUpStage(DraftActions, Stage):
         note.display = upcoming is not None
 
     def _update_clock(self) -> None:
-        self._show_next_since()
         clock = self.query_one("#thank-you-clock", Static)
         if self.meeting is None:
             show_text(clock, "No meeting yet: capture one on the Meeting stage first.")
@@ -180,10 +180,6 @@ class FollowUpStage(DraftActions, Stage):
         if write:
             self.add(meeting)
 
-    def _recipient(self) -> tuple[str, str]:
-        profile = self.workbook.profile()
-        return profile.manager_name, profile.manager_email
-
     def _sent(self) -> str:
         """When the thank-you was marked sent, in the app's clock: "Sent Fri 27 Nov, 14:05"."""
         stamp = self.meeting.thank_you_sent_at if self.meeting else ""
@@ -200,6 +196,7 @@ class FollowUpStage(DraftActions, Stage):
     def reload(self) -> None:
         before = self.meeting.id if self.meeting is not None else None
         self.meeting = self._followed(self.workbook) or self.meeting
+        self._show_next_since()  # check-ins or the cadence changed, or the meeting followed
         next_check_in = self.query_one("#next-check-in", DateInput)
         if self.meeting is not None and next_check_in.disabled:  # the first meeting came
             next_check_in.disabled = False

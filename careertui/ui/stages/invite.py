@@ -70,7 +70,7 @@ class InviteStage(DraftActions, Stage):
                 draft=self._draft,
                 load=self._load,
                 save=self._save,
-                recipient=self._recipient,
+                recipient=self.manager_address,
                 sender=self.own_address,
                 fill_where="in the fields above",
                 sent=self._asked_for_past,
@@ -181,10 +181,6 @@ class InviteStage(DraftActions, Stage):
 
     def _records(self) -> list[Record]:
         return WorkbookContents.of(self.whole_workbook).records()
-
-    def _recipient(self) -> tuple[str, str]:
-        profile = self.workbook.profile()
-        return profile.manager_name, profile.manager_email
 
     def _agenda(self) -> str:
         meeting = self.workbook.get(Meeting, self.invite.meeting_id)
